@@ -10,6 +10,6 @@ if [ "${1:-}" = "--fix" ]; then
 fi
 if ! clang-format --dry-run --Werror "${files[@]}" 2>/tmp/prego-format.log; then
   echo "check-format: files differ from .clang-format (run scripts/check-format.sh --fix):" >&2
-  grep -o '^[^:]*\.\(cpp\|h\)' /tmp/prego-format.log | sort -u >&2
+  grep -oE '^[^ :]+\.(cpp|h):[0-9]+:[0-9]+: (error|warning)' /tmp/prego-format.log | cut -d: -f1 | sort -u >&2
   exit 1
 fi

@@ -13,8 +13,8 @@ trap 'rm -rf "$PREGO_TEST_HOME"' EXIT
 export XDG_DATA_HOME="$PREGO_TEST_HOME/data" XDG_CONFIG_HOME="$PREGO_TEST_HOME/config"
 export XDG_CACHE_HOME="$PREGO_TEST_HOME/cache" XDG_STATE_HOME="$PREGO_TEST_HOME/state"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
-# Empty password on stdin: the login collection is created and left unlocked.
-eval "$(printf '' | gnome-keyring-daemon --unlock --components=secrets)"
+# An empty password line on stdin: the login keyring is created (encrypted) and left unlocked.
+eval "$(printf '\n' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 export QT_QPA_PLATFORM=offscreen
 "$@"

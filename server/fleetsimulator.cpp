@@ -74,13 +74,12 @@ void FleetSimulator::createDemoFleet(int sharedNodes)
     const QStringList &regions = ProvisionValidator::regions();
     QHash<QString, int> perRegion;
     QStringList ids;
-    const int width = sharedNodes / int(regions.size()) >= 99 ? 3 : 2;
     m_db.beginBatch();
     for (int i = 0; i < sharedNodes; ++i) {
         const QString region = regions.at(i % regions.size());
         const int number = ++perRegion[region];
         NodeRecord n;
-        n.nodeId = u"%1-shared-%2"_s.arg(region).arg(number, width, 10, QLatin1Char('0'));
+        n.nodeId = u"%1-shared-%2"_s.arg(region).arg(number, 2, 10, QLatin1Char('0'));
         n.hostname = n.nodeId + u".nodes.prego.example"_s;
         n.ipv4 = u"198.%1.%2.%3"_s.arg(18 + (i >> 16) % 2).arg((i >> 8) & 0xff).arg(i & 0xff);
         n.region = region;

@@ -135,7 +135,10 @@ QList<const Job *> Pipeline::list(const QString &status, const QString &tenantId
     auto it = beforeSeq > 0 ? m_jobsBySeq.lowerBound(beforeSeq) : m_jobsBySeq.cend();
     while (it != m_jobsBySeq.cbegin()) {
         --it;
-        const Job &j = m_jobs[*it];
+        const auto found = m_jobs.constFind(*it);
+        if (found == m_jobs.cend())
+            continue;
+        const Job &j = *found;
         if ((!status.isEmpty() && j.status != status) ||
             (!tenantId.isEmpty() && j.request.tenantId != tenantId))
             continue;
@@ -177,7 +180,11 @@ Pipeline::Outcome Pipeline::submit(const QJsonObject &body, const QByteArray &id
     const ProvisionValidator::Result parsed = ProvisionValidator::parse(body);
     const QString jobId = body.value(u"job_id").toString();
 
-    if (!idempotencyKey.isEmpty() && QString::fromUtf8(idempotencyKey) != jobId) {
+    // The contract shows the key quoted ("<job_id>"); both forms name the same job.
+    QByteArray key = idempotencyKey.trimmed();
+    if (key.size() >= 2 && key.startsWith('"') && key.endsWith('"'))
+        key = key.mid(1, key.size() - 2);
+    if (!key.isEmpty() && QString::fromUtf8(key) != jobId) {
         out.httpStatus = 422;
         out.errorCode = u"validation_failed"_s;
         out.message = u"Idempotency-Key must equal job_id"_s;
@@ -497,6 +504,22 @@ Pipeline::StageResult Pipeline::pulumiUp(Job &job)
         StackResource res;
         res.stack = stack;
         res.key = key;
+        // A server of this stack registered before the simulator kept stack state (the demo's
+        // dedicated tenant): pulumi up finds it in the stack and adopts it instead of creating.
+        if (req.dedicated) {
+            const QString id =
+                u"ded-%1-%2"_s.arg(ProvisionValidator::sanitizeTenantId(req.tenantId), key);
+            const NodeRecord *existing = m_fleet.node(id);
+            if (existing && existing->stack == stack && existing->tenantId == req.tenantId) {
+                res.tenantId = req.tenantId;
+                res.server = {key, id, existing->hostname, existing->ipv4};
+                m_resources.insert(rk, res);
+                m_db.saveStackResource(res);
+                servers.append(res.server);
+                ++unchanged;
+                continue;
+            }
+        }
         if (req.dedicated) {
             res.tenantId = req.tenantId;
             const QString id =

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "api/apiresponse.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QSettings;
+class QTextStream;
+
+namespace prego {
+
+class ApiCall;
+class ApiClient;
+class SecretStore;
+struct Profile;
+
+// prego-ctl's composition root: the same core as the console, driven from the command line.
+// Streams, settings, the keychain and the network are injected so tests can run it in-process.
+class CtlApp final : public QObject
+{
+    Q_OBJECT
+public:
+    enum Exit {
+        Ok = 0,
+        Usage = 1,         // bad arguments or invalid input
+        NotAuthorized = 2, // no token, 401, 403
+        Unreachable = 3,   // network, TLS, timeout, 5xx, an answer that breaks the contract
+        Keyring = 4,       // the keychain could not be used
+        NotFound = 5,      // unknown profile, node or job
+    };
+
+    struct Io
+    {
+        QTextStream *out;
+        QTextStream *err;
+        QIODevice *in;
+        bool inIsTerminal = false;
+    };
+
+    CtlApp(QSettings &settings, SecretStore &secrets, QNetworkAccessManager &nam, Io io,
+           QObject *parent = nullptr);
+
+    int run(const QStringList &arguments); // arguments without the program name
+    static QString helpText();
+
+private:
+    int profiles(const QStringList &args);
+    int login(const QStringList &args);
+    int logout(const QStringList &args);
+    int whoami(const QStringList &args);
+    int nodes(const QStringList &args);
+
+    int fail(int code, const QString &message);
+    int failApi(const ApiError &error);
+    std::optional<Profile> profileFrom(const QString &name, int *exitCode);
+    // Reads the profile's token from the keychain into a client; nullopt (exit code set) if none.
+    std::unique_ptr<ApiClient> clientFor(const Profile &profile, int *exitCode);
+    ApiResponse wait(ApiCall *call);
+    QString readToken();
+
+    QSettings &m_settings;
+    SecretStore &m_secrets;
+    QNetworkAccessManager &m_nam;
+    Io m_io;
+};
+
+} // namespace prego

@@ -1,0 +1,212 @@
+#include "apicall.h"
+
+#include "apicodec.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+int defaultPort(const QUrl &url)
+{
+    return url.port(url.scheme() == u"https" ? 443 : 80);
+}
+
+QString certificateDetail(const QSslCertificate &cert)
+{
+    if (cert.isNull())
+        return {};
+    const QString fingerprint =
+        QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':'));
+    return QCoreApplication::translate(
+               "prego::ApiCall", "certificate for %1 issued by %2, valid until %3, SHA-256 %4")
+        .arg(cert.subjectInfo(QSslCertificate::CommonName).join(u", "),
+             cert.issuerInfo(QSslCertificate::CommonName).join(u", "),
+             cert.expiryDate().toUTC().toString(Qt::ISODate), fingerprint);
+}
+} // namespace
+
+bool ApiCall::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           defaultPort(a) == defaultPort(b);
+}
+
+ApiCall::ApiCall(QNetworkReply *reply, Rules rules, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+    , m_rules(std::move(rules))
+{
+    if (!m_reply)
+        return;
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::redirected, this, &ApiCall::onRedirected);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onMetaDataChanged);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiCall::onDownloadProgress);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &ApiCall::onSslErrors);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+}
+
+ApiCall::~ApiCall()
+{
+    if (m_reply && m_reply->isRunning()) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+    }
+}
+
+ApiCall *ApiCall::failed(const ApiError &error, QObject *parent)
+{
+    auto *call = new ApiCall(nullptr, {}, parent);
+    QTimer::singleShot(0, call, [call, error] {
+        ApiResponse r;
+        r.error = error;
+        call->finish(std::move(r));
+    });
+    return call;
+}
+
+void ApiCall::abort()
+{
+    if (!m_reply)
+        return;
+    if (!m_abortReason) {
+        ApiError e;
+        e.kind = ApiError::Kind::Cancelled;
+        e.url = m_reply->url();
+        m_abortReason = e;
+    }
+    m_reply->abort();
+}
+
+void ApiCall::onRedirected(const QUrl &url)
+{
+    const QUrl target = m_reply->url().resolved(url);
+    if (m_rules.followSameOrigin && sameOrigin(target, m_rules.origin) &&
+        ++m_redirects <= m_rules.maxRedirects) {
+        Q_EMIT m_reply->redirectAllowed();
+        return;
+    }
+    // Refused: the request (and its Authorization header) never goes to the new address.
+    ApiError e;
+    e.kind = ApiError::Kind::Redirect;
+    e.url = m_rules.origin;
+    e.detail = target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    m_abortReason = e;
+    m_reply->abort();
+}
+
+void ApiCall::onMetaDataChanged()
+{
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (length > m_rules.maxBodyBytes) {
+        ApiError e;
+        e.kind = ApiError::Kind::TooLarge;
+        e.url = m_reply->url();
+        m_abortReason = e;
+        m_reply->abort();
+    }
+}
+
+void ApiCall::onDownloadProgress(qint64 received, qint64)
+{
+    if (received > m_rules.maxBodyBytes && !m_abortReason) {
+        ApiError e;
+        e.kind = ApiError::Kind::TooLarge;
+        e.url = m_reply->url();
+        m_abortReason = e;
+        m_reply->abort();
+    }
+}
+
+void ApiCall::onSslErrors(const QList<QSslError> &errors)
+{
+    // Never ignored: remember what was wrong so the error says which certificate and why.
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons.append(e.errorString());
+    const QSslCertificate cert =
+        errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
+    m_sslDetail = reasons.join(u"; ");
+    const QString certText = certificateDetail(cert);
+    if (!certText.isEmpty())
+        m_sslDetail += u" ("_s + certText + u')';
+}
+
+void ApiCall::onFinished()
+{
+    ApiResponse r;
+    r.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.etag = m_reply->rawHeader("ETag");
+    if (const QByteArray date = m_reply->rawHeader("Date"); !date.isEmpty())
+        r.dateMs = ApiCodec::parseHttpDate(date);
+
+    if (m_abortReason) {
+        r.error = m_abortReason;
+        finish(std::move(r));
+        return;
+    }
+    const QNetworkReply::NetworkError netError = m_reply->error();
+    if (r.httpStatus == 0 || (netError != QNetworkReply::NoError && netError < 200)) {
+        ApiError e;
+        e.url = m_reply->url();
+        e.detail = m_reply->errorString();
+        switch (netError) {
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            e.kind = ApiError::Kind::Timeout;
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            e.kind = ApiError::Kind::Tls;
+            if (!m_sslDetail.isEmpty())
+                e.detail = m_sslDetail;
+            break;
+        default:
+            e.kind = m_sslDetail.isEmpty() ? ApiError::Kind::Network : ApiError::Kind::Tls;
+            if (!m_sslDetail.isEmpty())
+                e.detail = m_sslDetail;
+        }
+        r.error = e;
+        finish(std::move(r));
+        return;
+    }
+    r.body = m_reply->readAll();
+    if (r.body.size() > m_rules.maxBodyBytes) {
+        ApiError e;
+        e.kind = ApiError::Kind::TooLarge;
+        e.url = m_reply->url();
+        r.error = e;
+        r.body.clear();
+    } else if (r.httpStatus >= 300 && r.httpStatus != 304) {
+        ApiError e;
+        e.kind = r.httpStatus < 400 ? ApiError::Kind::Redirect : ApiError::Kind::Http;
+        e.httpStatus = r.httpStatus;
+        e.url = m_reply->url();
+        if (e.kind == ApiError::Kind::Redirect) {
+            e.url = m_rules.origin;
+            e.detail = QString::fromLatin1(m_reply->rawHeader("Location")).left(300);
+        }
+        ApiCodec::decodeErrorBody(r.body, &e);
+        const qint64 now = r.dateMs.value_or(QDateTime::currentMSecsSinceEpoch());
+        e.retryAfterSeconds = ApiCodec::parseRetryAfter(m_reply->rawHeader("Retry-After"), now);
+        r.error = e;
+    }
+    finish(std::move(r));
+}
+
+void ApiCall::finish(ApiResponse response)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    Q_EMIT finished(response);
+    deleteLater();
+}
+
+} // namespace prego

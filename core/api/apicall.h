@@ -1,0 +1,57 @@
+#pragma once
+
+#include "apiresponse.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSslError>
+
+class QNetworkReply;
+
+namespace prego {
+
+// One HTTP call to the control plane. Owns its reply; emits finished() exactly once and then
+// deletes itself. Enforces the response size cap and the redirect rule while the reply runs.
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Rules
+    {
+        QUrl origin;                   // scheme://host:port of the profile
+        bool followSameOrigin = false; // GET: same-origin redirects; POST: none
+        qint64 maxBodyBytes = 0;
+        int maxRedirects = 5;
+    };
+
+    ApiCall(QNetworkReply *reply, Rules rules, QObject *parent = nullptr);
+    ~ApiCall() override;
+
+    void abort();
+
+    // A call that fails with this error on the next event-loop turn (configuration problems),
+    // so callers have a single code path.
+    static ApiCall *failed(const ApiError &error, QObject *parent);
+
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+
+Q_SIGNALS:
+    void finished(const prego::ApiResponse &response);
+
+private:
+    void onRedirected(const QUrl &url);
+    void onMetaDataChanged();
+    void onDownloadProgress(qint64 received, qint64 total);
+    void onSslErrors(const QList<QSslError> &errors);
+    void onFinished();
+    void finish(ApiResponse response);
+
+    QNetworkReply *m_reply; // owned: deleted with this call; null for failed()
+    Rules m_rules;
+    int m_redirects = 0;
+    std::optional<ApiError> m_abortReason;
+    QString m_sslDetail;
+    bool m_done = false;
+};
+
+} // namespace prego

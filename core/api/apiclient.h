@@ -1,0 +1,58 @@
+#pragma once
+
+#include "apicall.h"
+#include "domain/profile.h"
+
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+class QNetworkAccessManager;
+
+namespace prego {
+
+// The one place where requests to a control plane are made: base URL, bearer token, redirect
+// policy, transfer timeout, size cap and TLS rules (Nextcloud's createRequest pattern). The
+// QNetworkAccessManager is created at the composition root and injected.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultTimeoutMs = 15000;
+    static constexpr qint64 DefaultMaxBodyBytes = 32LL * 1024 * 1024;
+
+    ApiClient(QNetworkAccessManager *nam, Profile profile, QObject *parent = nullptr);
+
+    const Profile &profile() const { return m_profile; }
+    // The token lives in memory here only (read from the SecretStore by the caller).
+    void setToken(const QString &token) { m_token = token; }
+    bool hasToken() const { return !m_token.isEmpty(); }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+
+    // A translated reason when the profile cannot be used at all (config error), else empty.
+    QString configurationProblem() const;
+
+    ApiCall *get(const QString &path, const QUrlQuery &query = {},
+                 const QByteArray &ifNoneMatch = {});
+    ApiCall *post(const QString &path, const QByteArray &jsonBody,
+                  const QByteArray &idempotencyKey = {});
+
+    QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
+
+private:
+    QNetworkRequest createRequest(const QUrl &url) const;
+    ApiCall *failedCall(const QString &problem);
+
+    QPointer<QNetworkAccessManager> m_nam;
+    Profile m_profile;
+    QString m_token;
+    int m_timeoutMs = DefaultTimeoutMs;
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
+    QSslConfiguration m_ssl;
+    QString m_caProblem;
+};
+
+} // namespace prego

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "apierror.h"
+#include "node.h"
+
+#include <QByteArray>
+#include <QStringView>
+
+#include <optional>
+
+namespace prego {
+
+template<typename T> struct Decoded
+{
+    std::optional<T> value;
+    QString error; // translated detail when value is empty
+};
+
+// JSON codecs for the control-plane contract (the console's own; the reference server has
+// separate code). Unknown fields are ignored; nulls are tolerated where the contract allows them;
+// wrong types become a clear error or, inside one node, a warning and a null.
+namespace ApiCodec {
+
+// RFC 3339 with 'Z' or an offset, fractions of any length. Milliseconds since the epoch.
+std::optional<qint64> parseTimestamp(QStringView text);
+// IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), as in Date and Retry-After.
+std::optional<qint64> parseHttpDate(const QByteArray &text);
+// Retry-After as seconds or as an HTTP date (relative to serverNowMs). Clamped to 0..3600.
+std::optional<int> parseRetryAfter(const QByteArray &value, qint64 serverNowMs);
+
+Decoded<NodesSnapshot> decodeNodes(const QByteArray &body);
+Decoded<Node> decodeNode(const QByteArray &body);
+Decoded<WhoAmI> decodeWhoAmI(const QByteArray &body);
+// Fills code, serverMessage and fields from an error body when it has the contract's shape.
+void decodeErrorBody(const QByteArray &body, ApiError *error);
+
+} // namespace ApiCodec
+} // namespace prego

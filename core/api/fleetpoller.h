@@ -1,0 +1,62 @@
+#pragma once
+
+#include "apicodec.h"
+#include "apierror.h"
+#include "apiresponse.h"
+#include "backoff.h"
+#include "node.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace prego {
+
+class ApiCall;
+class ApiClient;
+class ServerClock;
+
+// Polls GET /internal/nodes on the profile's interval with If-None-Match, decodes answers on a
+// worker thread, backs off with jitter after failures and honours Retry-After. It only reports
+// facts; models and views decide what they mean.
+class FleetPoller final : public QObject
+{
+    Q_OBJECT
+public:
+    FleetPoller(ApiClient *client, ServerClock *clock, QObject *parent = nullptr);
+    ~FleetPoller() override;
+
+    void start();
+    void stop();
+    void pollNow(); // F5: poll at once, resetting the backoff
+    bool isRunning() const { return m_running; }
+    int consecutiveFailures() const { return m_backoff.failures(); }
+    int nextDelayMs() const { return m_nextDelayMs; }
+
+Q_SIGNALS:
+    void snapshotReceived(const prego::NodesSnapshot &snapshot);
+    void notModified();
+    void pollFailed(const prego::ApiError &error);
+    void pollStarted();
+
+private:
+    void poll();
+    void onFinished(const ApiResponse &response);
+    void onDecoded();
+    void scheduleNext(int delayMs);
+
+    QPointer<ApiClient> m_client;
+    ServerClock *m_clock;
+    QTimer m_timer;
+    QPointer<ApiCall> m_inFlight;
+    QFutureWatcher<Decoded<NodesSnapshot>> m_decodeWatcher;
+    QByteArray m_etag;
+    QByteArray m_pendingEtag;
+    Backoff m_backoff;
+    bool m_running = false;
+    bool m_decoding = false;
+    int m_nextDelayMs = 0;
+};
+
+} // namespace prego

@@ -1,0 +1,7 @@
+#include "secretstore.h"
+
+namespace prego {
+
+SecretStore::~SecretStore() = default;
+
+} // namespace prego

@@ -1,0 +1,93 @@
+#include "profilestore.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+ProfileStore::ProfileStore(QSettings &settings)
+    : m_settings(settings)
+{}
+
+QList<Profile> ProfileStore::list() const
+{
+    QList<Profile> out;
+    m_settings.beginGroup(u"profiles"_s);
+    const QStringList names = m_settings.childGroups();
+    m_settings.endGroup();
+    for (const QString &name : names) {
+        if (auto p = find(name))
+            out.append(*p);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Profile &a, const Profile &b) { return a.name < b.name; });
+    return out;
+}
+
+std::optional<Profile> ProfileStore::find(const QString &name) const
+{
+    if (!Profile::isValidName(name))
+        return std::nullopt;
+    const QString group = u"profiles/"_s + name;
+    if (!m_settings.childGroups().contains(u"profiles"_s))
+        return std::nullopt;
+    m_settings.beginGroup(group);
+    const bool exists = m_settings.contains(u"url"_s);
+    Profile p;
+    p.name = name;
+    p.baseUrl = QUrl(m_settings.value(u"url"_s).toString());
+    p.pollIntervalSeconds =
+        m_settings.value(u"poll_interval_s"_s, Profile::DefaultPollIntervalSeconds).toInt();
+    p.staleAfterSeconds =
+        m_settings.value(u"stale_after_s"_s, Profile::DefaultStaleAfterSeconds).toInt();
+    p.caFile = m_settings.value(u"ca_file"_s).toString();
+    m_settings.endGroup();
+    if (!exists)
+        return std::nullopt;
+    return p;
+}
+
+QString ProfileStore::save(const Profile &p)
+{
+    if (const QString problem = p.validate(); !problem.isEmpty())
+        return problem;
+    m_settings.beginGroup(u"profiles/"_s + p.name);
+    m_settings.setValue(u"url"_s, p.baseUrl.toString());
+    m_settings.setValue(u"poll_interval_s"_s, p.pollIntervalSeconds);
+    m_settings.setValue(u"stale_after_s"_s, p.staleAfterSeconds);
+    if (p.caFile.isEmpty())
+        m_settings.remove(u"ca_file"_s);
+    else
+        m_settings.setValue(u"ca_file"_s, p.caFile);
+    m_settings.endGroup();
+    m_settings.sync();
+    if (m_settings.status() != QSettings::NoError)
+        return QCoreApplication::translate("prego::ProfileStore",
+                                           "The settings file %1 could not be written.")
+            .arg(m_settings.fileName());
+    return {};
+}
+
+bool ProfileStore::remove(const QString &name)
+{
+    if (!find(name))
+        return false;
+    m_settings.remove(u"profiles/"_s + name);
+    if (lastUsed() == name)
+        m_settings.remove(u"last_profile"_s);
+    m_settings.sync();
+    return true;
+}
+
+QString ProfileStore::lastUsed() const
+{
+    return m_settings.value(u"last_profile"_s).toString();
+}
+
+void ProfileStore::setLastUsed(const QString &name)
+{
+    m_settings.setValue(u"last_profile"_s, name);
+}
+
+} // namespace prego

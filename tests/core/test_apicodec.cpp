@@ -1,0 +1,143 @@
+#include "api/apicodec.h"
+
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using namespace prego;
+
+TEST(ApiCodecTime, Rfc3339Forms)
+{
+    const auto base = ApiCodec::parseTimestamp(u"2026-11-26T20:00:05Z");
+    ASSERT_TRUE(base);
+    EXPECT_EQ(*base, 1795723205000LL);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"2026-11-26T20:00:05.123Z"), *base + 123);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"2026-11-26T20:00:05.1Z"), *base + 100);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"2026-11-26T20:00:05.123456789Z"), *base + 123);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"2026-11-26T21:00:05+01:00"), *base);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"2026-11-26T19:30:05-00:30"), *base);
+    EXPECT_EQ(ApiCodec::parseTimestamp(u"1970-01-01T00:00:00Z"), 0);
+}
+
+TEST(ApiCodecTime, RejectsWhatIsNotRfc3339)
+{
+    for (const char16_t *bad :
+         {u"", u"2026-11-26", u"2026-11-26T20:00:05", u"2026-13-01T00:00:00Z",
+          u"2026-11-26T24:00:00Z", u"2026-11-26T20:00:05.Z", u"2026-11-26T20:00:05Zjunk",
+          u"26/11/2026 20:00", u"２026-11-26T20:00:05Z"})
+        EXPECT_FALSE(ApiCodec::parseTimestamp(bad)) << QString::fromUtf16(bad).toStdString();
+}
+
+TEST(ApiCodecTime, HttpDateAndRetryAfter)
+{
+    const qint64 t = 1795723205000LL; // Thu, 26 Nov 2026 20:00:05 GMT
+    EXPECT_EQ(ApiCodec::parseHttpDate("Thu, 26 Nov 2026 20:00:05 GMT"), t);
+    EXPECT_FALSE(ApiCodec::parseHttpDate("Thursday 26 November"));
+    EXPECT_EQ(ApiCodec::parseRetryAfter("7", t), 7);
+    EXPECT_EQ(ApiCodec::parseRetryAfter(" 0 ", t), 0);
+    EXPECT_EQ(ApiCodec::parseRetryAfter("Thu, 26 Nov 2026 20:00:35 GMT", t), 30);
+    EXPECT_EQ(ApiCodec::parseRetryAfter("Thu, 26 Nov 2026 19:00:00 GMT", t), 0); // in the past
+    EXPECT_EQ(ApiCodec::parseRetryAfter("99999999", t), 3600);                   // clamped
+    EXPECT_FALSE(ApiCodec::parseRetryAfter("-5", t));
+    EXPECT_FALSE(ApiCodec::parseRetryAfter("soon", t));
+    EXPECT_FALSE(ApiCodec::parseRetryAfter("", t));
+}
+
+TEST(ApiCodecNodes, DecodesTheContractsExampleAndIgnoresUnknownFields)
+{
+    const QByteArray body = R"({"server_time":"2026-11-26T20:00:05Z","extra":{"x":1},"nodes":[
+      {"node_id":"fsn1-shared-07","hostname":"fsn1-shared-07.nodes.example.net","ipv4":"203.0.113.17",
+       "region":"fsn1","placement":"shared","role":"shared","tenant_id":null,"stack":"fsn1",
+       "accepts_tenants":true,"status":"active","created_at":"2026-10-01T08:00:00Z","future_field":[1,2],
+       "metrics":{"cpu_pct":37.5,"memory_pct":61.0,"disk_pct":48.2,"tenant_count":12,
+                  "updated_at":"2026-11-26T19:58:41Z","gpu_pct":3}},
+      {"node_id":"hel1-shared-01","hostname":"h","ipv4":"203.0.113.18","region":"hel1",
+       "placement":"shared","role":"shared","tenant_id":null,"stack":null,"accepts_tenants":true,
+       "status":"active","created_at":"2026-10-01T08:00:00Z","metrics":null},
+      {"node_id":"nbg1-shared-01","hostname":"h","ipv4":"203.0.113.19","region":"nbg1",
+       "placement":"shared","role":"shared","accepts_tenants":true,"status":"active",
+       "metrics":{"cpu_pct":null,"memory_pct":null,"disk_pct":null,"tenant_count":null,
+                  "updated_at":"2026-11-26T19:59:00.5Z"}}]})";
+    const auto decoded = ApiCodec::decodeNodes(body);
+    ASSERT_TRUE(decoded.value) << decoded.error.toStdString();
+    const NodesSnapshot &s = *decoded.value;
+    EXPECT_TRUE(s.warnings.isEmpty()) << s.warnings.join(u"; "_s).toStdString();
+    ASSERT_EQ(s.nodes.size(), 3);
+    EXPECT_EQ(s.nodes[0].metrics->cpuPct, 37.5);
+    EXPECT_EQ(s.nodes[0].metrics->tenantCount, 12);
+    EXPECT_EQ(s.nodes[0].stack, u"fsn1"_s);
+    EXPECT_FALSE(s.nodes[0].tenantId);
+    EXPECT_FALSE(s.nodes[1].metrics);
+    EXPECT_FALSE(s.nodes[1].stack);
+    ASSERT_TRUE(s.nodes[2].metrics);
+    EXPECT_FALSE(s.nodes[2].metrics->cpuPct);
+    EXPECT_FALSE(s.nodes[2].metrics->tenantCount);
+    EXPECT_EQ(s.nodes[2].metrics->updatedAtMs % 1000, 500);
+}
+
+TEST(ApiCodecNodes, WrongTypesInOneNodeBecomeWarningsNotALostFleet)
+{
+    const QByteArray body = R"({"server_time":"2026-11-26T20:00:05Z","nodes":[
+      {"node_id":"ok-1","placement":"shared","accepts_tenants":true,"status":"active","metrics":null},
+      {"node_id":"bad-types","placement":7,"accepts_tenants":"yes","status":"active",
+       "metrics":{"cpu_pct":"high","memory_pct":250,"disk_pct":1e308,"tenant_count":-3,
+                  "updated_at":"2026-11-26T19:58:41Z"}},
+      {"node_id":"BAD ID"}, 42]})";
+    const auto decoded = ApiCodec::decodeNodes(body);
+    ASSERT_TRUE(decoded.value);
+    const NodesSnapshot &s = *decoded.value;
+    ASSERT_EQ(s.nodes.size(), 2);
+    EXPECT_EQ(s.nodes[1].nodeId, u"bad-types"_s);
+    EXPECT_TRUE(s.nodes[1].placement.isEmpty());
+    ASSERT_TRUE(s.nodes[1].metrics);
+    EXPECT_FALSE(s.nodes[1].metrics->cpuPct);
+    EXPECT_FALSE(s.nodes[1].metrics->memoryPct);
+    EXPECT_FALSE(s.nodes[1].metrics->tenantCount);
+    EXPECT_EQ(s.warnings.size(), 3); // bad-types, the invalid id, the non-object entry
+    EXPECT_TRUE(s.warnings.join(u' ').contains(u"bad-types"_s));
+}
+
+TEST(ApiCodecNodes, BrokenAnswersAreClearErrors)
+{
+    EXPECT_FALSE(ApiCodec::decodeNodes("<html>502 Bad Gateway</html>").error.isEmpty());
+    EXPECT_FALSE(ApiCodec::decodeNodes("[1,2,3]").error.isEmpty());
+    EXPECT_FALSE(ApiCodec::decodeNodes(R"({"nodes":[]})").error.isEmpty()); // no server_time
+    EXPECT_FALSE(ApiCodec::decodeNodes(R"({"server_time":"2026-11-26T20:00:05Z","nodes":{}})")
+                     .error.isEmpty());
+    EXPECT_FALSE(ApiCodec::decodeNodes(QByteArray("{\"server_time\":\"\xff\xfe\"}")).value);
+    QByteArray deep(100000, '[');
+    EXPECT_FALSE(ApiCodec::decodeNodes(deep).value);
+}
+
+TEST(ApiCodecErrors, ErrorBodyShape)
+{
+    ApiError e;
+    ApiCodec::decodeErrorBody(
+        R"({"error":{"code":"validation_failed","message":"bad","fields":{"tenant_id":"too long"}}})",
+        &e);
+    EXPECT_EQ(e.code, u"validation_failed"_s);
+    EXPECT_EQ(e.serverMessage, u"bad"_s);
+    EXPECT_EQ(e.fields.value(u"tenant_id"_s), u"too long"_s);
+    ApiError none;
+    ApiCodec::decodeErrorBody("not json", &none);
+    EXPECT_TRUE(none.code.isEmpty());
+}
+
+TEST(ApiErrorText, EveryKindHasAMessageThatNamesTheHost)
+{
+    ApiError e;
+    e.url = QUrl(u"https://cp.example.net"_s);
+    for (auto kind : {ApiError::Kind::Network, ApiError::Kind::Timeout, ApiError::Kind::Tls,
+                      ApiError::Kind::Redirect, ApiError::Kind::TooLarge, ApiError::Kind::Decode}) {
+        e.kind = kind;
+        EXPECT_TRUE(e.message().contains(u"cp.example.net"_s)) << int(kind);
+    }
+    e.kind = ApiError::Kind::Http;
+    e.httpStatus = 429;
+    e.retryAfterSeconds = 7;
+    EXPECT_TRUE(e.message().contains(u"7 seconds"_s)) << e.message().toStdString();
+    EXPECT_TRUE(e.isRetryable());
+    e.httpStatus = 422;
+    e.code = u"stack_conflict"_s;
+    EXPECT_TRUE(e.message().contains(u"another tenant"_s));
+    EXPECT_FALSE(e.isRetryable());
+}
