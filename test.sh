@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/install-deps.sh
 ./scripts/check-format.sh
+./scripts/check-translations.sh
 ./scripts/build.sh build -DPREGO_WERROR=ON
 ./scripts/with-test-session.sh ctest --test-dir build --output-on-failure -j2 --timeout 300
 if [ "${1:-}" = "--sanitize" ] || [ -n "${PREGO_SANITIZE_TESTS:-}" ]; then
