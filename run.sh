@@ -6,12 +6,16 @@ cd "$(dirname "$0")"
 ./scripts/install-deps.sh
 ./scripts/build.sh build
 
-if [ -x build/app/prego-console ]; then
-  exec build/app/prego-console --demo "$@"
+if [ -x build/app/console/prego-console ]; then
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
+    exec build/app/console/prego-console --demo "$@"
+  fi
+  echo "run.sh: no display (DISPLAY / WAYLAND_DISPLAY unset): starting the demo control plane alone."
+  echo "        On a desktop, ./run.sh opens the console on it."
 fi
 
-# Until the console exists: the control plane alone, with a throwaway operator token kept in a
-# private directory (never on a command line) and removed on exit.
+# The control plane alone, with a throwaway operator token kept in a private directory (never on
+# a command line) and removed on exit.
 demo_dir=$(mktemp -d "${XDG_RUNTIME_DIR:-/tmp}/prego-demo.XXXXXX")
 chmod 700 "$demo_dir"
 cleanup() { rm -rf "$demo_dir"; }
