@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-dirs=$(ls -d core models ui app 2>/dev/null | tr '\n' ' ')
+dirs=""
+for d in core models ui app; do [ -d "$d" ] && dirs="$dirs $d"; done
 status=0
 cp translations/prego_ko.ts "$tmp/ko.ts"
 cp translations/prego_en.ts "$tmp/en.ts"
