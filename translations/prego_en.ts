@@ -83,4 +83,62 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>prego::DashboardView</name>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n second</numerusform>
+                <numerusform>%n seconds</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n node(s) shown</source>
+            <translation>
+                <numerusform>%1 of %n node shown</numerusform>
+                <numerusform>%1 of %n nodes shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryCommand</name>
+        <message numerus="yes">
+            <source>%n sample(s) for node %1 since %2.</source>
+            <translation>
+                <numerusform>%n sample for node %1 since %2.</numerusform>
+                <numerusform>%n samples for node %1 since %2.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionCommands</name>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>This creates %n new server(s), which cost money. Nothing was sent; run the command again with --yes to go ahead.</source>
+            <translation>
+                <numerusform>This creates %n new server, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
+                <numerusform>This creates %n new servers, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

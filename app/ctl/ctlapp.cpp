@@ -5,6 +5,8 @@
 #include "domain/agetext.h"
 #include "domain/freshness.h"
 #include "domain/profile.h"
+#include "historycommand.h"
+#include "provisioncommands.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
 #include "storage/profilestore.h"
@@ -87,6 +89,7 @@ QString CtlApp::helpText()
               "  whoami --profile NAME     show the token's name and role\n"
               "  nodes --profile NAME [--output table|json]\n"
               "                            list nodes with their freshness and age\n"
+              "  history --profile NAME --node ID [--since 24h] [--output table|csv|json]\n"
               "\n"
               "Exit codes:\n"
               "  0  success\n"
@@ -94,7 +97,8 @@ QString CtlApp::helpText()
               "  2  not authorized: no token, token refused (401) or role not allowed (403)\n"
               "  3  the control plane could not be reached or answered wrongly\n"
               "  4  the keychain could not be used\n"
-              "  5  unknown profile or item\n");
+              "  5  unknown profile or item\n") +
+           ProvisionCommands::helpText();
 }
 
 int CtlApp::fail(int code, const QString &message)
@@ -203,6 +207,10 @@ int CtlApp::run(const QStringList &arguments)
         return whoami(args);
     if (command == u"nodes")
         return nodes(args);
+    if (command == u"history")
+        return HistoryCommand(m_settings, m_io).run(args);
+    if (ProvisionCommands::handles(command))
+        return ProvisionCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     return fail(Usage, tr("Unknown command %1; see 'prego-ctl --help'.").arg(command));
 }
 

@@ -1,0 +1,294 @@
+#include "consoleapp.h"
+
+#include "api/apiclient.h"
+#include "api/fleetpoller.h"
+#include "democontrolplane.h"
+#include "mainwindow.h"
+#include "profiledialog.h"
+#include "secrets/secretjob.h"
+#include "secrets/secretstore.h"
+#include "storage/profilestore.h"
+#include "tokendialog.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+constexpr int ScreenshotTimeoutMs = 10000;
+}
+
+std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &arguments, QString *error)
+{
+    Options o;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        const auto value = [&](QString *into) {
+            if (i + 1 >= arguments.size()) {
+                *error = tr("%1 needs a value; see --help.").arg(a);
+                return false;
+            }
+            *into = arguments.at(++i);
+            return true;
+        };
+        if (a == u"--demo") {
+            o.demo = true;
+        } else if (a == u"--lang") {
+            if (!value(&o.language))
+                return std::nullopt;
+        } else if (a == u"--profile") {
+            if (!value(&o.profile))
+                return std::nullopt;
+        } else if (a == u"--screenshot") {
+            if (!value(&o.screenshotDir))
+                return std::nullopt;
+        } else {
+            *error = tr("Unknown option %1; see --help.").arg(a);
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+QString ConsoleApp::helpText()
+{
+    return tr("Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--screenshot DIR]\n"
+              "\n"
+              "  --lang ko|en       language of the console (default: the system's)\n"
+              "  --profile NAME     connect to this profile\n"
+              "  --demo             start a local demo control plane with a simulated fleet\n"
+              "  --screenshot DIR   render the main views to PNG files in DIR and exit\n");
+}
+
+ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
+                       QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_keychain(keychain)
+    , m_nam(nam)
+    , m_window(std::make_unique<MainWindow>(&m_clock))
+{
+    connect(m_window.get(), &MainWindow::tokenPromptRequested, this, [this] {
+        if (!m_profile.name.isEmpty())
+            askToken(m_profile, tr("Enter the token for this profile."));
+    });
+    connect(m_window.get(), &MainWindow::profilesRequested, this, &ConsoleApp::editProfiles);
+}
+
+ConsoleApp::~ConsoleApp()
+{
+    m_settings.setValue(u"window/geometry"_s, m_window->saveGeometry());
+    m_settings.setValue(u"window/state"_s, m_window->saveState());
+    // The poller and client first (they talk to the demo), then the demo process stops.
+    delete m_poller;
+    delete m_client;
+    m_window.reset();
+    delete m_demo;
+}
+
+void ConsoleApp::start(const Options &options)
+{
+    m_screenshotDir = options.screenshotDir;
+    // Screenshots always have the same size; otherwise the window comes back as it was left.
+    if (m_screenshotDir.isEmpty()) {
+        m_window->restoreGeometry(m_settings.value(u"window/geometry"_s).toByteArray());
+        m_window->restoreState(m_settings.value(u"window/state"_s).toByteArray());
+    }
+    m_window->show();
+    if (!m_screenshotDir.isEmpty()) {
+        connect(m_window.get(), &MainWindow::snapshotShown, this, [this] {
+            // Let the table lay out and the delegates paint before grabbing.
+            QTimer::singleShot(800, this, &ConsoleApp::takeScreenshot);
+        });
+        QTimer::singleShot(ScreenshotTimeoutMs, this, &ConsoleApp::takeScreenshot);
+    }
+    if (options.demo) {
+        startDemo();
+        return;
+    }
+    ProfileStore store(m_settings);
+    const QString name = options.profile.isEmpty() ? store.lastUsed() : options.profile;
+    std::optional<Profile> profile = name.isEmpty() ? std::nullopt : store.find(name);
+    if (!profile && !options.profile.isEmpty()) {
+        showError(tr("There is no profile named %1.").arg(options.profile));
+        return;
+    }
+    if (!profile) {
+        const QList<Profile> all = store.list();
+        if (!all.isEmpty())
+            profile = all.first();
+    }
+    if (profile) {
+        openProfile(*profile, m_keychain);
+        return;
+    }
+    if (m_screenshotDir.isEmpty())
+        firstRun();
+}
+
+void ConsoleApp::firstRun()
+{
+    QMessageBox box(m_window.get());
+    box.setWindowTitle(tr("Welcome to the Prego Operator Console"));
+    box.setText(tr("No control plane is set up yet."));
+    box.setInformativeText(tr("Start the demo to try the console on a simulated fleet, or add "
+                              "the control plane you operate."));
+    QPushButton *demo = box.addButton(tr("Start the demo"), QMessageBox::AcceptRole);
+    QPushButton *add = box.addButton(tr("Add control plane…"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == demo)
+        startDemo();
+    else if (box.clickedButton() == add)
+        editProfiles();
+}
+
+void ConsoleApp::startDemo()
+{
+    delete m_demo;
+    m_demo = new DemoControlPlane(this);
+    connect(m_demo, &DemoControlPlane::failed, this, &ConsoleApp::showError);
+    connect(m_demo, &DemoControlPlane::started, this, [this](const QUrl &url) {
+        Profile demo;
+        demo.name = u"demo"_s;
+        demo.baseUrl = url;
+        demo.pollIntervalSeconds = Profile::MinPollIntervalSeconds;
+        // The demo profile is never saved, and its token lives in memory only.
+        SecretJob *job = m_session.write(demo.name, m_demo->token());
+        connect(job, &SecretJob::finished, this,
+                [this, demo](const SecretResult &) { openProfile(demo, &m_session); });
+    });
+    m_demo->start();
+}
+
+void ConsoleApp::openProfile(const Profile &profile, SecretStore *store)
+{
+    if (!store) {
+        askToken(profile, tr("No keychain is available."));
+        return;
+    }
+    SecretJob *job = store->read(profile.name);
+    connect(job, &SecretJob::finished, this, [this, profile, store](const SecretResult &result) {
+        if (result.ok() && result.secret) {
+            connectWith(profile, *result.secret, store);
+        } else if (result.error.kind == SecretError::Kind::NotFound) {
+            // Maybe kept for this session only.
+            if (store != &m_session && m_session.contains(profile.name)) {
+                openProfile(profile, &m_session);
+                return;
+            }
+            askToken(profile, tr("No token is stored for profile %1.").arg(profile.name));
+        } else {
+            askToken(profile, QString(), result.error);
+        }
+    });
+}
+
+void ConsoleApp::connectWith(const Profile &profile, const QString &token, SecretStore *store)
+{
+    delete m_poller;
+    delete m_client;
+    m_profile = profile;
+    m_profileStore = store;
+    m_client = new ApiClient(m_nam, profile, this);
+    m_client->setToken(token);
+    if (const QString problem = m_client->configurationProblem(); !problem.isEmpty())
+        showError(problem);
+    m_poller = new FleetPoller(m_client, &m_clock, this);
+    m_window->attach(m_poller, profile);
+    connect(m_poller, &FleetPoller::pollFailed, this, [this](const ApiError &error) {
+        // 401: the banner says so, and the operator is asked for a new token at once.
+        if (error.kind == ApiError::Kind::Http && error.httpStatus == 401)
+            askToken(m_profile, tr("The control plane did not accept the stored token."));
+    });
+    if (store == m_keychain && !profile.name.isEmpty() && !m_demo) {
+        ProfileStore profiles(m_settings);
+        profiles.setLastUsed(profile.name);
+    }
+    m_poller->start();
+    Q_EMIT connected();
+}
+
+void ConsoleApp::askToken(const Profile &profile, const QString &reason,
+                          std::optional<SecretError> keychainError)
+{
+    if (!m_screenshotDir.isEmpty() || m_tokenDialog)
+        return; // never block a screenshot run on a dialog, never ask twice at once
+    // The demo's token is never kept in the keychain.
+    SecretStore *keychain = profile.name == u"demo" && m_demo ? nullptr : m_keychain.data();
+    auto *dialog = new TokenDialog(profile.name, keychain, &m_session, m_window.get());
+    m_tokenDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setReason(reason);
+    if (keychainError)
+        dialog->showKeychainError(*keychainError);
+    connect(dialog, &TokenDialog::tokenStored, this, [this, dialog, profile](bool sessionOnly) {
+        connectWith(profile, dialog->token(), sessionOnly ? &m_session : m_keychain.data());
+    });
+    dialog->open();
+}
+
+void ConsoleApp::editProfiles()
+{
+    auto *dialog = new ProfileDialog(m_nam, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const bool editing = !m_profile.name.isEmpty() && !m_demo;
+    if (editing)
+        dialog->setProfile(m_profile, true);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, editing] {
+        const Profile profile = dialog->profile();
+        ProfileStore store(m_settings);
+        if (const QString error = store.save(profile); !error.isEmpty()) {
+            showError(error);
+            return;
+        }
+        const QString token = dialog->token();
+        if (token.isEmpty()) {
+            openProfile(profile, m_keychain);
+            return;
+        }
+        if (!m_keychain) {
+            askToken(profile, QString());
+            return;
+        }
+        SecretJob *job = m_keychain->write(profile.name, token);
+        connect(job, &SecretJob::finished, this,
+                [this, profile, token](const SecretResult &result) {
+                    if (result.ok())
+                        connectWith(profile, token, m_keychain);
+                    else
+                        askToken(profile, QString(), result.error);
+                });
+        Q_UNUSED(editing)
+    });
+    dialog->open();
+}
+
+void ConsoleApp::takeScreenshot()
+{
+    if (m_screenshotTaken || m_screenshotDir.isEmpty())
+        return;
+    m_screenshotTaken = true;
+    QDir().mkpath(m_screenshotDir);
+    const QString lang = QLocale().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+    const QString file = QDir(m_screenshotDir).filePath(u"dashboard-%1.png"_s.arg(lang));
+    const bool saved = m_window->grab().save(file);
+    Q_EMIT exitRequested(saved ? 0 : 1);
+}
+
+void ConsoleApp::showError(const QString &text)
+{
+    if (!m_screenshotDir.isEmpty()) {
+        qWarning("prego-console: %s", qUtf8Printable(text));
+        return;
+    }
+    QMessageBox::warning(m_window.get(), tr("Prego Operator Console"), text);
+}
+
+} // namespace prego

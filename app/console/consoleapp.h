@@ -1,0 +1,86 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "api/fleetpoller.h"
+#include "democontrolplane.h"
+#include "domain/profile.h"
+#include "domain/serverclock.h"
+#include "secrets/memorysecretstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QDialog;
+class QNetworkAccessManager;
+class QSettings;
+
+namespace prego {
+
+class MainWindow;
+class SecretStore;
+
+// The console's composition root: wires settings, the secret stores, the one network access
+// manager, the client and poller of the current profile, the demo control plane and the window.
+class ConsoleApp final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString language;
+        QString profile;
+        QString screenshotDir;
+        bool demo = false;
+    };
+    // Parses the command line (without the program name); nullopt with a message on errors.
+    static std::optional<Options> parse(const QStringList &arguments, QString *error);
+    static QString helpText();
+
+    ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
+               QObject *parent = nullptr);
+    ~ConsoleApp() override;
+
+    void start(const Options &options);
+    // Reads the profile's token from the store (asks for one when there is none) and connects.
+    void openProfile(const Profile &profile, SecretStore *store);
+    void connectWith(const Profile &profile, const QString &token, SecretStore *store);
+    void startDemo();
+
+    MainWindow *window() const { return m_window.get(); }
+    FleetPoller *poller() const { return m_poller; }
+    SecretStore *sessionStore() { return &m_session; }
+    const Profile &currentProfile() const { return m_profile; }
+
+Q_SIGNALS:
+    void connected();
+    void exitRequested(int code);
+
+private:
+    void firstRun();
+    void askToken(const Profile &profile, const QString &reason,
+                  std::optional<SecretError> keychainError = std::nullopt);
+    void editProfiles();
+    void takeScreenshot();
+    void showError(const QString &text);
+
+    QSettings &m_settings;
+    QPointer<SecretStore> m_keychain;
+    MemorySecretStore m_session;
+    QNetworkAccessManager *m_nam;
+    ServerClock m_clock;
+    std::unique_ptr<MainWindow> m_window;
+    QPointer<ApiClient> m_client;
+    QPointer<FleetPoller> m_poller;
+    QPointer<DemoControlPlane> m_demo;
+    QPointer<QDialog> m_tokenDialog;
+    Profile m_profile;
+    SecretStore *m_profileStore = nullptr; // where the current profile's token lives
+    QString m_screenshotDir;
+    bool m_screenshotTaken = false;
+};
+
+} // namespace prego

@@ -1,0 +1,605 @@
+#include "provisioncommands.h"
+
+#include "api/apicall.h"
+#include "api/apiclient.h"
+#include "api/apicodec.h"
+#include "api/jobcodec.h"
+#include "api/jobfollower.h"
+#include "api/joblist.h"
+#include "api/provisionsubmitter.h"
+#include "domain/profile.h"
+#include "domain/provisionrequest.h"
+#include "secrets/secretjob.h"
+#include "secrets/secretstore.h"
+#include "storage/joboutbox.h"
+#include "storage/profilestore.h"
+#include "texttable.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+#include <QUrl>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+QString rfc3339(std::optional<qint64> ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs)
+              : QString();
+}
+
+QJsonValue json(const std::optional<QString> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue jsonTime(std::optional<qint64> ms)
+{
+    return ms ? QJsonValue(rfc3339(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QString seconds(qint64 ms)
+{
+    return QCoreApplication::translate("prego::ProvisionCommands", "%1 s")
+        .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+}
+
+QString jobPath(const QString &jobId)
+{
+    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
+}
+} // namespace
+
+ProvisionCommands::ProvisionCommands(QSettings &settings, SecretStore &secrets,
+                                     QNetworkAccessManager &nam, CtlApp::Io io)
+    : m_settings(settings)
+    , m_secrets(secrets)
+    , m_nam(nam)
+    , m_io(io)
+{}
+
+ProvisionCommands::~ProvisionCommands() = default;
+
+bool ProvisionCommands::handles(const QString &command)
+{
+    static const QStringList commands{u"jobs"_s, u"job"_s, u"retry"_s, u"provision"_s,
+                                      u"recover"_s};
+    return commands.contains(command);
+}
+
+QString ProvisionCommands::helpText()
+{
+    return tr("\n"
+              "Provisioning commands:\n"
+              "  provision --profile NAME --tenant T (--target NODE | --new-server --region R |\n"
+              "            --dedicated --region R) [--job-id UUID] [--yes] [--wait]\n"
+              "                            submit a provisioning job; --yes is required when\n"
+              "                            servers are created; --wait follows it to the end\n"
+              "  jobs --profile NAME [--status S] [--tenant T] [--output table|json]\n"
+              "                            list jobs, including local ones not yet confirmed\n"
+              "  job ID --profile NAME [--output text|json]\n"
+              "                            show a job and its trace as a timeline\n"
+              "  retry ID --profile NAME [--wait]\n"
+              "                            resume a failed job at its failed stage\n"
+              "  recover --profile NAME    look up and resend jobs that were sent but never\n"
+              "                            answered (every provisioning command does this first)\n"
+              "Exit code 6: the job ended Failed (provision --wait, retry --wait, job).\n");
+}
+
+int ProvisionCommands::run(const QString &command, const QStringList &args)
+{
+    if (command == u"jobs")
+        return jobs(args);
+    if (command == u"job")
+        return job(args);
+    if (command == u"retry")
+        return retry(args);
+    if (command == u"provision")
+        return provision(args);
+    return recover(args);
+}
+
+int ProvisionCommands::fail(int code, const QString &message)
+{
+    *m_io.err << u"prego-ctl: "_s << message << Qt::endl;
+    return code;
+}
+
+int ProvisionCommands::failApi(const ApiError &error)
+{
+    int code = CtlApp::Unreachable;
+    if (error.kind == ApiError::Kind::Http) {
+        if (error.httpStatus == 401 || error.httpStatus == 403)
+            code = CtlApp::NotAuthorized;
+        else if (error.httpStatus == 404)
+            code = CtlApp::NotFound;
+        else if (error.httpStatus < 500 && error.httpStatus != 429)
+            code = CtlApp::Usage;
+    } else if (error.kind == ApiError::Kind::Config) {
+        code = CtlApp::Usage;
+    }
+    return fail(code, error.message());
+}
+
+ApiResponse ProvisionCommands::wait(ApiCall *call)
+{
+    ApiResponse result;
+    QEventLoop loop;
+    QObject::connect(call, &ApiCall::finished, &loop, [&](const ApiResponse &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+bool ProvisionCommands::prepare(const QString &profileName, int *exitCode)
+{
+    if (profileName.isEmpty()) {
+        *exitCode = fail(CtlApp::Usage, tr("Name a profile with --profile NAME."));
+        return false;
+    }
+    ProfileStore store(m_settings);
+    const auto profile = store.find(profileName);
+    if (!profile) {
+        *exitCode = fail(CtlApp::NotFound, tr("There is no profile named %1; see 'prego-ctl "
+                                              "profiles list'.")
+                                               .arg(profileName));
+        return false;
+    }
+    m_profile = std::make_unique<Profile>(*profile);
+    const SecretResult secret = waitForSecretJob(m_secrets.read(profile->name));
+    if (!secret.ok()) {
+        if (secret.error.kind == SecretError::Kind::NotFound)
+            *exitCode = fail(CtlApp::NotAuthorized,
+                             tr("No token is stored for profile %1. Run 'prego-ctl login "
+                                "--profile %1' first.")
+                                 .arg(profile->name));
+        else
+            *exitCode = fail(CtlApp::Keyring, secret.error.message());
+        return false;
+    }
+    m_client = std::make_unique<ApiClient>(&m_nam, *profile);
+    m_client->setToken(*secret.secret);
+    m_outbox = std::make_unique<JobOutbox>(JobOutbox::defaultPath(profile->name));
+    if (const QString error = m_outbox->open(); !error.isEmpty()) {
+        *exitCode = fail(CtlApp::Usage, error);
+        return false;
+    }
+    return true;
+}
+
+void ProvisionCommands::recoverOutbox(bool verbose)
+{
+    ProvisionSubmitter submitter(m_client.get(), m_outbox.get());
+    // One look per row: what stays unknown is looked up again next time.
+    submitter.setOptions({1, 1000, 1000});
+    QEventLoop loop;
+    int open = 0;
+    QObject::connect(
+        &submitter, &ProvisionSubmitter::submissionFinished, &loop, [&](const SubmitResult &r) {
+            if (r.accepted() && r.replayed)
+                *m_io.err << tr("prego-ctl: job %1 was sent before without an "
+                                "answer; the control plane has it (%2).")
+                                 .arg(r.jobId,
+                                      r.job ? JobCodec::jobStatusText(r.job->status) : QString())
+                          << Qt::endl;
+            else if (r.accepted())
+                *m_io.err << tr("prego-ctl: job %1 never reached the control plane; "
+                                "the stored request was sent again and accepted.")
+                                 .arg(r.jobId)
+                          << Qt::endl;
+            else if (r.rejected())
+                *m_io.err << tr("prego-ctl: job %1 was rejected: %2").arg(r.jobId, r.message)
+                          << Qt::endl;
+            else
+                *m_io.err << tr("prego-ctl: the outcome of job %1 is still unknown: "
+                                "%2")
+                                 .arg(r.jobId, r.message)
+                          << Qt::endl;
+            if (--open == 0)
+                loop.quit();
+        });
+    open = int(submitter.recover().size());
+    if (open > 0)
+        loop.exec();
+    else if (verbose)
+        *m_io.err << tr("prego-ctl: no job is waiting for an answer.") << Qt::endl;
+}
+
+int ProvisionCommands::recover(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
+        return fail(CtlApp::Usage, p.errorText());
+    int code = CtlApp::Ok;
+    if (!prepare(p.value(u"profile"_s), &code))
+        return code;
+    recoverOutbox(true);
+    for (const JobOutbox::Entry &e : m_outbox->unresolved())
+        *m_io.out << e.jobId << u' ' << JobOutbox::stateKey(e.state) << Qt::endl;
+    return m_outbox->unresolved().isEmpty() ? CtlApp::Ok : CtlApp::Unreachable;
+}
+
+int ProvisionCommands::jobs(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s},
+                  {u"status"_s, {}, u"S"_s},
+                  {u"tenant"_s, {}, u"T"_s},
+                  {u"limit"_s, {}, u"N"_s},
+                  {u"output"_s, {}, u"FORMAT"_s, u"table"_s}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
+        return fail(CtlApp::Usage, p.errorText());
+    const QString output = p.value(u"output"_s);
+    if (output != u"table" && output != u"json")
+        return fail(CtlApp::Usage, tr("--output is table or json."));
+    const QString status = p.value(u"status"_s);
+    static const QStringList statuses{u"Queued"_s, u"Running"_s, u"Completed"_s, u"Failed"_s};
+    if (!status.isEmpty() && !statuses.contains(status))
+        return fail(CtlApp::Usage, tr("--status is one of %1.").arg(statuses.join(u", ")));
+    int code = CtlApp::Ok;
+    if (!prepare(p.value(u"profile"_s), &code))
+        return code;
+    recoverOutbox(false);
+
+    QUrlQuery query;
+    if (!status.isEmpty())
+        query.addQueryItem(u"status"_s, status);
+    if (p.isSet(u"tenant"_s))
+        query.addQueryItem(u"tenant_id"_s, p.value(u"tenant"_s));
+    if (p.isSet(u"limit"_s))
+        query.addQueryItem(u"limit"_s, p.value(u"limit"_s));
+    const ApiResponse r = wait(m_client->get(u"/internal/provision-jobs"_s, query));
+    if (!r.ok())
+        return failApi(*r.error);
+    const auto decoded = JobCodec::decodeJobs(r.body);
+    if (!decoded.value)
+        return fail(CtlApp::Unreachable,
+                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
+    for (const QString &warning : decoded.value->warnings)
+        *m_io.err << u"prego-ctl: "_s << warning << Qt::endl;
+
+    // Local rows have no server status: they belong in an unfiltered list only.
+    QList<JobOutbox::Entry> local;
+    if (status.isEmpty()) {
+        for (const JobOutbox::Entry &e : m_outbox->unresolved()) {
+            if (!p.isSet(u"tenant"_s) || JobList::fromEntry(e).tenantId == p.value(u"tenant"_s))
+                local.append(e);
+        }
+    }
+    const QList<JobListRow> rows = JobList::merge(decoded.value->jobs, local);
+    const qint64 serverNow = decoded.value->serverTimeMs;
+
+    if (output == u"json") {
+        QJsonArray array;
+        for (const JobListRow &row : rows) {
+            const Job &j = row.job;
+            QJsonObject o{{u"job_id"_s, j.jobId},
+                          {u"tenant_id"_s, j.tenantId},
+                          {u"path"_s, j.path},
+                          {u"status"_s, row.local ? QJsonValue() : QJsonValue(j.status)},
+                          {u"stack"_s, json(j.stack)},
+                          {u"target_server_id"_s, json(j.targetServerId)},
+                          {u"created_at"_s, jsonTime(j.createdAtMs)},
+                          {u"finished_at"_s, jsonTime(j.finishedAtMs)},
+                          {u"current_stage"_s, j.currentStage()},
+                          {u"local"_s, row.local},
+                          {u"local_state"_s, row.local
+                                                 ? QJsonValue(JobOutbox::stateKey(row.localState))
+                                                 : QJsonValue()}};
+            array.append(o);
+        }
+        const QJsonObject root{{u"server_time"_s, rfc3339(serverNow)}, {u"jobs"_s, array}};
+        *m_io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        return CtlApp::Ok;
+    }
+    TextTable table({tr("JOB"), tr("TENANT"), tr("PATH"), tr("STATUS"), tr("STACK"), tr("CREATED"),
+                     tr("DURATION"), tr("STAGE")});
+    for (const JobListRow &row : rows) {
+        const Job &j = row.job;
+        QString duration = u"–"_s;
+        if (j.createdAtMs && !row.local)
+            duration = seconds(j.finishedAtMs.value_or(serverNow) - *j.createdAtMs);
+        table.addRow({j.jobId.left(8), j.tenantId, j.path,
+                      row.local ? row.localNote : JobCodec::jobStatusText(j.status),
+                      j.stack.value_or(u"–"_s), rfc3339(j.createdAtMs), duration,
+                      j.currentStage().isEmpty() ? u"–"_s : j.currentStage()});
+    }
+    *m_io.out << table.render();
+    *m_io.out << tr("%n job(s)", nullptr, int(rows.size())) << Qt::endl;
+    return CtlApp::Ok;
+}
+
+void ProvisionCommands::printTimelineLine(const Job &job, const JobStage &stage)
+{
+    const std::optional<qint64> at = stage.finishedAtMs ? stage.finishedAtMs : stage.startedAtMs;
+    const QString offset =
+        at && job.createdAtMs ? u"+"_s + seconds(*at - *job.createdAtMs) : u"–"_s;
+    const auto duration = stage.durationMs();
+    QString detail = stage.detail.value_or(QString());
+    if (stage.skipReason)
+        detail = tr("skipped: %1").arg(*stage.skipReason);
+    *m_io.out << QStringLiteral("%1  %2  %3  %4  %5")
+                     .arg(offset, 10)
+                     .arg(stage.name, -14)
+                     .arg(JobCodec::stageStatusText(stage.status), -10)
+                     .arg(duration ? seconds(*duration) : u"–"_s, 8)
+                     .arg(detail)
+                     .trimmed()
+              << Qt::endl;
+}
+
+void ProvisionCommands::printJob(const Job &job)
+{
+    *m_io.out << tr("Job %1: %2").arg(job.jobId, JobCodec::jobStatusText(job.status)) << Qt::endl;
+    *m_io.out << tr("Tenant %1, path %2, stack %3, target %4")
+                     .arg(job.tenantId, job.path, job.stack.value_or(u"–"_s),
+                          job.targetServerId.value_or(u"–"_s))
+              << Qt::endl;
+    *m_io.out << tr("Created %1, finished %2")
+                     .arg(rfc3339(job.createdAtMs),
+                          job.finishedAtMs ? rfc3339(job.finishedAtMs) : u"–"_s)
+              << Qt::endl;
+    if (job.error)
+        *m_io.out << tr("Error in stage %1 (%2): %3")
+                         .arg(job.error->stage, job.error->code, job.error->message)
+                  << Qt::endl;
+    if (job.traceId && job.traceRecorded) {
+        *m_io.out << tr("Trace %1").arg(*job.traceId) << Qt::endl;
+        for (const JobStage &stage : job.stages)
+            printTimelineLine(job, stage);
+    } else {
+        *m_io.out << tr("This job has no trace: it was submitted without a trace_id.") << Qt::endl;
+    }
+    for (const JobServer &s : job.servers)
+        *m_io.out << tr("Server %1: node %2, %3, %4").arg(s.role, s.nodeId, s.hostname, s.ipv4)
+                  << Qt::endl;
+    if (!job.audit.isEmpty()) {
+        *m_io.out << tr("Audit:") << Qt::endl;
+        for (const JobAuditEntry &a : job.audit)
+            *m_io.out << u"  "_s << rfc3339(a.atMs) << u"  "_s << a.actor << u"  "_s << a.action
+                      << u"  "_s << a.detail << Qt::endl;
+    }
+}
+
+int ProvisionCommands::job(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(u"id"_s, {});
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s}, {u"output"_s, {}, u"FORMAT"_s, u"text"_s}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
+        return fail(CtlApp::Usage, p.errorText());
+    if (p.positionalArguments().size() != 1)
+        return fail(CtlApp::Usage, tr("Give exactly one job id: prego-ctl job ID --profile NAME."));
+    const QString output = p.value(u"output"_s);
+    if (output != u"text" && output != u"json")
+        return fail(CtlApp::Usage, tr("--output is text or json."));
+    const QString id = p.positionalArguments().first();
+    int code = CtlApp::Ok;
+    if (!prepare(p.value(u"profile"_s), &code))
+        return code;
+    recoverOutbox(false);
+    const ApiResponse r = wait(m_client->get(jobPath(id)));
+    if (!r.ok()) {
+        const auto local = m_outbox->find(id);
+        if (r.error->httpStatus == 404 && local)
+            return fail(CtlApp::NotFound, tr("The control plane does not know job %1; locally it "
+                                             "is %2.")
+                                              .arg(id, JobOutbox::stateText(local->state)));
+        return failApi(*r.error);
+    }
+    const auto decoded = JobCodec::decodeJob(r.body);
+    if (!decoded.value)
+        return fail(CtlApp::Unreachable,
+                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
+    if (output == u"json")
+        *m_io.out << QString::fromUtf8(
+            QJsonDocument::fromJson(r.body).toJson(QJsonDocument::Indented));
+    else
+        printJob(*decoded.value);
+    return decoded.value->status == u"Failed" ? JobFailed : CtlApp::Ok;
+}
+
+int ProvisionCommands::follow(const QString &jobId)
+{
+    JobFollower follower(m_client.get(), jobId, m_followIntervalMs);
+    QEventLoop loop;
+    JobFollower::Result result;
+    QObject::connect(
+        &follower, &JobFollower::stageChanged, &loop,
+        [this](const Job &job, const JobStage &stage) { printTimelineLine(job, stage); });
+    QObject::connect(&follower, &JobFollower::finished, &loop, [&](const JobFollower::Result &r) {
+        result = r;
+        loop.quit();
+    });
+    follower.start();
+    loop.exec();
+    if (result.error)
+        return failApi(*result.error);
+    const Job &job = *result.job;
+    if (job.status == u"Completed") {
+        *m_io.out << tr("Job %1 Completed.").arg(job.jobId) << Qt::endl;
+        for (const JobServer &s : job.servers)
+            *m_io.out << tr("Server %1: node %2, %3, %4").arg(s.role, s.nodeId, s.hostname, s.ipv4)
+                      << Qt::endl;
+        return CtlApp::Ok;
+    }
+    if (job.error)
+        return fail(JobFailed, tr("Job %1 Failed in stage %2 (%3): %4. Retry it with 'prego-ctl "
+                                  "retry %1 --profile %5'.")
+                                   .arg(job.jobId, job.error->stage, job.error->code,
+                                        job.error->message, m_profile->name));
+    return fail(JobFailed, tr("Job %1 ended %2.").arg(job.jobId, job.status));
+}
+
+int ProvisionCommands::retry(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(u"id"_s, {});
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s}, {u"wait"_s, {}}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
+        return fail(CtlApp::Usage, p.errorText());
+    if (p.positionalArguments().size() != 1)
+        return fail(CtlApp::Usage,
+                    tr("Give exactly one job id: prego-ctl retry ID --profile NAME."));
+    const QString id = p.positionalArguments().first();
+    int code = CtlApp::Ok;
+    if (!prepare(p.value(u"profile"_s), &code))
+        return code;
+    recoverOutbox(false);
+    const ApiResponse r = wait(m_client->post(jobPath(id) + u"/retry"_s, "{}"));
+    if (!r.ok())
+        return failApi(*r.error);
+    const auto decoded = JobCodec::decodeJob(r.body);
+    if (!decoded.value)
+        return fail(CtlApp::Unreachable,
+                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
+    *m_io.out << tr("Job %1 is retried with the same job id (%2).")
+                     .arg(id, JobCodec::jobStatusText(decoded.value->status))
+              << Qt::endl;
+    if (!p.isSet(u"wait"_s))
+        return CtlApp::Ok;
+    return follow(id);
+}
+
+int ProvisionCommands::provision(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s},
+                  {u"tenant"_s, {}, u"T"_s},
+                  {u"target"_s, {}, u"NODE"_s},
+                  {u"new-server"_s, {}},
+                  {u"dedicated"_s, {}},
+                  {u"region"_s, {}, u"R"_s},
+                  {u"job-id"_s, {}, u"UUID"_s},
+                  {u"trace-id"_s, {}, u"HEX"_s},
+                  {u"no-trace"_s, {}},
+                  {u"wait"_s, {}},
+                  {u"yes"_s, {}}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
+        return fail(CtlApp::Usage, p.errorText());
+    if (!p.positionalArguments().isEmpty())
+        return fail(CtlApp::Usage, tr("Unexpected argument %1.").arg(p.positionalArguments()[0]));
+    const int paths =
+        int(p.isSet(u"target"_s)) + int(p.isSet(u"new-server"_s)) + int(p.isSet(u"dedicated"_s));
+    if (paths != 1)
+        return fail(CtlApp::Usage, tr("Choose exactly one of --target NODE (an existing shared "
+                                      "node), --new-server or --dedicated."));
+    ProvisionRequest request;
+    request.path = p.isSet(u"target"_s)       ? ProvisionRequest::Path::SharedExisting
+                   : p.isSet(u"new-server"_s) ? ProvisionRequest::Path::SharedNew
+                                              : ProvisionRequest::Path::Dedicated;
+    request.tenantId = p.value(u"tenant"_s);
+    request.region = p.value(u"region"_s);
+    request.targetServerId = p.value(u"target"_s);
+    request.jobId =
+        p.isSet(u"job-id"_s) ? p.value(u"job-id"_s).toLower() : ProvisionRequest::newJobId();
+    if (!ProvisionRequest::isValidJobId(request.jobId))
+        return fail(CtlApp::Usage, tr("--job-id wants a UUID."));
+    // First line: the job id, so a caller can always find the job again.
+    *m_io.out << tr("job %1").arg(request.jobId) << Qt::endl;
+
+    int code = CtlApp::Ok;
+    if (!prepare(p.value(u"profile"_s), &code))
+        return code;
+    recoverOutbox(false);
+
+    // The same intent keeps its trace id: a rerun with the same --job-id sends the same bytes.
+    const auto stored = m_outbox->find(request.jobId);
+    const auto storedRequest =
+        stored ? ProvisionRequest::fromJson(stored->body) : std::optional<ProvisionRequest>();
+    if (p.isSet(u"no-trace"_s))
+        request.traceId.clear();
+    else if (p.isSet(u"trace-id"_s))
+        request.traceId = p.value(u"trace-id"_s);
+    else if (storedRequest)
+        request.traceId = storedRequest->traceId;
+    else
+        request.traceId = ProvisionRequest::newTraceId();
+
+    if (request.path == ProvisionRequest::Path::SharedExisting &&
+        !request.targetServerId.isEmpty()) {
+        // The node names the region. Whether it may take tenants is the control plane's call:
+        // its answer comes back field by field, as in the wizard.
+        const ApiResponse r = wait(
+            m_client->get(u"/internal/nodes/"_s +
+                          QString::fromLatin1(QUrl::toPercentEncoding(request.targetServerId))));
+        if (!r.ok())
+            return failApi(*r.error);
+        const auto node = ApiCodec::decodeNode(r.body);
+        if (!node.value)
+            return fail(CtlApp::Unreachable,
+                        tr("The control plane's answer could not be read: %1").arg(node.error));
+        if (request.region.isEmpty())
+            request.region = node.value->region;
+        else if (request.region != node.value->region)
+            return fail(CtlApp::Usage,
+                        tr("Node %1 is in region %2, not %3.")
+                            .arg(request.targetServerId, node.value->region, request.region));
+    }
+
+    const QMap<QString, QString> fields = request.validate();
+    if (!fields.isEmpty()) {
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            *m_io.err << tr("prego-ctl: %1: %2").arg(it.key(), it.value()) << Qt::endl;
+        return CtlApp::Usage;
+    }
+    *m_io.out << request.describe() << Qt::endl;
+    if (request.serversCreated() > 0 && !p.isSet(u"yes"_s))
+        return fail(CtlApp::Usage,
+                    tr("This creates %n new server(s), which cost money. Nothing was sent; run "
+                       "the command again with --yes to go ahead.",
+                       nullptr, request.serversCreated()));
+
+    ProvisionSubmitter submitter(m_client.get(), m_outbox.get());
+    submitter.setOptions({5, 1000, 10000});
+    ProvisionSubmission *submission = submitter.submit(request, m_profile->name);
+    SubmitResult result;
+    QEventLoop loop;
+    QObject::connect(submission, &ProvisionSubmission::stateChanged, &loop,
+                     [this](JobOutbox::State, const QString &note) {
+                         *m_io.err << u"prego-ctl: "_s << note << Qt::endl;
+                     });
+    QObject::connect(submission, &ProvisionSubmission::finished, &loop, [&](const SubmitResult &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+
+    if (result.rejected()) {
+        *m_io.err << u"prego-ctl: "_s << result.message << Qt::endl;
+        for (auto it = result.fields.begin(); it != result.fields.end(); ++it)
+            *m_io.err << tr("prego-ctl: %1: %2").arg(it.key(), it.value()) << Qt::endl;
+        return CtlApp::Usage;
+    }
+    if (result.state == JobOutbox::State::Pending && !result.error)
+        return fail(CtlApp::Usage, result.message); // nothing was sent: a local problem
+    if (!result.accepted()) {
+        if (result.error && result.state != JobOutbox::State::Unknown)
+            return failApi(*result.error);
+        return fail(CtlApp::Unreachable, result.message);
+    }
+    const QString status = result.job ? JobCodec::jobStatusText(result.job->status) : QString();
+    *m_io.out << (result.replayed
+                      ? tr("Job %1 was already known to the control plane (%2); nothing new was "
+                           "created.")
+                      : tr("Job %1 accepted (%2)."))
+                     .arg(request.jobId, status)
+              << Qt::endl;
+    if (!p.isSet(u"wait"_s))
+        return CtlApp::Ok;
+    return follow(request.jobId);
+}
+
+} // namespace prego

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/apiresponse.h"
+#include "api/job.h"
+#include "ctlapp.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QSettings;
+
+namespace prego {
+
+class ApiCall;
+class ApiClient;
+class JobOutbox;
+class SecretStore;
+struct Profile;
+
+// prego-ctl's provisioning commands: jobs, job, retry, provision and recover. Same request rules,
+// same local outbox and same submitter as the console's wizard. Every command that opens the
+// outbox first recovers rows that were sent but never answered (startup recovery).
+class ProvisionCommands
+{
+    Q_DECLARE_TR_FUNCTIONS(prego::ProvisionCommands)
+
+public:
+    // Exit code beyond CtlApp::Exit: the job ended Failed.
+    static constexpr int JobFailed = 6;
+
+    ProvisionCommands(QSettings &settings, SecretStore &secrets, QNetworkAccessManager &nam,
+                      CtlApp::Io io);
+    ~ProvisionCommands();
+
+    static bool handles(const QString &command);
+    static QString helpText();
+    int run(const QString &command, const QStringList &args);
+
+private:
+    int jobs(const QStringList &args);
+    int job(const QStringList &args);
+    int retry(const QStringList &args);
+    int provision(const QStringList &args);
+    int recover(const QStringList &args);
+
+    // Profile, token and outbox; false (exit code set) when any is missing.
+    bool prepare(const QString &profileName, int *exitCode);
+    void recoverOutbox(bool verbose);
+    int follow(const QString &jobId);
+    void printTimelineLine(const Job &job, const JobStage &stage);
+    void printJob(const Job &job);
+
+    int fail(int code, const QString &message);
+    int failApi(const ApiError &error);
+    ApiResponse wait(ApiCall *call);
+
+    QSettings &m_settings;
+    SecretStore &m_secrets;
+    QNetworkAccessManager &m_nam;
+    CtlApp::Io m_io;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<JobOutbox> m_outbox;
+    int m_followIntervalMs = 1000;
+};
+
+} // namespace prego

@@ -1,0 +1,200 @@
+#include "domain/serverclock.h"
+#include "nodefilterproxy.h"
+#include "nodetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using prego::Freshness;
+using prego::Node;
+using prego::NodeMetrics;
+using prego::NodesSnapshot;
+using prego::NodeTableModel;
+
+namespace {
+
+constexpr qint64 ServerNow = 1'800'000'000'000; // a fixed server time
+
+Node node(const QString &id, std::optional<qint64> ageSeconds, double cpu = 10.0,
+          const QString &region = u"fsn1"_s)
+{
+    Node n;
+    n.nodeId = id;
+    n.hostname = id + u".example"_s;
+    n.ipv4 = u"10.0.0.1"_s;
+    n.region = region;
+    n.placement = u"shared"_s;
+    n.role = u"shared"_s;
+    n.acceptsTenants = true;
+    n.status = u"active"_s;
+    if (ageSeconds) {
+        NodeMetrics m;
+        m.cpuPct = cpu;
+        m.memoryPct = 50.0;
+        m.diskPct = 20.0;
+        m.tenantCount = 3;
+        m.updatedAtMs = ServerNow - *ageSeconds * 1000;
+        n.metrics = m;
+    }
+    return n;
+}
+
+NodesSnapshot snapshot(QList<Node> nodes)
+{
+    NodesSnapshot s;
+    s.serverTimeMs = ServerNow;
+    s.nodes = std::move(nodes);
+    return s;
+}
+
+// A client whose own wall clock is an hour off: ages must still come from the server's clock.
+struct Fixture
+{
+    prego::ServerClock clock{[] {
+        return ServerNow + 3600 * 1000;
+    }};
+    Fixture() { clock.sync(ServerNow); }
+};
+
+QString text(const NodeTableModel &m, const QString &id, int column)
+{
+    return m.index(m.rowOf(id), column).data().toString();
+}
+
+} // namespace
+
+TEST(NodeTableModel, PassesTheModelTesterThroughUpdates)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.applySnapshot(snapshot({node(u"a"_s, 10), node(u"b"_s, 20), node(u"c"_s, {})}));
+    model.applySnapshot(snapshot({node(u"b"_s, 5, 99.0), node(u"d"_s, 1), node(u"e"_s, 2)}));
+    model.setPollCurrent(false);
+    model.tick();
+    model.retranslate();
+    model.applySnapshot(snapshot({}));
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST(NodeTableModel, UpdatesIncrementallyWithoutReset)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    model.applySnapshot(
+        snapshot({node(u"a"_s, 10), node(u"b"_s, 20), node(u"c"_s, 30), node(u"d"_s, 40)}));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // b and c vanish (one contiguous range), d changes, e is new.
+    model.applySnapshot(snapshot({node(u"a"_s, 10), node(u"d"_s, 40, 77.0), node(u"e"_s, 1)}));
+    EXPECT_EQ(resets.count(), 0);
+    ASSERT_EQ(removed.count(), 1);
+    EXPECT_EQ(removed.at(0).at(1).toInt(), 1);
+    EXPECT_EQ(removed.at(0).at(2).toInt(), 2);
+    ASSERT_EQ(inserted.count(), 1);
+    EXPECT_EQ(inserted.at(0).at(1).toInt(), 2);
+    ASSERT_GE(changed.count(), 1);
+    const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+    EXPECT_EQ(topLeft.row(), 1); // only d's row changed as a whole
+    EXPECT_EQ(topLeft.column(), 0);
+    EXPECT_EQ(text(model, u"d"_s, NodeTableModel::CpuColumn), u"77.0 %"_s);
+    EXPECT_EQ(model.rowCount(), 3);
+}
+
+TEST(NodeTableModel, LabelsFreshnessOnTheServersClock)
+{
+    Fixture f; // the local clock is an hour ahead
+    NodeTableModel model(&f.clock);
+    model.applySnapshot(
+        snapshot({node(u"fresh"_s, 60), node(u"stale"_s, 600), node(u"never"_s, {})}));
+    EXPECT_EQ(text(model, u"fresh"_s, NodeTableModel::FreshnessColumn), u"Fresh"_s);
+    EXPECT_EQ(text(model, u"stale"_s, NodeTableModel::FreshnessColumn), u"Stale"_s);
+    EXPECT_EQ(text(model, u"never"_s, NodeTableModel::FreshnessColumn), u"Never reported"_s);
+    EXPECT_EQ(text(model, u"fresh"_s, NodeTableModel::LastReportColumn), u"1 min ago"_s);
+    EXPECT_EQ(model.index(model.rowOf(u"stale"_s), NodeTableModel::FreshnessColumn)
+                  .data(NodeTableModel::FreshnessRole)
+                  .toInt(),
+              int(Freshness::Stale));
+
+    const prego::FleetSummary s = model.summary();
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.fresh, 1);
+    EXPECT_EQ(s.stale, 1);
+    EXPECT_EQ(s.neverReported, 1);
+
+    // Time passes on the monotonic clock: the fresh node turns stale at the next tick.
+    f.clock.advanceForTesting(300 * 1000);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.tick();
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).value<QModelIndex>().column(), NodeTableModel::LastReportColumn);
+    EXPECT_EQ(text(model, u"fresh"_s, NodeTableModel::FreshnessColumn), u"Stale"_s);
+}
+
+TEST(NodeTableModel, UnknownWhenOurPollIsNotCurrentButValuesStay)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    model.applySnapshot(snapshot({node(u"a"_s, 60, 42.0)}));
+    model.setPollCurrent(false);
+    EXPECT_EQ(text(model, u"a"_s, NodeTableModel::FreshnessColumn), u"Unknown"_s);
+    EXPECT_EQ(text(model, u"a"_s, NodeTableModel::CpuColumn), u"42.0 %"_s);
+    EXPECT_EQ(text(model, u"a"_s, NodeTableModel::LastReportColumn), u"1 min ago"_s);
+    EXPECT_TRUE(model.index(0, NodeTableModel::CpuColumn).data(Qt::ForegroundRole).isValid());
+    EXPECT_EQ(model.summary().unknown, 1);
+}
+
+TEST(NodeTableModel, SummaryCountsOnlyBoundNodesForFreshness)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    Node dedicated = node(u"ded"_s, 900);
+    dedicated.placement = u"dedicated"_s;
+    dedicated.acceptsTenants = false;
+    Node draining = node(u"drain"_s, {});
+    draining.status = u"draining"_s;
+    model.applySnapshot(snapshot({node(u"a"_s, 10), dedicated, draining}));
+    const prego::FleetSummary s = model.summary();
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.bound, 1);
+    EXPECT_EQ(s.fresh, 1);
+    EXPECT_EQ(s.stale, 0);
+    EXPECT_EQ(s.neverReported, 0);
+}
+
+TEST(NodeTableModel, SelectionSurvivesARefreshThatAddsRemovesAndChangesRows)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    prego::NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::CpuColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QItemSelectionModel selection(&proxy);
+
+    model.applySnapshot(snapshot({node(u"a"_s, 10, 10.0), node(u"b"_s, 10, 20.0),
+                                  node(u"c"_s, 10, 30.0), node(u"d"_s, 10, 40.0)}));
+    const auto rowOf = [&](const QString &id) {
+        return proxy.mapFromSource(model.index(model.rowOf(id), 0));
+    };
+    selection.setCurrentIndex(rowOf(u"b"_s),
+                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+
+    // a vanishes, b changes (and moves to the top by CPU), c changes, e is new.
+    model.applySnapshot(snapshot({node(u"b"_s, 5, 95.0), node(u"c"_s, 5, 31.0),
+                                  node(u"d"_s, 10, 40.0), node(u"e"_s, 1, 50.0)}));
+    const QModelIndexList rows = selection.selectedRows();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.first().data(NodeTableModel::NodeIdRole).toString(), u"b"_s);
+    EXPECT_EQ(selection.currentIndex().data(NodeTableModel::NodeIdRole).toString(), u"b"_s);
+    EXPECT_EQ(rows.first().row(), 0); // sorted by raw CPU, descending
+
+    // The selected node itself vanishes: nothing (wrong) is selected.
+    model.applySnapshot(snapshot({node(u"c"_s, 5, 31.0), node(u"d"_s, 10, 40.0)}));
+    EXPECT_TRUE(selection.selectedRows().isEmpty());
+}

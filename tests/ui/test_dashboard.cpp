@@ -1,0 +1,241 @@
+#include "api/apiclient.h"
+#include "api/fleetpoller.h"
+#include "dashboardview.h"
+#include "domain/serverclock.h"
+#include "httptestclient.h"
+#include "i18n/translations.h"
+#include "mainwindow.h"
+#include "nodefilterproxy.h"
+#include "nodetablemodel.h"
+#include "simprocess.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using prego::NodeTableModel;
+
+namespace {
+
+struct DemoDashboard
+{
+    prego::test::SimProcess sim;
+    QNetworkAccessManager nam;
+    prego::ServerClock clock;
+    std::unique_ptr<prego::ApiClient> client;
+    std::unique_ptr<prego::FleetPoller> poller;
+    std::unique_ptr<prego::MainWindow> window;
+
+    bool open(const QStringList &simArgs)
+    {
+        if (!sim.start(simArgs))
+            return false;
+        prego::Profile profile;
+        profile.name = u"sim"_s;
+        profile.baseUrl = sim.baseUrl();
+        profile.pollIntervalSeconds = 5;
+        client = std::make_unique<prego::ApiClient>(&nam, profile);
+        client->setToken(sim.tokenFor(u"operator"_s));
+        poller = std::make_unique<prego::FleetPoller>(client.get(), &clock);
+        window = std::make_unique<prego::MainWindow>(&clock);
+        window->attach(poller.get(), profile);
+        window->show();
+        QSignalSpy shown(window.get(), &prego::MainWindow::snapshotShown);
+        poller->start();
+        return shown.wait(15000);
+    }
+
+    QString summary(const QString &name) const
+    {
+        auto *label = window->findChild<QLabel *>(name);
+        return label ? label->text() : u"<missing>"_s;
+    }
+
+    // How many rows of the table the operator sees show this freshness text.
+    int rowsShowing(const QString &freshness) const
+    {
+        const QAbstractItemModel *m = window->dashboard()->table()->model();
+        int count = 0;
+        for (int r = 0; r < m->rowCount(); ++r)
+            count += m->index(r, NodeTableModel::FreshnessColumn).data().toString() == freshness;
+        return count;
+    }
+};
+
+} // namespace
+
+TEST(Dashboard, ShowsStaleAndNeverReportedNodesOfTheDemoFleet)
+{
+    DemoDashboard d;
+    ASSERT_TRUE(d.open({u"--demo-fleet"_s, u"12"_s})) << d.sim.error().toStdString();
+    // 12 shared nodes plus globex's three dedicated servers.
+    EXPECT_EQ(d.window->dashboard()->table()->model()->rowCount(), 15);
+    EXPECT_EQ(d.summary(u"summaryTotal"_s), u"15"_s);
+    EXPECT_EQ(d.summary(u"summaryStale"_s), u"2"_s);
+    EXPECT_EQ(d.summary(u"summaryNeverReported"_s), u"1"_s);
+    EXPECT_EQ(d.rowsShowing(u"Stale"_s), 2);
+    EXPECT_EQ(d.rowsShowing(u"Never reported"_s), 1);
+    EXPECT_EQ(d.rowsShowing(u"Unknown"_s), 0);
+    // The stale ones say how long ago in words.
+    const QAbstractItemModel *m = d.window->dashboard()->table()->model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->index(r, NodeTableModel::FreshnessColumn).data().toString() == u"Stale") {
+            EXPECT_TRUE(m->index(r, NodeTableModel::LastReportColumn)
+                            .data()
+                            .toString()
+                            .endsWith(u" min ago"_s));
+        }
+    }
+}
+
+TEST(Dashboard, KeepsSelectionAcrossRefreshAndLabelsAStoppedNodeStale)
+{
+    DemoDashboard d;
+    ASSERT_TRUE(d.open({u"--demo-fleet"_s, u"40"_s, u"--enable-sim-admin"_s}))
+        << d.sim.error().toStdString();
+    QTableView *table = d.window->dashboard()->table();
+    QScrollBar *scroll = table->verticalScrollBar();
+    // The view lays itself out on the next event-loop turns.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return scroll->maximum() > 0; }, 5000));
+    scroll->setValue(scroll->maximum() / 2);
+    const int scrolledTo = scroll->value();
+    auto *model = d.window->model();
+    const QModelIndex source = model->index(model->rowOf(u"fsn1-shared-01"_s), 0);
+    ASSERT_TRUE(source.isValid());
+    const QModelIndex row = d.window->dashboard()->proxy()->mapFromSource(source);
+    table->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect |
+                                                      QItemSelectionModel::Rows);
+
+    prego::test::HttpTestClient admin(d.sim.baseUrl());
+    admin.setToken(d.sim.tokenFor(u"operator"_s));
+    const auto r =
+        admin.post(u"/sim/nodes/fsn1-shared-01"_s,
+                   QJsonObject{{u"pushing"_s, false}, {u"last_push_age_seconds"_s, 600}});
+    ASSERT_EQ(r.status, 204);
+    QSignalSpy shown(d.window.get(), &prego::MainWindow::snapshotShown);
+    d.poller->pollNow();
+    ASSERT_TRUE(shown.wait(10000));
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(selected.first().data(NodeTableModel::NodeIdRole).toString(), u"fsn1-shared-01"_s);
+    EXPECT_EQ(selected.first()
+                  .sibling(selected.first().row(), NodeTableModel::FreshnessColumn)
+                  .data()
+                  .toString(),
+              u"Stale"_s);
+    EXPECT_EQ(d.window->dashboard()->currentNodeId(), u"fsn1-shared-01"_s);
+    EXPECT_EQ(scroll->value(), scrolledTo);
+}
+
+TEST(Dashboard, WarnsAboutClockSkewAndStillLabelsNodesRight)
+{
+    DemoDashboard d;
+    ASSERT_TRUE(d.open({u"--demo-fleet"_s, u"6"_s, u"--enable-sim-admin"_s}))
+        << d.sim.error().toStdString();
+    auto *skew = d.window->findChild<QLabel *>(u"skewWarning"_s);
+    ASSERT_NE(skew, nullptr);
+    EXPECT_FALSE(skew->isVisible());
+    prego::test::HttpTestClient admin(d.sim.baseUrl());
+    admin.setToken(d.sim.tokenFor(u"operator"_s));
+    ASSERT_EQ(admin.post(u"/sim/clock"_s, QJsonObject{{u"offset_seconds"_s, 3600}}).status, 204);
+    QSignalSpy shown(d.window.get(), &prego::MainWindow::snapshotShown);
+    d.poller->pollNow();
+    ASSERT_TRUE(shown.wait(10000));
+    d.window->tick();
+    EXPECT_TRUE(skew->isVisible());
+    EXPECT_TRUE(skew->text().contains(u"behind"_s)) << skew->text().toStdString();
+}
+
+TEST(Dashboard, ShowsOfflineBannerWithDataAsOfWhenTheControlPlaneGoes)
+{
+    DemoDashboard d;
+    ASSERT_TRUE(d.open({u"--demo-fleet"_s, u"4"_s})) << d.sim.error().toStdString();
+    d.sim.stop();
+    QSignalSpy failed(d.poller.get(), &prego::FleetPoller::pollFailed);
+    d.poller->pollNow();
+    ASSERT_TRUE(failed.wait(10000));
+    auto *banner = d.window->findChild<QWidget *>(u"offlineBanner"_s);
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    const auto labels = banner->findChildren<QLabel *>();
+    ASSERT_FALSE(labels.isEmpty());
+    EXPECT_TRUE(labels.first()->text().contains(u"data as of"_s))
+        << labels.first()->text().toStdString();
+    // Our data is not current: every node is unknown, values still shown.
+    EXPECT_EQ(d.rowsShowing(u"Unknown"_s), d.window->model()->rowCount());
+}
+
+namespace {
+
+// Opens the dashboard with a token the sim refuses (401) or whose role may not list nodes (403),
+// and returns the banner's text and whether it offers to enter a token.
+std::pair<QString, bool> bannerFor(const QString &token)
+{
+    prego::test::SimProcess sim;
+    if (!sim.start({u"--demo-fleet"_s, u"4"_s}))
+        return {sim.error(), false};
+    QNetworkAccessManager nam;
+    prego::ServerClock clock;
+    prego::Profile profile;
+    profile.name = u"sim"_s;
+    profile.baseUrl = sim.baseUrl();
+    prego::ApiClient client(&nam, profile);
+    client.setToken(token.isEmpty() ? sim.tokenFor(u"agent"_s) : token);
+    prego::FleetPoller poller(&client, &clock);
+    prego::MainWindow window(&clock);
+    window.attach(&poller, profile);
+    window.show();
+    QSignalSpy failed(&poller, &prego::FleetPoller::pollFailed);
+    poller.start();
+    if (!failed.wait(10000))
+        return {u"no failure"_s, false};
+    auto *banner = window.findChild<QWidget *>(u"offlineBanner"_s);
+    if (!banner || !banner->isVisible())
+        return {u"no banner"_s, false};
+    const auto buttons = banner->findChildren<QPushButton *>();
+    return {banner->findChildren<QLabel *>().first()->text(),
+            !buttons.isEmpty() && buttons.first()->isVisible()};
+}
+
+} // namespace
+
+TEST(Dashboard, RefusedTokenShowsBannerAndOffersATokenPrompt)
+{
+    const auto [text, offersToken] = bannerFor(u"not-a-valid-token-0123456789"_s);
+    EXPECT_TRUE(text.contains(u"did not accept this profile's token"_s)) << text.toStdString();
+    EXPECT_TRUE(offersToken);
+}
+
+TEST(Dashboard, ForbiddenRoleIsExplained)
+{
+    const auto [text, offersToken] = bannerFor({}); // an agent token may not list nodes
+    EXPECT_TRUE(text.contains(u"role may not list the nodes"_s)) << text.toStdString();
+    EXPECT_FALSE(offersToken);
+}
+
+TEST(Dashboard, SwitchesLanguageAtRunTime)
+{
+    prego::ServerClock clock;
+    prego::MainWindow window(&clock);
+    window.show();
+    const QAbstractItemModel *m = window.dashboard()->table()->model();
+    EXPECT_EQ(m->headerData(NodeTableModel::LastReportColumn, Qt::Horizontal).toString(),
+              u"Last report"_s);
+    prego::Translations::install(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(m->headerData(NodeTableModel::LastReportColumn, Qt::Horizontal).toString(),
+              u"마지막 보고"_s);
+    EXPECT_EQ(window.dashboard()->filterEdit()->placeholderText(),
+              u"노드, 호스트, 리전, 테넌트로 필터…"_s);
+    prego::Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window.dashboard()->filterEdit()->placeholderText(),
+              u"Filter by node, host, region or tenant…"_s);
+}

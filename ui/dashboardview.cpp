@@ -1,0 +1,380 @@
+#include "dashboardview.h"
+
+#include "domain/agetext.h"
+#include "domain/serverclock.h"
+#include "freshnessdelegate.h"
+#include "nodefilterproxy.h"
+#include "nodetablemodel.h"
+#include "percentbardelegate.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSet>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+constexpr qint64 SkewWarningMs = 30000;
+
+QString skewText(qint64 skewMs)
+{
+    const qint64 seconds = std::llabs(skewMs) / 1000;
+    if (seconds < 120)
+        return DashboardView::tr("%n second(s)", nullptr, int(seconds));
+    if (seconds < 7200)
+        return DashboardView::tr("%n minute(s)", nullptr, int(seconds / 60));
+    return DashboardView::tr("%n hour(s)", nullptr, int(seconds / 3600));
+}
+} // namespace
+
+DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_clock(clock)
+    , m_proxy(new NodeFilterProxy(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+
+    // Summary strip.
+    auto *strip = new QFrame(this);
+    strip->setObjectName(u"summaryStrip"_s);
+    strip->setFrameShape(QFrame::StyledPanel);
+    auto *stripLayout = new QHBoxLayout(strip);
+    stripLayout->setSpacing(18);
+    stripLayout->addWidget(makeCounter(&m_total, u"summaryTotal"_s, -1));
+    stripLayout->addWidget(makeCounter(&m_bound, u"summaryBound"_s, -1));
+    stripLayout->addWidget(makeCounter(&m_fresh, u"summaryFresh"_s, int(Freshness::Fresh)));
+    stripLayout->addWidget(makeCounter(&m_stale, u"summaryStale"_s, int(Freshness::Stale)));
+    stripLayout->addWidget(
+        makeCounter(&m_never, u"summaryNeverReported"_s, int(Freshness::NeverReported)));
+    stripLayout->addWidget(makeCounter(&m_unknown, u"summaryUnknown"_s, int(Freshness::Unknown)));
+    stripLayout->addStretch();
+    layout->addWidget(strip);
+
+    // Problem banner: unreachable, token refused, role refused.
+    m_bannerBox = new QFrame(this);
+    m_bannerBox->setObjectName(u"offlineBanner"_s);
+    m_bannerBox->setStyleSheet(
+        u"#offlineBanner { background: #fdecea; border: 1px solid #d32f2f; border-radius: 4px; }"
+        u" #offlineBanner QLabel { color: #5f1411; }"_s);
+    auto *bannerLayout = new QHBoxLayout(m_bannerBox);
+    m_banner = new QLabel(m_bannerBox);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenButton = new QPushButton(m_bannerBox);
+    connect(m_tokenButton, &QPushButton::clicked, this, &DashboardView::tokenPromptRequested);
+    bannerLayout->addWidget(m_banner, 1);
+    bannerLayout->addWidget(m_tokenButton);
+    m_bannerBox->hide();
+    layout->addWidget(m_bannerBox);
+
+    m_skew = new QLabel(this);
+    m_skew->setObjectName(u"skewWarning"_s);
+    m_skew->setWordWrap(true);
+    m_skew->setStyleSheet(u"QLabel { background: #fff4e5; color: #663c00; border: 1px solid "
+                          u"#f59e0b; border-radius: 4px; padding: 6px; }"_s);
+    m_skew->hide();
+    layout->addWidget(m_skew);
+
+    // Filters.
+    auto *filters = new QHBoxLayout;
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(u"filterEdit"_s);
+    m_filter->setClearButtonEnabled(true);
+    m_region = new QComboBox(this);
+    m_region->setObjectName(u"regionFilter"_s);
+    m_placement = new QComboBox(this);
+    m_placement->setObjectName(u"placementFilter"_s);
+    m_freshness = new QComboBox(this);
+    m_freshness->setObjectName(u"freshnessFilter"_s);
+    m_region->addItem(QString());
+    m_placement->addItem(QString());
+    m_freshness->addItem(QString());
+    for (const Freshness f :
+         {Freshness::Fresh, Freshness::Stale, Freshness::NeverReported, Freshness::Unknown})
+        m_freshness->addItem(FreshnessDelegate::icon(f), QString(), int(f));
+    m_region->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_placement->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_freshness->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_shown = new QLabel(this);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_region);
+    filters->addWidget(m_placement);
+    filters->addWidget(m_freshness);
+    filters->addWidget(m_shown);
+    layout->addLayout(filters);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &NodeFilterProxy::setText);
+    connect(m_region, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setRegion(m_region->currentData().toString()); });
+    connect(m_placement, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setPlacement(m_placement->currentData().toString()); });
+    connect(m_freshness, &QComboBox::currentIndexChanged, this,
+            &DashboardView::applyFreshnessFilter);
+
+    // Table.
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"nodeTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    // Nodes that need attention first.
+    m_table->sortByColumn(NodeTableModel::FreshnessColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    auto *bars = new PercentBarDelegate(m_table);
+    for (const int c :
+         {NodeTableModel::CpuColumn, NodeTableModel::MemoryColumn, NodeTableModel::DiskColumn})
+        m_table->setItemDelegateForColumn(c, bars);
+    m_table->setItemDelegateForColumn(NodeTableModel::FreshnessColumn,
+                                      new FreshnessDelegate(m_table));
+    layout->addWidget(m_table, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DashboardView::rememberCurrent);
+    connect(m_model, &NodeTableModel::nodesUpdated, this, [this] {
+        updateFilterChoices();
+        updateSummary();
+        restoreCurrent();
+        if (m_table->horizontalHeader()->sectionSize(0) <=
+            m_table->horizontalHeader()->defaultSectionSize())
+            m_table->resizeColumnsToContents();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &DashboardView::updateSummary);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &DashboardView::updateSummary);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &DashboardView::updateSummary);
+
+    retranslate();
+    updateSummary();
+}
+
+QWidget *DashboardView::makeCounter(Counter *counter, const QString &objectName, int freshness)
+{
+    auto *box = new QWidget(this);
+    auto *grid = new QHBoxLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(6);
+    if (freshness >= 0) {
+        counter->icon = new QLabel(box);
+        counter->icon->setPixmap(FreshnessDelegate::icon(Freshness(freshness), 16).pixmap(16, 16));
+        grid->addWidget(counter->icon);
+    }
+    counter->value = new QLabel(u"0"_s, box);
+    counter->value->setObjectName(objectName);
+    QFont big = counter->value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    counter->value->setFont(big);
+    counter->caption = new QLabel(box);
+    grid->addWidget(counter->value);
+    grid->addWidget(counter->caption);
+    return box;
+}
+
+void DashboardView::retranslate()
+{
+    m_total.caption->setText(tr("nodes"));
+    m_bound.caption->setText(tr("bound"));
+    m_bound.caption->setToolTip(tr("Shared, active nodes that accept tenants: the nodes the "
+                                   "Definition of Done checks. Fresh, stale and never reported "
+                                   "count these."));
+    m_bound.value->setToolTip(m_bound.caption->toolTip());
+    m_fresh.caption->setText(NodeTableModel::freshnessText(Freshness::Fresh));
+    m_stale.caption->setText(NodeTableModel::freshnessText(Freshness::Stale));
+    m_never.caption->setText(NodeTableModel::freshnessText(Freshness::NeverReported));
+    m_unknown.caption->setText(NodeTableModel::freshnessText(Freshness::Unknown));
+    m_filter->setPlaceholderText(tr("Filter by node, host, region or tenant…"));
+    m_filter->setAccessibleName(tr("Node filter"));
+    m_region->setItemText(0, tr("All regions"));
+    m_region->setAccessibleName(tr("Region filter"));
+    m_placement->setItemText(0, tr("All placements"));
+    for (int i = 1; i < m_placement->count(); ++i)
+        m_placement->setItemText(
+            i, NodeTableModel::placementName(m_placement->itemData(i).toString()));
+    m_placement->setAccessibleName(tr("Placement filter"));
+    m_freshness->setItemText(0, tr("Any freshness"));
+    m_freshness->setAccessibleName(tr("Freshness filter"));
+    for (int i = 1; i < m_freshness->count(); ++i)
+        m_freshness->setItemText(
+            i, NodeTableModel::freshnessText(Freshness(m_freshness->itemData(i).toInt())));
+    m_table->setAccessibleName(tr("Nodes"));
+    m_tokenButton->setText(tr("Enter token…"));
+    updateBanner();
+    updateSummary();
+}
+
+void DashboardView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        m_model->retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+void DashboardView::updateSummary()
+{
+    const FleetSummary s = m_model->summary();
+    const QLocale locale;
+    m_total.value->setText(locale.toString(s.total));
+    m_bound.value->setText(locale.toString(s.bound));
+    m_fresh.value->setText(locale.toString(s.fresh));
+    m_stale.value->setText(locale.toString(s.stale));
+    m_never.value->setText(locale.toString(s.neverReported));
+    m_unknown.value->setText(locale.toString(s.unknown));
+    m_unknown.value->parentWidget()->setVisible(s.unknown > 0);
+    m_shown->setText(tr("%1 of %n node(s) shown", nullptr, m_model->rowCount())
+                         .arg(locale.toString(m_proxy->rowCount())));
+}
+
+void DashboardView::updateFilterChoices()
+{
+    const auto refill = [](QComboBox *combo, QStringList values, auto textOf) {
+        values.sort();
+        QStringList current;
+        for (int i = 1; i < combo->count(); ++i)
+            current.append(combo->itemData(i).toString());
+        if (current == values)
+            return;
+        const QString selected = combo->currentData().toString();
+        const QSignalBlocker block(combo);
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const QString &v : values)
+            combo->addItem(textOf(v), v);
+        const int at = combo->findData(selected);
+        combo->setCurrentIndex(at < 0 ? 0 : at);
+    };
+    QSet<QString> regions, placements;
+    for (const Node &n : m_model->nodes()) {
+        regions.insert(n.region);
+        placements.insert(n.placement);
+    }
+    refill(m_region, QStringList(regions.begin(), regions.end()),
+           [](const QString &v) { return v; });
+    refill(m_placement, QStringList(placements.begin(), placements.end()),
+           &NodeTableModel::placementName);
+    // A filter value that vanished falls back to "all": tell the proxy.
+    m_proxy->setRegion(m_region->currentData().toString());
+    m_proxy->setPlacement(m_placement->currentData().toString());
+}
+
+void DashboardView::applyFreshnessFilter()
+{
+    const QVariant v = m_freshness->currentData();
+    m_proxy->setFreshness(v.isValid() ? std::optional<int>(v.toInt()) : std::nullopt);
+}
+
+void DashboardView::rememberCurrent()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    if (current.isValid())
+        m_currentNodeId = current.data(NodeTableModel::NodeIdRole).toString();
+}
+
+void DashboardView::restoreCurrent()
+{
+    // Incremental updates keep the selection by themselves; this covers rows that were filtered
+    // out and came back.
+    if (m_currentNodeId.isEmpty() || m_table->selectionModel()->hasSelection())
+        return;
+    const int sourceRow = m_model->rowOf(m_currentNodeId);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex proxyIndex = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxyIndex.isValid())
+        return;
+    m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
+}
+
+void DashboardView::showConnected()
+{
+    m_error.reset();
+    updateBanner();
+    refreshStatus();
+}
+
+void DashboardView::showPollFailed(const ApiError &error, std::optional<qint64> dataServerTimeMs)
+{
+    m_error = error;
+    m_dataServerTimeMs = dataServerTimeMs;
+    updateBanner();
+}
+
+void DashboardView::updateBanner()
+{
+    if (!m_error) {
+        m_bannerBox->hide();
+        return;
+    }
+    const ApiError &e = *m_error;
+    const bool unauthorized = e.kind == ApiError::Kind::Http && e.httpStatus == 401;
+    const bool forbidden = e.kind == ApiError::Kind::Http && e.httpStatus == 403;
+    QString text;
+    if (unauthorized) {
+        text = tr("The control plane did not accept this profile's token. Enter a valid token to "
+                  "continue. %1")
+                   .arg(e.message());
+    } else if (forbidden) {
+        text = tr("This token's role may not list the nodes. Use an operator or viewer token. %1")
+                   .arg(e.message());
+    } else if (m_dataServerTimeMs) {
+        const QString asOf = QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(*m_dataServerTimeMs).toLocalTime().time(),
+            QLocale::LongFormat);
+        const auto age = FreshnessRule::ageSeconds(*m_dataServerTimeMs, m_clock->nowMs());
+        text = tr("Control plane unreachable — data as of %1 (%2). %3")
+                   .arg(asOf, AgeText::ago(age), e.message());
+    } else {
+        text = tr("Control plane unreachable — no data yet. %1").arg(e.message());
+    }
+    m_banner->setText(text);
+    m_tokenButton->setVisible(unauthorized);
+    m_bannerBox->show();
+}
+
+void DashboardView::refreshStatus()
+{
+    if (m_clock->isSynced() && std::llabs(m_clock->skewMs()) > SkewWarningMs) {
+        const QString amount = skewText(m_clock->skewMs());
+        m_skew->setText(m_clock->skewMs() > 0
+                            ? tr("This computer's clock is %1 behind the control plane's. Ages "
+                                 "are computed on the control plane's clock.")
+                                  .arg(amount)
+                            : tr("This computer's clock is %1 ahead of the control plane's. Ages "
+                                 "are computed on the control plane's clock.")
+                                  .arg(amount));
+        m_skew->show();
+    } else {
+        m_skew->hide();
+    }
+    if (m_error)
+        updateBanner();
+    updateSummary();
+}
+
+} // namespace prego

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "api/apierror.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace prego {
+
+class NodeFilterProxy;
+class NodeTableModel;
+class ServerClock;
+
+// The fleet dashboard: summary strip, offline / authorization banner, clock-skew warning,
+// filters and the node table. Selection and scroll position survive refreshes.
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+public:
+    DashboardView(NodeTableModel *model, const ServerClock *clock, QWidget *parent = nullptr);
+
+    NodeTableModel *model() const { return m_model; }
+    NodeFilterProxy *proxy() const { return m_proxy; }
+    QTableView *table() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+
+    // The last poll succeeded (snapshot or 304): hide the problem banner.
+    void showConnected();
+    // The last poll failed: banner with "as of" (server time of the data shown) and the reason.
+    void showPollFailed(const ApiError &error, std::optional<qint64> dataServerTimeMs);
+    // Once a second: banner ages, skew warning, summary.
+    void refreshStatus();
+    QString currentNodeId() const { return m_currentNodeId; }
+
+Q_SIGNALS:
+    void tokenPromptRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Counter
+    {
+        QLabel *value = nullptr;
+        QLabel *caption = nullptr;
+        QLabel *icon = nullptr;
+    };
+
+    QWidget *makeCounter(Counter *counter, const QString &objectName, int freshness);
+    void retranslate();
+    void updateSummary();
+    void updateFilterChoices();
+    void updateBanner();
+    void rememberCurrent();
+    void restoreCurrent();
+    void applyFreshnessFilter();
+
+    NodeTableModel *m_model;
+    const ServerClock *m_clock;
+    NodeFilterProxy *m_proxy;
+    Counter m_total, m_bound, m_fresh, m_stale, m_never, m_unknown;
+    QLabel *m_banner;
+    QPushButton *m_tokenButton;
+    QWidget *m_bannerBox;
+    QLabel *m_skew;
+    QLineEdit *m_filter;
+    QComboBox *m_region;
+    QComboBox *m_placement;
+    QComboBox *m_freshness;
+    QLabel *m_shown;
+    QTableView *m_table;
+    QString m_currentNodeId;
+    std::optional<ApiError> m_error;
+    std::optional<qint64> m_dataServerTimeMs;
+};
+
+} // namespace prego

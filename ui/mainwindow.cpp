@@ -1,0 +1,197 @@
+#include "mainwindow.h"
+
+#include "api/fleetpoller.h"
+#include "dashboardview.h"
+#include "domain/agetext.h"
+#include "domain/serverclock.h"
+#include "i18n/translations.h"
+#include "nodetablemodel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
+    : QMainWindow(parent)
+    , m_clock(clock)
+    , m_model(new NodeTableModel(clock, this))
+    , m_dashboard(new DashboardView(m_model, clock, this))
+{
+    setObjectName(u"mainWindow"_s);
+    setCentralWidget(m_dashboard);
+    resize(1280, 720);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_profilesAction = m_fileMenu->addAction(QString());
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::profilesRequested);
+    m_tokenAction = m_fileMenu->addAction(QString());
+    connect(m_tokenAction, &QAction::triggered, this, &MainWindow::tokenPromptRequested);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString());
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_dashboardAction = m_viewMenu->addAction(QString());
+    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_dashboardAction->setCheckable(true);
+    m_dashboardAction->setChecked(true);
+    m_refreshAction = m_viewMenu->addAction(QString());
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (m_poller)
+            m_poller->pollNow();
+    });
+    m_filterAction = m_viewMenu->addAction(QString());
+    m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_dashboard->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_dashboard->filterEdit()->selectAll();
+    });
+    m_viewMenu->addSeparator();
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *languages = new QActionGroup(this);
+    // Language names are written in their own language, never translated.
+    m_englishAction = m_languageMenu->addAction(u"English"_s);
+    m_koreanAction = m_languageMenu->addAction(u"한국어"_s);
+    for (QAction *a : {m_englishAction, m_koreanAction}) {
+        a->setCheckable(true);
+        languages->addAction(a);
+    }
+    connect(m_englishAction, &QAction::triggered, this, [this] { switchLanguage(u"en"_s); });
+    connect(m_koreanAction, &QAction::triggered, this, [this] { switchLanguage(u"ko"_s); });
+
+    m_profileLabel = new QLabel(this);
+    m_refreshLabel = new QLabel(this);
+    m_refreshLabel->setObjectName(u"lastRefreshLabel"_s);
+    statusBar()->addWidget(m_profileLabel);
+    statusBar()->addPermanentWidget(m_refreshLabel);
+
+    connect(m_dashboard, &DashboardView::tokenPromptRequested, this,
+            &MainWindow::tokenPromptRequested);
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, &MainWindow::tick);
+    m_ticker.start();
+    retranslate();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::attach(FleetPoller *poller, const Profile &profile)
+{
+    if (m_poller)
+        disconnect(m_poller, nullptr, this, nullptr);
+    m_poller = poller;
+    m_profile = profile;
+    m_model->setStaleAfterSeconds(profile.staleAfterSeconds);
+    m_sinceRefresh.invalidate();
+    m_lastPollFailed = false;
+    if (poller) {
+        connect(poller, &FleetPoller::snapshotReceived, this, &MainWindow::onSnapshot);
+        connect(poller, &FleetPoller::notModified, this, &MainWindow::onNotModified);
+        connect(poller, &FleetPoller::pollFailed, this, &MainWindow::onPollFailed);
+    }
+    retranslate();
+}
+
+void MainWindow::markRefreshed()
+{
+    m_sinceRefresh.start();
+    m_lastPollFailed = false;
+    m_model->setPollCurrent(true);
+    m_dashboard->showConnected();
+    updateStatus();
+}
+
+void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
+{
+    m_dataServerTimeMs = snapshot.serverTimeMs;
+    m_model->applySnapshot(snapshot);
+    markRefreshed();
+    Q_EMIT snapshotShown();
+}
+
+void MainWindow::onNotModified()
+{
+    // 304: the data we show is current as of now.
+    m_dataServerTimeMs = m_clock->nowMs();
+    markRefreshed();
+}
+
+void MainWindow::onPollFailed(const ApiError &error)
+{
+    m_lastPollFailed = true;
+    m_model->setPollCurrent(false);
+    m_dashboard->showPollFailed(error, m_dataServerTimeMs);
+    updateStatus();
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 401 && m_poller)
+        m_poller->stop(); // polling again with a refused token only fills the server's log
+}
+
+void MainWindow::tick()
+{
+    // Our own data is "unknown" when the last success is older than two poll intervals.
+    if (!m_lastPollFailed && m_sinceRefresh.isValid() &&
+        m_sinceRefresh.elapsed() > 2LL * m_profile.pollIntervalSeconds * 1000)
+        m_model->setPollCurrent(false);
+    m_model->tick();
+    m_dashboard->refreshStatus();
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    if (m_sinceRefresh.isValid())
+        m_refreshLabel->setText(
+            tr("Last refresh: %1").arg(AgeText::ago(m_sinceRefresh.elapsed() / 1000)));
+    else
+        m_refreshLabel->setText(tr("Not refreshed yet"));
+    if (m_profile.name.isEmpty())
+        m_profileLabel->setText(tr("No control plane"));
+    else
+        m_profileLabel->setText(
+            tr("Profile %1 — %2").arg(m_profile.name, m_profile.baseUrl.toDisplayString()));
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_profile.name.isEmpty()
+                       ? tr("Prego Operator Console")
+                       : tr("Prego Operator Console — %1").arg(m_profile.name));
+    m_fileMenu->setTitle(tr("&File"));
+    m_profilesAction->setText(tr("&Profiles…"));
+    m_tokenAction->setText(tr("Enter &token…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_dashboardAction->setText(tr("&Dashboard"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_filterAction->setText(tr("&Filter nodes"));
+    m_languageMenu->setTitle(tr("&Language"));
+    const bool korean = QLocale().language() == QLocale::Korean;
+    m_koreanAction->setChecked(korean);
+    m_englishAction->setChecked(!korean);
+    updateStatus();
+}
+
+void MainWindow::switchLanguage(const QString &language)
+{
+    Translations::install(Translations::resolve(language));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace prego
