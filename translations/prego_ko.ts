@@ -281,6 +281,18 @@
             <source>The control plane did not accept the stored token.</source>
             <translation>제어 플레인이 저장된 토큰을 받아들이지 않았습니다.</translation>
         </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>프로필 삭제</translation>
+        </message>
+        <message>
+            <source>Remove profile %1 and the token stored for it? The control plane is not changed.</source>
+            <translation>프로필 %1과(와) 저장된 토큰을 삭제할까요? 제어 플레인은 변경되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The profile was removed, but its token could not be removed from the keychain: %1</source>
+            <translation>프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
+        </message>
     </context>
     <context>
         <name>prego::CtlApp</name>
@@ -945,6 +957,18 @@ Exit codes:
         <message>
             <source>&amp;Language</source>
             <translation>언어(&amp;L)</translation>
+        </message>
+        <message>
+            <source>No saved profiles</source>
+            <translation>저장된 프로필 없음</translation>
+        </message>
+        <message>
+            <source>&amp;Switch profile</source>
+            <translation>프로필 전환(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove this profile…</source>
+            <translation>이 프로필 삭제(&amp;R)…</translation>
         </message>
     </context>
     <context>

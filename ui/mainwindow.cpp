@@ -33,6 +33,12 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_fileMenu = menuBar()->addMenu(QString());
     m_profilesAction = m_fileMenu->addAction(QString());
     connect(m_profilesAction, &QAction::triggered, this, &MainWindow::profilesRequested);
+    m_switchMenu = m_fileMenu->addMenu(QString());
+    m_switchMenu->setObjectName(u"switchProfileMenu"_s);
+    m_switchGroup = new QActionGroup(this);
+    m_switchGroup->setExclusive(true);
+    m_removeProfileAction = m_fileMenu->addAction(QString());
+    connect(m_removeProfileAction, &QAction::triggered, this, &MainWindow::profileRemovalRequested);
     m_tokenAction = m_fileMenu->addAction(QString());
     connect(m_tokenAction, &QAction::triggered, this, &MainWindow::tokenPromptRequested);
     m_fileMenu->addSeparator();
@@ -162,6 +168,30 @@ void MainWindow::updateStatus()
             tr("Profile %1 — %2").arg(m_profile.name, m_profile.baseUrl.toDisplayString()));
 }
 
+void MainWindow::setProfiles(const QStringList &names, const QString &current)
+{
+    m_profileNames = names;
+    m_currentProfileName = current;
+    for (QAction *action : m_switchGroup->actions())
+        delete action;
+    m_switchMenu->clear();
+    for (const QString &name : names) {
+        QAction *action = m_switchMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(name == current);
+        m_switchGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name] {
+            if (name != m_currentProfileName)
+                Q_EMIT profileSwitchRequested(name);
+        });
+    }
+    if (names.isEmpty()) {
+        QAction *none = m_switchMenu->addAction(tr("No saved profiles"));
+        none->setEnabled(false);
+    }
+    m_removeProfileAction->setEnabled(names.contains(current));
+}
+
 void MainWindow::retranslate()
 {
     setWindowTitle(m_profile.name.isEmpty()
@@ -169,6 +199,9 @@ void MainWindow::retranslate()
                        : tr("Prego Operator Console — %1").arg(m_profile.name));
     m_fileMenu->setTitle(tr("&File"));
     m_profilesAction->setText(tr("&Profiles…"));
+    m_switchMenu->setTitle(tr("&Switch profile"));
+    m_removeProfileAction->setText(tr("&Remove this profile…"));
+    setProfiles(m_profileNames, m_currentProfileName);
     m_tokenAction->setText(tr("Enter &token…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

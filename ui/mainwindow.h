@@ -33,6 +33,9 @@ public:
     ~MainWindow() override;
 
     void attach(FleetPoller *poller, const Profile &profile);
+    // The saved profiles, for File → Switch profile; the current one is checked.
+    void setProfiles(const QStringList &names, const QString &current);
+    QMenu *switchProfileMenu() const { return m_switchMenu; }
     DashboardView *dashboard() const { return m_dashboard; }
     NodeTableModel *model() const { return m_model; }
     // Once a second: ages, freshness, "last refresh N s ago".
@@ -42,6 +45,8 @@ Q_SIGNALS:
     void snapshotShown();
     void tokenPromptRequested();
     void profilesRequested();
+    void profileSwitchRequested(const QString &name);
+    void profileRemovalRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,6 +74,11 @@ private:
     QMenu *m_viewMenu;
     QMenu *m_languageMenu;
     QAction *m_profilesAction;
+    QMenu *m_switchMenu;
+    QActionGroup *m_switchGroup;
+    QAction *m_removeProfileAction;
+    QStringList m_profileNames;
+    QString m_currentProfileName;
     QAction *m_tokenAction;
     QAction *m_quitAction;
     QAction *m_dashboardAction;

@@ -79,6 +79,10 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
             askToken(m_profile, tr("Enter the token for this profile."));
     });
     connect(m_window.get(), &MainWindow::profilesRequested, this, &ConsoleApp::editProfiles);
+    connect(m_window.get(), &MainWindow::profileSwitchRequested, this, &ConsoleApp::switchProfile);
+    connect(m_window.get(), &MainWindow::profileRemovalRequested, this,
+            &ConsoleApp::confirmRemoveCurrentProfile);
+    refreshProfileMenu();
 }
 
 ConsoleApp::~ConsoleApp()
@@ -212,6 +216,7 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
         profiles.setLastUsed(profile.name);
     }
     m_poller->start();
+    refreshProfileMenu();
     Q_EMIT connected();
 }
 
@@ -268,6 +273,68 @@ void ConsoleApp::editProfiles()
         Q_UNUSED(editing)
     });
     dialog->open();
+}
+
+void ConsoleApp::refreshProfileMenu()
+{
+    QStringList names;
+    for (const Profile &p : ProfileStore(m_settings).list())
+        names.append(p.name);
+    m_window->setProfiles(names, m_demo ? QString() : m_profile.name);
+}
+
+void ConsoleApp::switchProfile(const QString &name)
+{
+    const std::optional<Profile> profile = ProfileStore(m_settings).find(name);
+    if (!profile) {
+        showError(tr("There is no profile named %1.").arg(name));
+        refreshProfileMenu();
+        return;
+    }
+    openProfile(*profile, m_keychain);
+}
+
+void ConsoleApp::confirmRemoveCurrentProfile()
+{
+    if (m_profile.name.isEmpty() || m_demo)
+        return;
+    const QString name = m_profile.name;
+    const auto answer = QMessageBox::question(
+        m_window.get(), tr("Remove profile"),
+        tr("Remove profile %1 and the token stored for it? The control plane is not changed.")
+            .arg(name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        removeProfile(name);
+}
+
+void ConsoleApp::removeProfile(const QString &name)
+{
+    ProfileStore store(m_settings);
+    if (!store.remove(name))
+        return;
+    m_session.remove(name);
+    if (m_keychain) {
+        SecretJob *job = m_keychain->remove(name);
+        connect(job, &SecretJob::finished, this, [this](const SecretResult &result) {
+            if (!result.ok())
+                showError(tr("The profile was removed, but its token could not be removed from "
+                             "the keychain: %1")
+                              .arg(result.error.message()));
+        });
+    }
+    if (m_profile.name == name) {
+        delete m_poller;
+        delete m_client;
+        m_profile = Profile();
+        const QList<Profile> remaining = store.list();
+        if (!remaining.isEmpty()) {
+            openProfile(remaining.first(), m_keychain);
+        } else if (m_screenshotDir.isEmpty()) {
+            firstRun();
+        }
+    }
+    refreshProfileMenu();
 }
 
 void ConsoleApp::takeScreenshot()

@@ -49,6 +49,11 @@ public:
     void openProfile(const Profile &profile, SecretStore *store);
     void connectWith(const Profile &profile, const QString &token, SecretStore *store);
     void startDemo();
+    // Switches to a saved profile (File → Switch profile).
+    void switchProfile(const QString &name);
+    // Forgets a saved profile and its stored token; the caller has confirmed. Switches to another
+    // profile, or offers the first-run choice when none is left.
+    void removeProfile(const QString &name);
 
     MainWindow *window() const { return m_window.get(); }
     FleetPoller *poller() const { return m_poller; }
@@ -64,6 +69,8 @@ private:
     void askToken(const Profile &profile, const QString &reason,
                   std::optional<SecretError> keychainError = std::nullopt);
     void editProfiles();
+    void confirmRemoveCurrentProfile();
+    void refreshProfileMenu();
     void takeScreenshot();
     void showError(const QString &text);
 

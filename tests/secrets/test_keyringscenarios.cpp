@@ -170,10 +170,18 @@ TEST(KeyringScenario, WriteDenied)
     })) << describe(scenario);
     using Kind = SecretError::Kind;
     expectStep(scenario, 1, Kind::None);
-    expectStep(scenario, 4, Kind::WriteDenied);
-    EXPECT_FALSE(scenario.step(4).detail.isEmpty());
-    expectStep(scenario, 5, Kind::NotFound);
-    expectStep(scenario, 6, Kind::None, QStringLiteral("canary"));
+    // gnome-keyring reacts to the broken directory in one of two ways (about one run in six it
+    // unloads the login collection instead of failing the save). Both are refusals with the
+    // message that fits what the keyring now is; neither may store the token anywhere.
+    if (scenario.step(4).kind == SecretError::kindName(Kind::NoDefaultKeyring)) {
+        expectStep(scenario, 4, Kind::NoDefaultKeyring);
+        expectStep(scenario, 5, Kind::NotFound);
+    } else {
+        expectStep(scenario, 4, Kind::WriteDenied);
+        EXPECT_FALSE(scenario.step(4).detail.isEmpty());
+        expectStep(scenario, 5, Kind::NotFound);
+        expectStep(scenario, 6, Kind::None, QStringLiteral("canary"));
+    }
     expectNoPlainText(scenario);
 }
 

@@ -10,6 +10,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
@@ -99,4 +100,78 @@ TEST(ConsoleSession, DemoStartsTheSimulatorWithATokenInMemoryOnly)
     EXPECT_EQ(console.window()->model()->rowCount(), prego::DemoControlPlane::DefaultFleetSize + 3);
     settings.sync();
     EXPECT_TRUE(prego::ProfileStore(settings).list().isEmpty()); // nothing demo is saved
+}
+
+TEST(ConsoleSession, SwitchesBetweenSavedProfilesAndRemovesOneWithItsToken)
+{
+    prego::test::SimProcess first, second;
+    ASSERT_TRUE(first.start({u"--demo-fleet"_s, u"4"_s})) << first.error().toStdString();
+    ASSERT_TRUE(second.start({u"--demo-fleet"_s, u"6"_s})) << second.error().toStdString();
+    QTemporaryDir home;
+    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+    // A keychain service of this test's own, so parallel tests never share entries.
+    prego::KeychainSecretStore keychain(u"prego-console-test-"_s +
+                                        QUuid::createUuid().toString(QUuid::Id128));
+    QNetworkAccessManager nam;
+    prego::ConsoleApp console(settings, &keychain, &nam);
+
+    prego::Profile a;
+    a.name = u"alpha"_s;
+    a.baseUrl = first.baseUrl();
+    prego::Profile b;
+    b.name = u"beta"_s;
+    b.baseUrl = second.baseUrl();
+    prego::ProfileStore store(settings);
+    ASSERT_TRUE(store.save(a).isEmpty());
+    ASSERT_TRUE(store.save(b).isEmpty());
+    prego::SecretStore *secrets = &keychain;
+    if (!prego::waitForSecretJob(keychain.write(a.name, first.tokenFor(u"viewer"_s))).ok())
+        secrets = console.sessionStore(); // no usable keyring: the session store, same code path
+    ASSERT_TRUE(prego::waitForSecretJob(secrets->write(a.name, first.tokenFor(u"viewer"_s))).ok());
+    ASSERT_TRUE(prego::waitForSecretJob(secrets->write(b.name, second.tokenFor(u"viewer"_s))).ok());
+
+    QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
+    console.openProfile(a, secrets);
+    ASSERT_TRUE(shown.wait(15000));
+    EXPECT_EQ(console.window()->model()->rowCount(), 7); // 4 shared + the globex trio
+
+    // File → Switch profile lists both, the current one checked.
+    QMenu *menu = console.window()->switchProfileMenu();
+    QStringList listed;
+    QString checked;
+    for (QAction *action : menu->actions()) {
+        listed.append(action->text());
+        if (action->isChecked())
+            checked = action->text();
+    }
+    EXPECT_EQ(listed, (QStringList{u"alpha"_s, u"beta"_s}));
+    EXPECT_EQ(checked, u"alpha"_s);
+
+    if (secrets == &keychain) {
+        // Switching reads beta's token from the keychain and connects to the other plane.
+        console.switchProfile(u"beta"_s);
+    } else {
+        console.openProfile(b, secrets);
+    }
+    ASSERT_TRUE(shown.wait(15000));
+    EXPECT_EQ(console.currentProfile().name, u"beta"_s);
+    EXPECT_EQ(console.window()->model()->rowCount(), 9); // 6 shared + the trio
+
+    // Removing beta forgets the profile and its token, and goes back to alpha.
+    const qsizetype shownBefore = shown.count();
+    console.removeProfile(u"beta"_s);
+    EXPECT_FALSE(prego::ProfileStore(settings).find(u"beta"_s).has_value());
+    if (secrets == &keychain) {
+        EXPECT_EQ(prego::waitForSecretJob(keychain.read(u"beta"_s)).error.kind,
+                  prego::SecretError::Kind::NotFound);
+        // waitForSecretJob spins the event loop: alpha's first snapshot may already be shown.
+        ASSERT_TRUE(shown.count() > shownBefore || shown.wait(15000));
+        EXPECT_EQ(console.currentProfile().name, u"alpha"_s);
+        EXPECT_EQ(console.window()->model()->rowCount(), 7);
+        prego::waitForSecretJob(keychain.remove(u"alpha"_s));
+    }
+    listed.clear();
+    for (QAction *action : menu->actions())
+        listed.append(action->text());
+    EXPECT_EQ(listed, QStringList{u"alpha"_s});
 }
