@@ -18,7 +18,7 @@ PACKAGES=(
   # Korean-capable font
   fonts-noto-cjk
   # tools used by scripts
-  curl python3 sqlite3
+  curl python3 sqlite3 openssl
 )
 
 missing=()
