@@ -3,19 +3,25 @@
 #include "democontrolplane.h"
 #include "mainwindow.h"
 #include "nodetablemodel.h"
+#include "profiledialog.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/secretjob.h"
 #include "simprocess.h"
 #include "storage/profilestore.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QMenu>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
 #include <QUuid>
 #include <gtest/gtest.h>
 
@@ -174,4 +180,60 @@ TEST(ConsoleSession, SwitchesBetweenSavedProfilesAndRemovesOneWithItsToken)
     for (QAction *action : menu->actions())
         listed.append(action->text());
     EXPECT_EQ(listed, QStringList{u"alpha"_s});
+}
+
+// First start without profiles: the welcome box offers the demo and "Add control plane…".
+// Choosing the demo starts it; choosing "Add control plane…" opens the profile dialog.
+TEST(ConsoleSession, FirstRunOffersTheDemoAndAddingAControlPlane)
+{
+    qputenv("PREGO_CP_SIM", PREGO_CP_SIM_BINARY);
+    QTemporaryDir home;
+    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+    QNetworkAccessManager nam;
+    {
+        prego::ConsoleApp console(settings, nullptr, &nam);
+        QStringList offered;
+        QTimer::singleShot(200, [&offered] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            ASSERT_NE(box, nullptr);
+            QAbstractButton *demo = nullptr;
+            for (QAbstractButton *button : box->buttons()) {
+                offered.append(button->text());
+                if (button->text() == u"Start the demo"_s)
+                    demo = button;
+            }
+            ASSERT_NE(demo, nullptr);
+            demo->click();
+        });
+        QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
+        console.start({});
+        EXPECT_TRUE(offered.contains(u"Add control plane…"_s))
+            << offered.join(u", "_s).toStdString();
+        ASSERT_TRUE(shown.wait(20000));
+        EXPECT_EQ(console.currentProfile().name, u"demo"_s);
+    }
+    {
+        prego::ConsoleApp console(settings, nullptr, &nam);
+        bool profileDialogOpened = false;
+        QTimer::singleShot(200, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            ASSERT_NE(box, nullptr);
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == u"Add control plane…"_s)
+                    button->click();
+            }
+        });
+        console.start({});
+        QTimer::singleShot(0, [&profileDialogOpened] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<prego::ProfileDialog *>(w);
+                    dialog && dialog->isVisible()) {
+                    profileDialogOpened = true;
+                    dialog->reject();
+                }
+            }
+        });
+        QTest::qWait(300);
+        EXPECT_TRUE(profileDialogOpened);
+    }
 }
