@@ -150,6 +150,17 @@ std::optional<Profile> CtlApp::profileFrom(const QString &name, int *exitCode)
     return profile;
 }
 
+std::optional<Profile> CtlApp::profileOption(const QStringList &args, int *exitCode)
+{
+    QCommandLineParser p;
+    p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
+    if (!p.parse(QStringList{u"prego-ctl"_s} + args)) {
+        *exitCode = fail(Usage, p.errorText());
+        return std::nullopt;
+    }
+    return profileFrom(p.value(u"profile"_s), exitCode);
+}
+
 std::unique_ptr<ApiClient> CtlApp::clientFor(const Profile &profile, int *exitCode)
 {
     const SecretResult secret = waitForSecretJob(m_secrets.read(profile.name));
@@ -290,12 +301,8 @@ int CtlApp::profiles(const QStringList &args)
 
 int CtlApp::login(const QStringList &args)
 {
-    QCommandLineParser p;
-    p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
-    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(Usage, p.errorText());
     int code = Ok;
-    const auto profile = profileFrom(p.value(u"profile"_s), &code);
+    const auto profile = profileOption(args, &code);
     if (!profile)
         return code;
     const QString token = readToken();
@@ -325,12 +332,8 @@ int CtlApp::login(const QStringList &args)
 
 int CtlApp::logout(const QStringList &args)
 {
-    QCommandLineParser p;
-    p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
-    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(Usage, p.errorText());
     int code = Ok;
-    const auto profile = profileFrom(p.value(u"profile"_s), &code);
+    const auto profile = profileOption(args, &code);
     if (!profile)
         return code;
     const SecretResult removed = waitForSecretJob(m_secrets.remove(profile->name));
@@ -343,12 +346,8 @@ int CtlApp::logout(const QStringList &args)
 
 int CtlApp::whoami(const QStringList &args)
 {
-    QCommandLineParser p;
-    p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
-    if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(Usage, p.errorText());
     int code = Ok;
-    const auto profile = profileFrom(p.value(u"profile"_s), &code);
+    const auto profile = profileOption(args, &code);
     if (!profile)
         return code;
     const auto client = clientFor(*profile, &code);

@@ -56,6 +56,8 @@ private:
     int fail(int code, const QString &message);
     int failApi(const ApiError &error);
     std::optional<Profile> profileFrom(const QString &name, int *exitCode);
+    // For commands whose only option is --profile NAME.
+    std::optional<Profile> profileOption(const QStringList &args, int *exitCode);
     // Reads the profile's token from the keychain into a client; nullopt (exit code set) if none.
     std::unique_ptr<ApiClient> clientFor(const Profile &profile, int *exitCode);
     ApiResponse wait(ApiCall *call);
