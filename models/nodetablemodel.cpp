@@ -41,9 +41,7 @@ QString NodeTableModel::placementName(const QString &placement)
     return placement;
 }
 
-namespace {
-
-QString statusWord(const QString &status)
+QString NodeTableModel::statusName(const QString &status)
 {
     if (status == u"provisioning")
         return NodeTableModel::tr("provisioning");
@@ -55,6 +53,8 @@ QString statusWord(const QString &status)
         return NodeTableModel::tr("retired");
     return status;
 }
+
+namespace {
 
 QString placementText(const Node &n)
 {
@@ -138,7 +138,7 @@ QVariant NodeTableModel::displayValue(const Node &n, int column) const
     case PlacementColumn:
         return placementText(n);
     case StatusColumn:
-        return statusWord(n.status);
+        return statusName(n.status);
     case TenantsColumn:
         return (m && m->tenantCount) ? QLocale().toString(*m->tenantCount) : tr("–");
     case CpuColumn:

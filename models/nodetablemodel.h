@@ -70,6 +70,7 @@ public:
     static QString freshnessDescription(Freshness f);
     // The contract's placement value in words (shared, dedicated); unknown values as sent.
     static QString placementName(const QString &placement);
+    static QString statusName(const QString &status);
 
 Q_SIGNALS:
     void nodesUpdated();

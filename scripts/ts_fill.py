@@ -2,7 +2,7 @@
 """Fill unfinished entries of a Qt .ts file.
 
   ts_fill.py FILE.ts MAPPING.json     translations from {"context": {"source": "text" | ["form", ...]}}
-  ts_fill.py --english-plurals FILE.ts   English numerus forms from the source ("(s)" -> "" / "s")
+  ts_fill.py --english-plurals FILE.ts   English numerus forms from the source ("(s)" -> "" / "s", "(es)" -> "" / "es")
   ts_fill.py --report FILE.ts         list unfinished or empty entries (exit 1 if any)
 """
 import json
@@ -60,7 +60,9 @@ def main(argv):
         tree, root = load(argv[2])
         for _, msg in messages(root):
             src = msg.findtext("source")
-            set_translation(msg, [src.replace("(s)", ""), src.replace("(s)", "s")])
+            one = src.replace("(es)", "").replace("(s)", "")
+            many = src.replace("(es)", "es").replace("(s)", "s")
+            set_translation(msg, [one, many])
         save(tree, argv[2])
         return 0
     if len(argv) == 3 and argv[1] == "--report":

@@ -38,6 +38,34 @@
                 <numerusform>%n일 전</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <comment>duration in seconds</comment>
+            <translation>
+                <numerusform>%n초</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <comment>duration in minutes</comment>
+            <translation>
+                <numerusform>%n분</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <comment>duration in hours</comment>
+            <translation>
+                <numerusform>%n시간</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <comment>duration in days</comment>
+            <translation>
+                <numerusform>%n일</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>prego::ApiCall</name>
@@ -222,22 +250,6 @@
             <translation>알 수 없는 옵션 %1입니다. --help를 참고하세요.</translation>
         </message>
         <message>
-            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--screenshot DIR]
-
-  --lang ko|en       language of the console (default: the system's)
-  --profile NAME     connect to this profile
-  --demo             start a local demo control plane with a simulated fleet
-  --screenshot DIR   render the main views to PNG files in DIR and exit
-</source>
-            <translation>사용법: prego-console [--lang ko|en] [--profile NAME] [--demo] [--screenshot DIR]
-
-  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
-  --profile NAME     이 프로필에 연결
-  --demo             시뮬레이션 노드 집합으로 로컬 데모 제어 플레인 시작
-  --screenshot DIR   주요 화면을 DIR에 PNG 파일로 저장하고 종료
-</translation>
-        </message>
-        <message>
             <source>Enter the token for this profile.</source>
             <translation>이 프로필의 토큰을 입력하세요.</translation>
         </message>
@@ -292,6 +304,36 @@
         <message>
             <source>The profile was removed, but its token could not be removed from the keychain: %1</source>
             <translation>프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
+                     [--screenshot DIR]
+
+  --lang ko|en       language of the console (default: the system's)
+  --profile NAME     connect to this profile
+  --demo             start a local demo control plane with a simulated fleet
+  --node ID          open this node's detail once the fleet is shown
+  --screenshot DIR   render the dashboard, the heatmap and a node detail to PNG
+                     files in DIR and exit
+</source>
+            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
+                     [--screenshot 디렉터리]
+
+  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
+  --profile 이름     이 프로필로 연결
+  --demo             시뮬레이션 플릿이 있는 로컬 데모 컨트롤 플레인 시작
+  --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
+  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세를 디렉터리에 PNG 파일로
+                     렌더링하고 종료
+</translation>
+        </message>
+        <message>
+            <source>The local history is off: no writable data directory.</source>
+            <translation>로컬 기록이 꺼져 있습니다: 쓸 수 있는 데이터 디렉터리가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Node %1 is not in the fleet; showing its stored history.</source>
+            <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
         </message>
     </context>
     <context>
@@ -643,6 +685,10 @@ Exit codes:
             <source>This computer's clock is %1 ahead of the control plane's. Ages are computed on the control plane's clock.</source>
             <translation>이 컴퓨터의 시계가 제어 플레인보다 %1 빠릅니다. 경과 시간은 제어 플레인의 시계로 계산합니다.</translation>
         </message>
+        <message>
+            <source>Showing the data stored as of %1 (%2) until the control plane answers.</source>
+            <translation>컨트롤 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
+        </message>
     </context>
     <context>
         <name>prego::DemoControlPlane</name>
@@ -661,6 +707,118 @@ Exit codes:
         <message>
             <source>prego-cp-sim was not found next to the console or on PATH; set PREGO_CP_SIM to its path.</source>
             <translation>콘솔 옆이나 PATH에서 prego-cp-sim을 찾지 못했습니다. PREGO_CP_SIM에 경로를 지정하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HeatmapGrid</name>
+        <message>
+            <source>pushed on time</source>
+            <translation>제때 푸시</translation>
+        </message>
+        <message>
+            <source>pushed late</source>
+            <translation>늦은 푸시</translation>
+        </message>
+        <message>
+            <source>no push</source>
+            <translation>푸시 없음</translation>
+        </message>
+        <message>
+            <source>slot in progress</source>
+            <translation>진행 중인 구간</translation>
+        </message>
+        <message>
+            <source>no history yet</source>
+            <translation>아직 기록 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n slot(s) without a push in 24 h</source>
+            <translation>
+                <numerusform>%1: 24시간 중 푸시 없는 구간 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late push(es)</source>
+            <translation>
+                <numerusform>늦은 푸시 %n회</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · %2 – %3: %4</source>
+            <extracomment>heatmap tooltip: node, slot start – end, state; e.g. "node-7 · 14:05 – 14:10: no push"</extracomment>
+            <translation>%1 · %2 – %3: %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HeatmapView</name>
+        <message>
+            <source>Pushes of every node over the last 24 hours, one column per 5 minutes, the nodes with the most missed slots first. Hover a cell for its time; click a row to open the node.</source>
+            <translation>지난 24시간 동안 모든 노드의 푸시입니다. 한 열이 5분이며, 빠진 구간이 가장 많은 노드가 위에 옵니다. 칸에 마우스를 올리면 시각이 보이고, 행을 클릭하면 노드가 열립니다.</translation>
+        </message>
+        <message>
+            <source>Fleet freshness heatmap</source>
+            <translation>플릿 신선도 히트맵</translation>
+        </message>
+        <message>
+            <source>Reading the local history…</source>
+            <translation>로컬 기록을 읽는 중…</translation>
+        </message>
+        <message>
+            <source>No history yet: the heatmap fills as the console sees pushes.</source>
+            <translation>아직 기록이 없습니다. 콘솔이 푸시를 볼 때마다 히트맵이 채워집니다.</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>e.g. "40 nodes · 3 missed at least one slot"</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s)</source>
+            <translation>
+                <numerusform>노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed at least one slot</source>
+            <translation>
+                <numerusform>%n개는 구간을 하나 이상 놓침</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryChartView</name>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <extracomment>a percentage value, e.g. "43.2 %"</extracomment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>No pushes for %1 (%2 – %3)</source>
+            <translation>%1 동안 푸시 없음 (%2 – %3)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>No samples in this range</source>
+            <translation>이 범위에 샘플이 없습니다</translation>
         </message>
     </context>
     <context>
@@ -969,6 +1127,161 @@ Exit codes:
         <message>
             <source>&amp;Remove this profile…</source>
             <translation>이 프로필 삭제(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>No local history for this profile.</source>
+            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Local history: %1</source>
+            <translation>로컬 기록: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap</source>
+            <translation>히트맵(&amp;H)</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::NodeDetailView</name>
+        <message>
+            <source>1 h</source>
+            <extracomment>chart range: one hour</extracomment>
+            <translation>1시간</translation>
+        </message>
+        <message>
+            <source>6 h</source>
+            <extracomment>chart range: six hours</extracomment>
+            <translation>6시간</translation>
+        </message>
+        <message>
+            <source>24 h</source>
+            <extracomment>chart range: 24 hours</extracomment>
+            <translation>24시간</translation>
+        </message>
+        <message>
+            <source>7 d</source>
+            <extracomment>chart range: seven days</extracomment>
+            <translation>7일</translation>
+        </message>
+        <message>
+            <source>30 d</source>
+            <extracomment>chart range: thirty days</extracomment>
+            <translation>30일</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>호스트 이름</translation>
+        </message>
+        <message>
+            <source>IPv4 address</source>
+            <translation>IPv4 주소</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Placement</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Tenant / stack</source>
+            <translation>테넌트 / 스택</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>마지막 보고</translation>
+        </message>
+        <message>
+            <source>Freshness</source>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Reading the local history…</source>
+            <translation>로컬 기록을 읽는 중…</translation>
+        </message>
+        <message>
+            <source>No node selected</source>
+            <translation>선택한 노드가 없습니다</translation>
+        </message>
+        <message>
+            <source>Node %1 — Prego Operator Console</source>
+            <translation>노드 %1 — Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>%1 (no longer in the fleet; its history is still shown)</source>
+            <translation>%1 (더 이상 플릿에 없음, 기록은 계속 표시)</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>accepts tenants</source>
+            <translation>테넌트 받음</translation>
+        </message>
+        <message>
+            <source>accepts no tenants</source>
+            <translation>테넌트 받지 않음</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <extracomment>node status and whether it accepts tenants, e.g. "active, accepts tenants"</extracomment>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>No local history for this profile.</source>
+            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
+        </message>
+        <message>
+            <source>No history for this node in this range yet: the console stores what it sees while it runs.</source>
+            <translation>이 범위에는 아직 이 노드의 기록이 없습니다. 콘솔은 실행 중에 본 것만 저장합니다.</translation>
+        </message>
+        <message>
+            <source>From 5-minute roll-ups: each slot's lowest and highest value. Shaded: no push for longer than %1.</source>
+            <translation>5분 집계 기준: 구간마다 최저값과 최고값. 빗금: %1 넘게 푸시 없음.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) in this range. Shaded: no push for longer than %1.</source>
+            <translation>
+                <numerusform>이 범위의 푸시 %n회. 빗금: %1 넘게 푸시 없음.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

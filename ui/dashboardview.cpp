@@ -152,6 +152,12 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     m_table->setItemDelegateForColumn(NodeTableModel::FreshnessColumn,
                                       new FreshnessDelegate(m_table));
     layout->addWidget(m_table, 1);
+    // Double-click or Enter opens the node.
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString id = index.data(NodeTableModel::NodeIdRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT nodeActivated(id);
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DashboardView::rememberCurrent);
@@ -311,8 +317,25 @@ void DashboardView::restoreCurrent()
                                                                QItemSelectionModel::Rows);
 }
 
+QString DashboardView::asOfText(qint64 serverTimeMs) const
+{
+    // The time alone when it is today, else the date too: a stored snapshot may be days old.
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(serverTimeMs).toLocalTime();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMs()).toLocalTime();
+    return t.date() == now.date() ? QLocale().toString(t.time(), QLocale::LongFormat)
+                                  : QLocale().toString(t, QLocale::ShortFormat);
+}
+
+void DashboardView::showStoredData(qint64 dataServerTimeMs)
+{
+    m_storedData = true;
+    m_dataServerTimeMs = dataServerTimeMs;
+    updateBanner();
+}
+
 void DashboardView::showConnected()
 {
+    m_storedData = false;
     m_error.reset();
     updateBanner();
     refreshStatus();
@@ -327,6 +350,15 @@ void DashboardView::showPollFailed(const ApiError &error, std::optional<qint64> 
 
 void DashboardView::updateBanner()
 {
+    if (!m_error && m_storedData && m_dataServerTimeMs) {
+        const auto age = FreshnessRule::ageSeconds(*m_dataServerTimeMs, m_clock->nowMs());
+        m_banner->setText(tr("Showing the data stored as of %1 (%2) until the control plane "
+                             "answers.")
+                              .arg(asOfText(*m_dataServerTimeMs), AgeText::ago(age)));
+        m_tokenButton->hide();
+        m_bannerBox->show();
+        return;
+    }
     if (!m_error) {
         m_bannerBox->hide();
         return;
@@ -343,9 +375,7 @@ void DashboardView::updateBanner()
         text = tr("This token's role may not list the nodes. Use an operator or viewer token. %1")
                    .arg(e.message());
     } else if (m_dataServerTimeMs) {
-        const QString asOf = QLocale().toString(
-            QDateTime::fromMSecsSinceEpoch(*m_dataServerTimeMs).toLocalTime().time(),
-            QLocale::LongFormat);
+        const QString asOf = asOfText(*m_dataServerTimeMs);
         const auto age = FreshnessRule::ageSeconds(*m_dataServerTimeMs, m_clock->nowMs());
         text = tr("Control plane unreachable — data as of %1 (%2). %3")
                    .arg(asOf, AgeText::ago(age), e.message());

@@ -32,6 +32,8 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
 
+    // The table shows a stored snapshot (server time of its data) while the first poll is out.
+    void showStoredData(qint64 dataServerTimeMs);
     // The last poll succeeded (snapshot or 304): hide the problem banner.
     void showConnected();
     // The last poll failed: banner with "as of" (server time of the data shown) and the reason.
@@ -42,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void tokenPromptRequested();
+    // Double-click or Enter on a row.
+    void nodeActivated(const QString &nodeId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -56,6 +60,7 @@ private:
 
     QWidget *makeCounter(Counter *counter, const QString &objectName, int freshness);
     void retranslate();
+    QString asOfText(qint64 serverTimeMs) const;
     void updateSummary();
     void updateFilterChoices();
     void updateBanner();
@@ -80,6 +85,7 @@ private:
     QString m_currentNodeId;
     std::optional<ApiError> m_error;
     std::optional<qint64> m_dataServerTimeMs;
+    bool m_storedData = false;
 };
 
 } // namespace prego

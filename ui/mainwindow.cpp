@@ -4,8 +4,11 @@
 #include "dashboardview.h"
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
+#include "heatmapview.h"
 #include "i18n/translations.h"
+#include "nodedetailview.h"
 #include "nodetablemodel.h"
+#include "storage/historyservice.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -14,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -25,9 +29,13 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_clock(clock)
     , m_model(new NodeTableModel(clock, this))
     , m_dashboard(new DashboardView(m_model, clock, this))
+    , m_heatmap(new HeatmapView(this))
+    , m_stack(new QStackedWidget(this))
 {
     setObjectName(u"mainWindow"_s);
-    setCentralWidget(m_dashboard);
+    m_stack->addWidget(m_dashboard);
+    m_stack->addWidget(m_heatmap);
+    setCentralWidget(m_stack);
     resize(1280, 720);
 
     m_fileMenu = menuBar()->addMenu(QString());
@@ -51,6 +59,15 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_dashboardAction->setCheckable(true);
     m_dashboardAction->setChecked(true);
+    connect(m_dashboardAction, &QAction::triggered, this, [this] { showView(View::Dashboard); });
+    m_heatmapAction = m_viewMenu->addAction(QString());
+    m_heatmapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_heatmapAction->setCheckable(true);
+    connect(m_heatmapAction, &QAction::triggered, this, [this] { showView(View::Heatmap); });
+    auto *views = new QActionGroup(this);
+    views->addAction(m_dashboardAction);
+    views->addAction(m_heatmapAction);
+    m_viewMenu->addSeparator();
     m_refreshAction = m_viewMenu->addAction(QString());
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
@@ -84,6 +101,8 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
 
     connect(m_dashboard, &DashboardView::tokenPromptRequested, this,
             &MainWindow::tokenPromptRequested);
+    connect(m_dashboard, &DashboardView::nodeActivated, this, &MainWindow::openNode);
+    connect(m_heatmap, &HeatmapView::nodeActivated, this, &MainWindow::openNode);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &MainWindow::tick);
     m_ticker.start();
@@ -92,6 +111,104 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::setHistory(HistoryService *history)
+{
+    if (m_history)
+        disconnect(m_history, nullptr, this, nullptr);
+    m_history = history;
+    m_snapshotRequest = 0;
+    m_heatmapRequest = 0;
+    if (m_nodeDetail)
+        m_nodeDetail->setHistory(history);
+    if (!history) {
+        m_heatmap->setUnavailable(tr("No local history for this profile."));
+        return;
+    }
+    connect(history, &HistoryService::lastSnapshotRead, this, &MainWindow::onStoredSnapshot);
+    connect(history, &HistoryService::heatmapRead, this,
+            [this](int requestId, const Heatmap &heatmap) {
+                if (requestId != m_heatmapRequest)
+                    return;
+                m_heatmapRequest = 0;
+                m_heatmap->setHeatmap(heatmap);
+                Q_EMIT heatmapShown();
+            });
+    connect(history, &HistoryService::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Local history: %1").arg(message), 15000);
+    });
+    connect(history, &HistoryService::opened, this, [this](const HistoryOpenResult &result) {
+        if (!result.ok)
+            m_heatmap->setUnavailable(result.error);
+        else if (!result.recoveryNotice.isEmpty())
+            statusBar()->showMessage(result.recoveryNotice, 30000);
+    });
+    m_snapshotRequest = history->requestLastSnapshot();
+    if (currentView() == View::Heatmap)
+        requestHeatmap();
+}
+
+void MainWindow::onStoredSnapshot(int requestId, const std::optional<StoredSnapshot> &stored)
+{
+    if (requestId != m_snapshotRequest)
+        return;
+    m_snapshotRequest = 0;
+    // A poll that answered first wins: its data is newer.
+    if (!stored || m_model->hasSnapshot() || m_sinceRefresh.isValid())
+        return;
+    m_dataServerTimeMs = stored->snapshot.serverTimeMs;
+    m_model->setPollCurrent(false);
+    m_model->applySnapshot(stored->snapshot);
+    if (!m_lastPollFailed)
+        m_dashboard->showStoredData(stored->snapshot.serverTimeMs);
+    Q_EMIT storedSnapshotShown();
+}
+
+void MainWindow::showView(View view)
+{
+    m_stack->setCurrentWidget(view == View::Heatmap ? static_cast<QWidget *>(m_heatmap)
+                                                    : m_dashboard);
+    m_dashboardAction->setChecked(view == View::Dashboard);
+    m_heatmapAction->setChecked(view == View::Heatmap);
+    if (view == View::Heatmap)
+        requestHeatmap();
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return m_stack->currentWidget() == m_heatmap ? View::Heatmap : View::Dashboard;
+}
+
+void MainWindow::requestHeatmap()
+{
+    if (!m_history || m_heatmapRequest != 0)
+        return; // one question at a time; the next snapshot asks again
+    m_heatmapRequest =
+        m_history->requestHeatmap(m_clock->nowMs(), qint64(m_profile.staleAfterSeconds) * 1000);
+}
+
+bool MainWindow::openNode(const QString &nodeId)
+{
+    const int row = m_model->rowOf(nodeId);
+    if (!m_nodeDetail) {
+        m_nodeDetail = new NodeDetailView(m_clock, this);
+        m_nodeDetail->setWindowFlag(Qt::Window);
+        m_nodeDetail->setHistory(m_history);
+    }
+    m_nodeDetail->setStaleAfterSeconds(m_profile.staleAfterSeconds);
+    if (row >= 0) {
+        m_nodeDetail->showNode(m_model->nodes().at(row));
+    } else {
+        // Not in the fleet now (or not yet polled): its history may still be there.
+        Node gone;
+        gone.nodeId = nodeId;
+        m_nodeDetail->showNode(gone);
+        m_nodeDetail->showNodeGone(nodeId);
+    }
+    m_nodeDetail->show();
+    m_nodeDetail->raise();
+    m_nodeDetail->activateWindow();
+    return row >= 0;
+}
 void MainWindow::attach(FleetPoller *poller, const Profile &profile)
 {
     if (m_poller)
@@ -99,6 +216,8 @@ void MainWindow::attach(FleetPoller *poller, const Profile &profile)
     m_poller = poller;
     m_profile = profile;
     m_model->setStaleAfterSeconds(profile.staleAfterSeconds);
+    if (m_nodeDetail)
+        m_nodeDetail->setStaleAfterSeconds(profile.staleAfterSeconds);
     m_sinceRefresh.invalidate();
     m_lastPollFailed = false;
     if (poller) {
@@ -123,6 +242,15 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
     m_dataServerTimeMs = snapshot.serverTimeMs;
     m_model->applySnapshot(snapshot);
     markRefreshed();
+    if (m_nodeDetail && !m_nodeDetail->nodeId().isEmpty()) {
+        const int row = m_model->rowOf(m_nodeDetail->nodeId());
+        if (row >= 0)
+            m_nodeDetail->updateNode(m_model->nodes().at(row));
+        else
+            m_nodeDetail->showNodeGone(m_nodeDetail->nodeId());
+    }
+    if (currentView() == View::Heatmap)
+        requestHeatmap();
     Q_EMIT snapshotShown();
 }
 
@@ -151,6 +279,8 @@ void MainWindow::tick()
         m_model->setPollCurrent(false);
     m_model->tick();
     m_dashboard->refreshStatus();
+    if (m_nodeDetail && m_nodeDetail->isVisible())
+        m_nodeDetail->tick();
     updateStatus();
 }
 
@@ -206,6 +336,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_dashboardAction->setText(tr("&Dashboard"));
+    m_heatmapAction->setText(tr("&Heatmap"));
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));
     m_languageMenu->setTitle(tr("&Language"));

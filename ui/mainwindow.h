@@ -9,17 +9,23 @@
 #include <QPointer>
 #include <QTimer>
 
+#include "storage/historyreader.h"
+
 #include <optional>
 
 class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 
 namespace prego {
 
 class DashboardView;
 class FleetPoller;
+class HeatmapView;
+class HistoryService;
+class NodeDetailView;
 class NodeTableModel;
 class ServerClock;
 
@@ -36,13 +42,28 @@ public:
     // The saved profiles, for File → Switch profile; the current one is checked.
     void setProfiles(const QStringList &names, const QString &current);
     QMenu *switchProfileMenu() const { return m_switchMenu; }
+    // The local history of the attached profile (may be null: no history, or it failed to open).
+    // Asks it for the stored snapshot at once; the dashboard shows it "as of" until a poll answers.
+    void setHistory(HistoryService *history);
     DashboardView *dashboard() const { return m_dashboard; }
+    HeatmapView *heatmapView() const { return m_heatmap; }
+    // The node detail window, once a node was opened (null before).
+    NodeDetailView *nodeDetail() const { return m_nodeDetail; }
+    enum class View { Dashboard, Heatmap };
+    void showView(View view);
+    View currentView() const;
+    // Opens (or raises) the node detail window for this node of the current fleet.
+    bool openNode(const QString &nodeId);
     NodeTableModel *model() const { return m_model; }
     // Once a second: ages, freshness, "last refresh N s ago".
     void tick();
 
 Q_SIGNALS:
     void snapshotShown();
+    // The dashboard shows the stored snapshot (before the first poll answered).
+    void storedSnapshotShown();
+    // The heatmap shows a fresh answer from the history.
+    void heatmapShown();
     void tokenPromptRequested();
     void profilesRequested();
     void profileSwitchRequested(const QString &name);
@@ -59,10 +80,18 @@ private:
     void retranslate();
     void updateStatus();
     void switchLanguage(const QString &language);
+    void requestHeatmap();
+    void onStoredSnapshot(int requestId, const std::optional<StoredSnapshot> &stored);
 
     ServerClock *m_clock;
     NodeTableModel *m_model;
     DashboardView *m_dashboard;
+    HeatmapView *m_heatmap;
+    QStackedWidget *m_stack;
+    NodeDetailView *m_nodeDetail = nullptr;
+    QPointer<HistoryService> m_history;
+    int m_snapshotRequest = 0;
+    int m_heatmapRequest = 0;
     QPointer<FleetPoller> m_poller;
     Profile m_profile;
     QTimer m_ticker;
@@ -82,6 +111,7 @@ private:
     QAction *m_tokenAction;
     QAction *m_quitAction;
     QAction *m_dashboardAction;
+    QAction *m_heatmapAction;
     QAction *m_refreshAction;
     QAction *m_filterAction;
     QAction *m_englishAction;

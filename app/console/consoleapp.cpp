@@ -3,10 +3,17 @@
 #include "api/apiclient.h"
 #include "api/fleetpoller.h"
 #include "democontrolplane.h"
+#include "demohistory.h"
+#include "heatmapgrid.h"
+#include "heatmapview.h"
 #include "mainwindow.h"
+#include "nodedetailview.h"
+#include "nodetablemodel.h"
 #include "profiledialog.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
+#include "storage/historyservice.h"
+#include "storage/historystore.h"
 #include "storage/profilestore.h"
 #include "tokendialog.h"
 
@@ -14,6 +21,9 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,8 +31,9 @@ using namespace Qt::StringLiterals;
 namespace prego {
 
 namespace {
-constexpr int ScreenshotTimeoutMs = 10000;
-}
+constexpr int ScreenshotTimeoutMs = 30000;
+constexpr int ScreenshotSettleMs = 800; // lets tables lay out and charts paint before a grab
+} // namespace
 
 std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &arguments, QString *error)
 {
@@ -48,6 +59,9 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
         } else if (a == u"--screenshot") {
             if (!value(&o.screenshotDir))
                 return std::nullopt;
+        } else if (a == u"--node") {
+            if (!value(&o.node))
+                return std::nullopt;
         } else {
             *error = tr("Unknown option %1; see --help.").arg(a);
             return std::nullopt;
@@ -58,12 +72,15 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
 
 QString ConsoleApp::helpText()
 {
-    return tr("Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--screenshot DIR]\n"
+    return tr("Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]\n"
+              "                     [--screenshot DIR]\n"
               "\n"
               "  --lang ko|en       language of the console (default: the system's)\n"
               "  --profile NAME     connect to this profile\n"
               "  --demo             start a local demo control plane with a simulated fleet\n"
-              "  --screenshot DIR   render the main views to PNG files in DIR and exit\n");
+              "  --node ID          open this node's detail once the fleet is shown\n"
+              "  --screenshot DIR   render the dashboard, the heatmap and a node detail to PNG\n"
+              "                     files in DIR and exit\n");
 }
 
 ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
@@ -89,9 +106,11 @@ ConsoleApp::~ConsoleApp()
 {
     m_settings.setValue(u"window/geometry"_s, m_window->saveGeometry());
     m_settings.setValue(u"window/state"_s, m_window->saveState());
-    // The poller and client first (they talk to the demo), then the demo process stops.
+    // The poller and client first (they talk to the demo), then what the history was given is
+    // written, then the demo process stops.
     delete m_poller;
     delete m_client;
+    m_history.reset();
     m_window.reset();
     delete m_demo;
 }
@@ -99,18 +118,22 @@ ConsoleApp::~ConsoleApp()
 void ConsoleApp::start(const Options &options)
 {
     m_screenshotDir = options.screenshotDir;
+    m_nodeAtStart = options.node;
     // Screenshots always have the same size; otherwise the window comes back as it was left.
     if (m_screenshotDir.isEmpty()) {
         m_window->restoreGeometry(m_settings.value(u"window/geometry"_s).toByteArray());
         m_window->restoreState(m_settings.value(u"window/state"_s).toByteArray());
     }
     m_window->show();
+    connect(m_window.get(), &MainWindow::snapshotShown, this, &ConsoleApp::onFirstSnapshot);
     if (!m_screenshotDir.isEmpty()) {
-        connect(m_window.get(), &MainWindow::snapshotShown, this, [this] {
-            // Let the table lay out and the delegates paint before grabbing.
-            QTimer::singleShot(800, this, &ConsoleApp::takeScreenshot);
+        QTimer::singleShot(ScreenshotTimeoutMs, this, [this] {
+            if (m_shotStage == ShotStage::Done)
+                return;
+            qWarning("prego-console: the screenshots did not finish in time");
+            m_shotStage = ShotStage::Done;
+            Q_EMIT exitRequested(1);
         });
-        QTimer::singleShot(ScreenshotTimeoutMs, this, &ConsoleApp::takeScreenshot);
     }
     if (options.demo) {
         startDemo();
@@ -206,6 +229,7 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
         showError(problem);
     m_poller = new FleetPoller(m_client, &m_clock, this);
     m_window->attach(m_poller, profile);
+    startHistory(profile);
     connect(m_poller, &FleetPoller::pollFailed, this, [this](const ApiError &error) {
         // 401: the banner says so, and the operator is asked for a new token at once.
         if (error.kind == ApiError::Kind::Http && error.httpStatus == 401)
@@ -218,6 +242,121 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
     m_poller->start();
     refreshProfileMenu();
     Q_EMIT connected();
+}
+
+void ConsoleApp::startHistory(const Profile &profile)
+{
+    m_history.reset(); // the previous profile's history finishes writing first
+    m_demoPastWritten = false;
+    QString dir;
+    if (m_demo) {
+        if (!m_demoDataDir)
+            m_demoDataDir = std::make_unique<QTemporaryDir>();
+        dir = m_demoDataDir->isValid() ? m_demoDataDir->path() : QString();
+    } else {
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+        m_window->setHistory(nullptr);
+        m_window->statusBar()->showMessage(
+            tr("The local history is off: no writable data directory."));
+        return;
+    }
+    m_history = std::make_unique<HistoryService>(HistoryStore::pathFor(dir, profile.name));
+    connect(m_poller, &FleetPoller::snapshotReceived, m_history.get(), &HistoryService::ingest);
+    if (m_demo) {
+        connect(m_poller, &FleetPoller::snapshotReceived, this,
+                [this](const NodesSnapshot &snapshot) {
+                    if (m_demoPastWritten || !m_history)
+                        return;
+                    m_demoPastWritten = true;
+                    m_history->ingestSamples(DemoHistory::pastDay(snapshot), snapshot.serverTimeMs);
+                });
+    }
+    m_window->setHistory(m_history.get());
+}
+
+void ConsoleApp::onFirstSnapshot()
+{
+    if (m_firstSnapshotSeen)
+        return;
+    m_firstSnapshotSeen = true;
+    if (!m_nodeAtStart.isEmpty() && m_screenshotDir.isEmpty()) {
+        if (!m_window->openNode(m_nodeAtStart))
+            m_window->statusBar()->showMessage(
+                tr("Node %1 is not in the fleet; showing its stored history.").arg(m_nodeAtStart),
+                15000);
+    }
+    if (m_screenshotDir.isEmpty() || !m_history)
+        return;
+    // The demo's simulated past is written right after the first snapshot: wait for it, so the
+    // heatmap and the charts have a day to show.
+    m_shotStage = ShotStage::Dashboard;
+    if (m_demo) {
+        connect(m_history.get(), &HistoryService::samplesIngested, this,
+                [this](const HistoryIngestResult &result) {
+                    if (result.offered > 1000 && m_shotStage == ShotStage::Dashboard)
+                        QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+                });
+    } else {
+        QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+    }
+}
+
+bool ConsoleApp::saveScreenshot(QWidget *widget, const QString &view)
+{
+    QDir().mkpath(m_screenshotDir);
+    const QString lang = QLocale().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
+    const QString file = QDir(m_screenshotDir).filePath(u"%1-%2.png"_s.arg(view, lang));
+    const bool saved = widget->grab().save(file);
+    if (saved)
+        ++m_shotsSaved;
+    else
+        qWarning("prego-console: could not write %s", qUtf8Printable(file));
+    return saved;
+}
+
+void ConsoleApp::screenshotStep()
+{
+    switch (m_shotStage) {
+    case ShotStage::Waiting:
+    case ShotStage::Done:
+        return;
+    case ShotStage::Dashboard: {
+        saveScreenshot(m_window.get(), u"dashboard"_s);
+        m_shotStage = ShotStage::Heatmap;
+        connect(m_window.get(), &MainWindow::heatmapShown, this, [this] {
+            if (m_shotStage == ShotStage::Heatmap)
+                QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        });
+        m_window->showView(MainWindow::View::Heatmap);
+        return;
+    }
+    case ShotStage::Heatmap: {
+        saveScreenshot(m_window.get(), u"heatmap"_s);
+        m_shotStage = ShotStage::Node;
+        // The node asked for, else the worst row of the heatmap (it has a gap to show).
+        QString node = m_nodeAtStart;
+        const Heatmap &heatmap = m_window->heatmapView()->grid()->heatmap();
+        if (node.isEmpty() && !heatmap.rows.isEmpty())
+            node = heatmap.rows.first().nodeId;
+        if (node.isEmpty() && !m_window->model()->nodes().isEmpty())
+            node = m_window->model()->nodes().first().nodeId;
+        m_window->openNode(node);
+        NodeDetailView *detail = m_window->nodeDetail();
+        connect(detail, &NodeDetailView::historyShown, this, [this] {
+            if (m_shotStage == ShotStage::Node)
+                QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        });
+        return;
+    }
+    case ShotStage::Node: {
+        saveScreenshot(m_window->nodeDetail(), u"node"_s);
+        m_shotStage = ShotStage::Done;
+        Q_EMIT exitRequested(m_shotsSaved == 3 ? 0 : 1);
+        return;
+    }
+    }
 }
 
 void ConsoleApp::askToken(const Profile &profile, const QString &reason,
@@ -326,6 +465,8 @@ void ConsoleApp::removeProfile(const QString &name)
     if (m_profile.name == name) {
         delete m_poller;
         delete m_client;
+        m_window->setHistory(nullptr);
+        m_history.reset();
         m_profile = Profile();
         const QList<Profile> remaining = store.list();
         if (!remaining.isEmpty()) {
@@ -335,18 +476,6 @@ void ConsoleApp::removeProfile(const QString &name)
         }
     }
     refreshProfileMenu();
-}
-
-void ConsoleApp::takeScreenshot()
-{
-    if (m_screenshotTaken || m_screenshotDir.isEmpty())
-        return;
-    m_screenshotTaken = true;
-    QDir().mkpath(m_screenshotDir);
-    const QString lang = QLocale().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
-    const QString file = QDir(m_screenshotDir).filePath(u"dashboard-%1.png"_s.arg(lang));
-    const bool saved = m_window->grab().save(file);
-    Q_EMIT exitRequested(saved ? 0 : 1);
 }
 
 void ConsoleApp::showError(const QString &text)

@@ -17,9 +17,11 @@
 class QDialog;
 class QNetworkAccessManager;
 class QSettings;
+class QTemporaryDir;
 
 namespace prego {
 
+class HistoryService;
 class MainWindow;
 class SecretStore;
 
@@ -34,6 +36,7 @@ public:
         QString language;
         QString profile;
         QString screenshotDir;
+        QString node; // open this node's detail once the fleet is shown
         bool demo = false;
     };
     // Parses the command line (without the program name); nullopt with a message on errors.
@@ -57,6 +60,7 @@ public:
 
     MainWindow *window() const { return m_window.get(); }
     FleetPoller *poller() const { return m_poller; }
+    HistoryService *history() const { return m_history.get(); }
     SecretStore *sessionStore() { return &m_session; }
     const Profile &currentProfile() const { return m_profile; }
 
@@ -71,7 +75,10 @@ private:
     void editProfiles();
     void confirmRemoveCurrentProfile();
     void refreshProfileMenu();
-    void takeScreenshot();
+    void startHistory(const Profile &profile);
+    void onFirstSnapshot();
+    void screenshotStep();
+    bool saveScreenshot(QWidget *widget, const QString &view);
     void showError(const QString &text);
 
     QSettings &m_settings;
@@ -86,8 +93,15 @@ private:
     QPointer<QDialog> m_tokenDialog;
     Profile m_profile;
     SecretStore *m_profileStore = nullptr; // where the current profile's token lives
+    std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<QTemporaryDir> m_demoDataDir; // the demo's history never mixes with a profile's
+    bool m_demoPastWritten = false;
+    bool m_firstSnapshotSeen = false;
+    QString m_nodeAtStart;
     QString m_screenshotDir;
-    bool m_screenshotTaken = false;
+    enum class ShotStage { Waiting, Dashboard, Heatmap, Node, Done };
+    ShotStage m_shotStage = ShotStage::Waiting;
+    int m_shotsSaved = 0;
 };
 
 } // namespace prego

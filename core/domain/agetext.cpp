@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace prego::AgeText {
 
 // The counts are computed before the translate() calls: Qt 6.4's lupdate loops forever on a '/'
@@ -26,6 +28,22 @@ QString ago(std::optional<qint64> ageSeconds)
         return QCoreApplication::translate("prego::AgeText", "%n h ago", "hours, abbreviated",
                                            hours);
     return QCoreApplication::translate("prego::AgeText", "%n day(s) ago", nullptr, days);
+}
+
+QString duration(qint64 seconds)
+{
+    const qint64 s = std::max<qint64>(0, seconds);
+    const int minutes = int(s / 60);
+    const int hours = int(s / 3600);
+    const int days = int(s / 86400);
+    if (s < 60)
+        return QCoreApplication::translate("prego::AgeText", "%n s", "duration in seconds", int(s));
+    if (s < 3600)
+        return QCoreApplication::translate("prego::AgeText", "%n min", "duration in minutes",
+                                           minutes);
+    if (s < 2 * 86400)
+        return QCoreApplication::translate("prego::AgeText", "%n h", "duration in hours", hours);
+    return QCoreApplication::translate("prego::AgeText", "%n day(s)", "duration in days", days);
 }
 
 } // namespace prego::AgeText

@@ -89,6 +89,20 @@ void HistoryWriter::ingest(const NodesSnapshot &snapshot)
         maintain(serverNow);
 }
 
+void HistoryWriter::ingestSamples(const QList<HistorySample> &samples, qint64 nowMs)
+{
+    open();
+    if (!m_store)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    const HistoryIngestResult result = m_store->ingest(samples);
+    if (!result.error.isEmpty())
+        Q_EMIT failed(result.error);
+    Q_EMIT ingested(result, timer.nsecsElapsed() / 1000);
+    maintain(nowMs);
+}
+
 void HistoryWriter::maintain(qint64 nowMs)
 {
     open();

@@ -52,6 +52,9 @@ public Q_SLOTS:
     // Stores every node whose updated_at changed since the last call, plus (throttled) the
     // snapshot, in one transaction; then rolls up and prunes when due.
     void ingest(const prego::NodesSnapshot &snapshot);
+    // Stores samples that did not come from a poll (the demo's simulated past; an import), then
+    // rolls up at nowMs.
+    void ingestSamples(const QList<prego::HistorySample> &samples, qint64 nowMs);
     // Rolls up and prunes now (tests, and the owner before quitting).
     void maintain(qint64 nowMs);
     void close();

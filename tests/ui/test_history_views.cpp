@@ -1,0 +1,392 @@
+// Issue 4 on screen: node detail charts (thinning, gap shading, hover), the heatmap grid, the
+// views in the main window, and the stored snapshot shown at start when the control plane is gone.
+#include "../history/historytestdata.h"
+#include "consoleapp.h"
+#include "dashboardview.h"
+#include "domain/serverclock.h"
+#include "heatmapgrid.h"
+#include "heatmapview.h"
+#include "historychartview.h"
+#include "mainwindow.h"
+#include "nodedetailview.h"
+#include "nodetablemodel.h"
+#include "simprocess.h"
+#include "storage/historyservice.h"
+#include "storage/historystore.h"
+#include "storage/profilestore.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QLineSeries>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace prego::test;
+using prego::HistoryChartView;
+using prego::NodeDetailView;
+
+namespace {
+
+constexpr qint64 Now = T0;
+// Pushes every minute for the last six hours, none between 3 h and 2 h 20 min ago, and one CPU
+// spike to 99 % an hour ago between values around 20 %.
+constexpr qint64 GapFrom = Now - 3 * Hour;
+constexpr qint64 GapTo = Now - 2 * Hour - 20 * Min;
+constexpr qint64 SpikeAt = Now - Hour;
+
+QList<prego::HistorySample> sixHours()
+{
+    QList<prego::HistorySample> out;
+    for (qint64 t = Now - 6 * Hour; t <= Now; t += Min) {
+        if (t >= GapFrom && t < GapTo)
+            continue;
+        out.append(sample(u"n1"_s, t, t == SpikeAt ? 99.0 : 20.0 + double((t / Min) % 7)));
+    }
+    return out;
+}
+
+bool writeHistory(const QString &path, const QList<prego::HistorySample> &samples)
+{
+    prego::HistoryStore store(prego::HistoryStore::connectionNameForThisThread(u"test"_s));
+    if (!store.open(path).ok)
+        return false;
+    return store.ingest(samples).error.isEmpty() && store.rollUp(Now) >= 0;
+}
+
+struct Detail
+{
+    QTemporaryDir dir;
+    prego::ServerClock clock;
+    std::unique_ptr<prego::HistoryService> history;
+    std::unique_ptr<NodeDetailView> view;
+
+    bool open()
+    {
+        const QString path = dir.filePath(u"history-test.sqlite"_s);
+        if (!writeHistory(path, sixHours()))
+            return false;
+        clock.sync(Now);
+        history = std::make_unique<prego::HistoryService>(path);
+        view = std::make_unique<NodeDetailView>(&clock);
+        view->setStaleAfterSeconds(300);
+        view->setHistory(history.get());
+        view->resize(1100, 760);
+        view->show();
+        QSignalSpy shown(view.get(), &NodeDetailView::historyShown);
+        view->showNode(node(u"n1"_s, Now, 21.0));
+        return shown.wait(10000);
+    }
+
+    bool switchTo(NodeDetailView::Range range)
+    {
+        QSignalSpy shown(view.get(), &NodeDetailView::historyShown);
+        view->rangeButton(range)->click();
+        return shown.wait(10000);
+    }
+};
+
+} // namespace
+
+TEST(NodeDetail, ChartsAreThinnedToThePlotWidthAndKeepThePeak)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    QApplication::processEvents();
+    HistoryChartView *cpu = d.view->chart(HistoryChartView::Metric::Cpu);
+    const qsizetype stored = sixHours().size();
+    EXPECT_EQ(cpu->allPoints().size(), stored);
+    const int width = cpu->plotWidthPx();
+    ASSERT_GT(width, 100);
+    const QList<QPointF> drawn = cpu->series()->points();
+    // 24 h at this width: far fewer points than samples, never more than four per pixel column.
+    EXPECT_LT(drawn.size(), stored);
+    EXPECT_LE(drawn.size(), 4 * width);
+    EXPECT_TRUE(std::any_of(drawn.cbegin(), drawn.cend(), [](const QPointF &p) {
+        return qint64(p.x()) == SpikeAt && p.y() == 99.0;
+    })) << "the 99 % spike was thinned away";
+    EXPECT_TRUE(d.view->sourceText().contains(u"%1 pushes"_s.arg(stored)))
+        << d.view->sourceText().toStdString();
+    // The header shows the node's current values.
+    EXPECT_EQ(d.view->fieldText(2), u"fsn1"_s);
+}
+
+TEST(NodeDetail, ShadesTheKnownGapWhereItIs)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    QApplication::processEvents();
+    for (auto metric : {HistoryChartView::Metric::Cpu, HistoryChartView::Metric::Tenants}) {
+        HistoryChartView *chart = d.view->chart(metric);
+        // The last push before the gap to the first after it, nothing before the first push.
+        ASSERT_EQ(chart->gaps().size(), 1);
+        EXPECT_EQ(chart->gaps().first(), (prego::TimeSpan{GapFrom - Min, GapTo}));
+        const QList<QRectF> rects = chart->gapRects();
+        ASSERT_EQ(rects.size(), 1);
+        // Where on the plot: the gap's share of the 24 h window, to the pixel.
+        const QRectF plot =
+            chart->mapFromScene(chart->chart()->mapToScene(chart->chart()->plotArea()))
+                .boundingRect();
+        const double from = double(Now - 24 * Hour);
+        const double span = double(24 * Hour);
+        EXPECT_NEAR(rects.first().left(),
+                    plot.left() + plot.width() * (double(GapFrom - Min) - from) / span, 1.5);
+        EXPECT_NEAR(rects.first().right(),
+                    plot.left() + plot.width() * (double(GapTo) - from) / span, 1.5);
+        EXPECT_NEAR(rects.first().top(), plot.top(), 1.0);
+        EXPECT_NEAR(rects.first().bottom(), plot.bottom(), 1.0);
+    }
+}
+
+TEST(NodeDetail, HoverShowsValueTimeAndTheGap)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    QApplication::processEvents();
+    HistoryChartView *cpu = d.view->chart(HistoryChartView::Metric::Cpu);
+    const QRectF gap = cpu->gapRects().first();
+    cpu->hoverAt(gap.center());
+    EXPECT_TRUE(cpu->crosshair().has_value());
+    EXPECT_TRUE(cpu->hoverText().startsWith(u"CPU: "_s)) << cpu->hoverText().toStdString();
+    EXPECT_TRUE(cpu->hoverText().contains(u"No pushes for 41 min"_s))
+        << cpu->hoverText().toStdString();
+    // Outside the plot: no crosshair, no text.
+    cpu->hoverAt(QPointF(1, 1));
+    EXPECT_FALSE(cpu->crosshair().has_value());
+    EXPECT_TRUE(cpu->hoverText().isEmpty());
+}
+
+TEST(NodeDetail, RangeSwitchAsksAgainAndShowsOnlyThatRange)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    ASSERT_TRUE(d.switchTo(NodeDetailView::Range::Hour));
+    HistoryChartView *cpu = d.view->chart(HistoryChartView::Metric::Cpu);
+    // The last hour (its first minute's push falls out as the clock moves on by milliseconds);
+    // the push before it, asked for the gap rule, is not drawn.
+    EXPECT_GE(cpu->allPoints().size(), 60);
+    EXPECT_LE(cpu->allPoints().size(), 61);
+    EXPECT_TRUE(cpu->gaps().isEmpty());
+    EXPECT_TRUE(d.view->rangeButton(NodeDetailView::Range::Hour)->isChecked());
+    // 30 days reads the roll-ups: each 5-minute slot's lowest and highest value.
+    ASSERT_TRUE(d.switchTo(NodeDetailView::Range::Month));
+    EXPECT_TRUE(d.view->sourceText().contains(u"roll-ups"_s)) << d.view->sourceText().toStdString();
+    const QList<QPointF> month = cpu->allPoints();
+    EXPECT_TRUE(
+        std::any_of(month.cbegin(), month.cend(), [](const QPointF &p) { return p.y() == 99.0; }));
+    EXPECT_LT(month.size(), sixHours().size());
+}
+
+TEST(NodeDetail, ANodeWithoutHistorySaysSo)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    QSignalSpy shown(d.view.get(), &NodeDetailView::historyShown);
+    d.view->showNode(node(u"n2"_s, Now, 5.0));
+    ASSERT_TRUE(shown.wait(10000));
+    EXPECT_TRUE(d.view->chart(HistoryChartView::Metric::Cpu)->allPoints().isEmpty());
+    EXPECT_TRUE(d.view->sourceText().startsWith(u"No history for this node"_s))
+        << d.view->sourceText().toStdString();
+}
+
+namespace {
+
+prego::Heatmap knownHeatmap()
+{
+    // Two nodes: "late-one" missed two slots, "steady" none (worst first, as build() sorts).
+    QList<qint64> steady, late;
+    const qint64 from = prego::FreshnessHeatmap::firstSlotStart(Now) - 5 * Min;
+    for (qint64 t = from; t <= Now; t += Min) {
+        steady.append(t);
+        if (t < Now - 2 * Hour || t >= Now - 2 * Hour + 10 * Min)
+            late.append(t);
+    }
+    QHash<QString, QList<prego::PushSlot>> slots;
+    slots.insert(u"steady"_s, prego::FreshnessHeatmap::slotsFromPushes(steady));
+    slots.insert(u"late-one"_s, prego::FreshnessHeatmap::slotsFromPushes(late));
+    return prego::FreshnessHeatmap::build(slots, Now, 5 * Min);
+}
+
+} // namespace
+
+TEST(HeatmapGrid, CellsMapToRowsAndSlotsAndAClickOpensTheNode)
+{
+    prego::HeatmapView view;
+    view.resize(1200, 400);
+    view.show();
+    const prego::Heatmap heatmap = knownHeatmap();
+    view.setHeatmap(heatmap);
+    QApplication::processEvents();
+    prego::HeatmapGrid *grid = view.grid();
+    ASSERT_EQ(grid->heatmap().rows.size(), 2);
+    EXPECT_EQ(grid->heatmap().rows.first().nodeId, u"late-one"_s);
+    EXPECT_TRUE(view.summaryText().contains(u"2 nodes"_s)) << view.summaryText().toStdString();
+    EXPECT_TRUE(view.summaryText().contains(u"1 missed at least one slot"_s));
+
+    // The column of the missing slots: 2 h before the last slot.
+    const int missing = int((Now - 2 * Hour - heatmap.firstSlotStartMs) / (5 * Min));
+    ASSERT_EQ(heatmap.rows.first().cells.at(missing), prego::HeatCell::NoPush);
+    const QRect cell = grid->cellRect(0, missing);
+    const auto hit = grid->cellAt(cell.center());
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(hit->row, 0);
+    EXPECT_EQ(hit->column, missing);
+    EXPECT_TRUE(grid->toolTipFor(*hit).startsWith(u"late-one · "_s));
+    EXPECT_TRUE(grid->toolTipFor(*hit).endsWith(u": no push"_s))
+        << grid->toolTipFor(*hit).toStdString();
+    EXPECT_TRUE(grid->toolTipFor({1, missing}).endsWith(u": pushed on time"_s));
+    // The painted color is the state's.
+    const QImage image = grid->viewport()->grab().toImage();
+    EXPECT_EQ(image.pixelColor(cell.center()),
+              prego::HeatmapGrid::colorOf(prego::HeatCell::NoPush));
+
+    QSignalSpy opened(&view, &prego::HeatmapView::nodeActivated);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->cellRect(1, 10).center());
+    ASSERT_EQ(opened.size(), 1);
+    EXPECT_EQ(opened.first().first().toString(), u"steady"_s);
+    // Keyboard: up, then Enter, opens the row above.
+    QTest::keyClick(grid, Qt::Key_Up);
+    QTest::keyClick(grid, Qt::Key_Return);
+    ASSERT_EQ(opened.size(), 2);
+    EXPECT_EQ(opened.last().first().toString(), u"late-one"_s);
+}
+
+namespace {
+
+// A console against the simulator with a profile of its own data directory.
+struct Session
+{
+    QTemporaryDir home;
+    std::unique_ptr<QSettings> settings;
+    QNetworkAccessManager nam;
+
+    Session()
+    {
+        qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(u"data"_s)));
+        settings =
+            std::make_unique<QSettings>(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+    }
+};
+
+} // namespace
+
+TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
+{
+    prego::test::SimProcess sim;
+    ASSERT_TRUE(sim.start({u"--demo-fleet"_s, u"4"_s})) << sim.error().toStdString();
+    Session s;
+    prego::ConsoleApp console(*s.settings, nullptr, &s.nam);
+    prego::Profile profile;
+    profile.name = u"views"_s;
+    profile.baseUrl = sim.baseUrl();
+    QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
+    console.window()->show();
+    console.connectWith(profile, sim.tokenFor(u"viewer"_s), console.sessionStore());
+    ASSERT_TRUE(shown.wait(15000));
+    ASSERT_NE(console.history(), nullptr);
+    EXPECT_TRUE(console.history()->path().startsWith(s.home.path()));
+
+    // Wait until the first poll's samples are stored, then open a node from the table.
+    QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
+    ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
+    QTableView *table = console.window()->dashboard()->table();
+    const QModelIndex first = table->model()->index(0, 0);
+    const QString id = first.data(prego::NodeTableModel::NodeIdRole).toString();
+    ASSERT_FALSE(id.isEmpty());
+    const QRect rect = table->visualRect(first);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(console.window()));
+    QSignalSpy doubleClicked(table, &QAbstractItemView::doubleClicked);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    EXPECT_EQ(doubleClicked.size(), 1);
+    NodeDetailView *detail = console.window()->nodeDetail();
+    ASSERT_NE(detail, nullptr);
+    EXPECT_TRUE(detail->isVisible());
+    EXPECT_EQ(detail->nodeId(), id);
+    if (detail->isWaitingForHistory()) {
+        QSignalSpy drawn(detail, &NodeDetailView::historyShown);
+        ASSERT_TRUE(drawn.wait(10000));
+    }
+    // A node that has pushed has its one stored sample on the chart.
+    const int row = console.window()->model()->rowOf(id);
+    if (console.window()->model()->nodes().at(row).metrics) {
+        EXPECT_EQ(detail->chart(HistoryChartView::Metric::Cpu)->allPoints().size(), 1);
+    }
+
+    // Closed again: back in the main window, where the view shortcuts live.
+    detail->close();
+    console.window()->activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(console.window()));
+    QSignalSpy heatmap(console.window(), &prego::MainWindow::heatmapShown);
+    QTest::keyClick(console.window(), Qt::Key_2, Qt::ControlModifier);
+    EXPECT_EQ(console.window()->currentView(), prego::MainWindow::View::Heatmap);
+    ASSERT_TRUE(heatmap.size() > 0 || heatmap.wait(10000));
+    EXPECT_EQ(console.window()->currentView(), prego::MainWindow::View::Heatmap);
+    int pushed = 0;
+    for (const prego::Node &n : console.window()->model()->nodes())
+        pushed += n.metrics.has_value();
+    EXPECT_EQ(console.window()->heatmapView()->grid()->heatmap().rows.size(), pushed);
+    QTest::keyClick(console.window(), Qt::Key_1, Qt::ControlModifier);
+    EXPECT_EQ(console.window()->currentView(), prego::MainWindow::View::Dashboard);
+}
+
+TEST(ConsoleHistory, RestartedAgainstAnUnreachableControlPlaneShowsTheStoredSnapshot)
+{
+    prego::test::SimProcess sim;
+    ASSERT_TRUE(sim.start({u"--demo-fleet"_s, u"4"_s})) << sim.error().toStdString();
+    Session s;
+    prego::Profile profile;
+    profile.name = u"offline"_s;
+    profile.baseUrl = sim.baseUrl();
+    profile.pollIntervalSeconds = 5;
+    const QString token = sim.tokenFor(u"viewer"_s);
+    int nodes = 0;
+    {
+        prego::ConsoleApp console(*s.settings, nullptr, &s.nam);
+        QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
+        console.connectWith(profile, token, console.sessionStore());
+        ASSERT_TRUE(shown.wait(15000));
+        QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
+        ASSERT_TRUE(stored.wait(10000) || stored.size() > 0);
+        nodes = console.window()->model()->rowCount();
+        ASSERT_GT(nodes, 0);
+    }
+    sim.stop();
+
+    prego::ConsoleApp console(*s.settings, nullptr, &s.nam);
+    console.window()->show();
+    QSignalSpy storedShown(console.window(), &prego::MainWindow::storedSnapshotShown);
+    console.connectWith(profile, token, console.sessionStore());
+    ASSERT_TRUE(storedShown.wait(10000));
+    EXPECT_EQ(console.window()->model()->rowCount(), nodes);
+    // Our data is not current: every node's freshness is unknown until a poll answers.
+    const QAbstractItemModel *m = console.window()->dashboard()->table()->model();
+    for (int r = 0; r < m->rowCount(); ++r)
+        EXPECT_EQ(m->index(r, prego::NodeTableModel::FreshnessColumn).data().toString(),
+                  u"Unknown"_s);
+    auto *banner = console.window()->findChild<QWidget *>(u"offlineBanner"_s);
+    ASSERT_NE(banner, nullptr);
+    const auto bannerText = [&] {
+        return banner->findChildren<QLabel *>().first()->text();
+    };
+    // Either the "stored" note or, once the first poll has failed, the offline banner; both say
+    // when the data is from and how old it is.
+    QSignalSpy pollFailed(console.poller(), &prego::FleetPoller::pollFailed);
+    ASSERT_TRUE(pollFailed.size() > 0 || pollFailed.wait(15000));
+    QApplication::processEvents();
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(bannerText().startsWith(u"Control plane unreachable — data as of "_s))
+        << bannerText().toStdString();
+    EXPECT_TRUE(bannerText().contains(u"just now"_s) || bannerText().contains(u" s ago"_s))
+        << bannerText().toStdString();
+    EXPECT_EQ(console.window()->model()->rowCount(), nodes);
+}

@@ -1,0 +1,112 @@
+#include "heatmapview.h"
+
+#include "heatmapgrid.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+constexpr std::array<HeatCell, 5> LegendStates{HeatCell::OnTime, HeatCell::Late, HeatCell::NoPush,
+                                               HeatCell::Pending, HeatCell::NoData};
+} // namespace
+
+HeatmapView::HeatmapView(QWidget *parent)
+    : QWidget(parent)
+    , m_grid(new HeatmapGrid(this))
+    , m_explanation(new QLabel(this))
+    , m_summary(new QLabel(this))
+{
+    setObjectName(u"heatmapView"_s);
+    m_explanation->setWordWrap(true);
+    m_summary->setObjectName(u"heatmapSummary"_s);
+    auto *legend = new QHBoxLayout;
+    for (size_t i = 0; i < LegendStates.size(); ++i) {
+        auto *swatch = new QLabel(this);
+        swatch->setFixedSize(14, 14);
+        swatch->setAutoFillBackground(true);
+        QPalette pal = swatch->palette();
+        pal.setColor(QPalette::Window, HeatmapGrid::colorOf(LegendStates[i]));
+        swatch->setPalette(pal);
+        m_legendText[i] = new QLabel(this);
+        legend->addWidget(swatch);
+        legend->addWidget(m_legendText[i]);
+        legend->addSpacing(12);
+    }
+    legend->addStretch(1);
+    legend->addWidget(m_summary);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_explanation);
+    layout->addLayout(legend);
+    layout->addWidget(m_grid, 1);
+    connect(m_grid, &HeatmapGrid::nodeActivated, this, &HeatmapView::nodeActivated);
+    retranslate();
+}
+
+void HeatmapView::setHeatmap(const Heatmap &heatmap)
+{
+    m_hasHeatmap = true;
+    m_unavailable.clear();
+    m_grid->setHeatmap(heatmap);
+    retranslate();
+}
+
+void HeatmapView::setUnavailable(const QString &reason)
+{
+    m_unavailable = reason;
+    retranslate();
+}
+
+QString HeatmapView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void HeatmapView::retranslate()
+{
+    m_explanation->setText(
+        tr("Pushes of every node over the last 24 hours, one column per 5 minutes, the nodes "
+           "with the most missed slots first. Hover a cell for its time; click a row to open "
+           "the node."));
+    for (size_t i = 0; i < LegendStates.size(); ++i)
+        m_legendText[i]->setText(HeatmapGrid::stateName(LegendStates[i]));
+    m_grid->setAccessibleName(tr("Fleet freshness heatmap"));
+    if (!m_unavailable.isEmpty()) {
+        m_summary->setText(m_unavailable);
+        return;
+    }
+    if (!m_hasHeatmap) {
+        m_summary->setText(tr("Reading the local history…"));
+        return;
+    }
+    const Heatmap &h = m_grid->heatmap();
+    int withGaps = 0;
+    for (const HeatmapRow &row : h.rows) {
+        if (row.noPush > 0)
+            ++withGaps;
+    }
+    if (h.rows.isEmpty()) {
+        m_summary->setText(tr("No history yet: the heatmap fills as the console sees pushes."));
+        return;
+    }
+    //: e.g. "40 nodes · 3 missed at least one slot"
+    m_summary->setText(tr("%1 · %2").arg(tr("%n node(s)", nullptr, int(h.rows.size())),
+                                         tr("%n missed at least one slot", nullptr, withGaps)));
+}
+
+void HeatmapView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace prego
