@@ -85,6 +85,16 @@
         </message>
     </context>
     <context>
+        <name>prego::ConsoleApp</name>
+        <message numerus="yes">
+            <source>Checking %n provisioning request(s) that were sent but not answered…</source>
+            <translation>
+                <numerusform>Checking %n provisioning request that were sent but not answered…</numerusform>
+                <numerusform>Checking %n provisioning requests that were sent but not answered…</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>prego::CtlApp</name>
         <message numerus="yes">
             <source>%n s</source>
@@ -191,6 +201,16 @@
         </message>
     </context>
     <context>
+        <name>prego::JobsView</name>
+        <message numerus="yes">
+            <source>%1 of %n job(s) shown</source>
+            <translation>
+                <numerusform>%1 of %n job shown</numerusform>
+                <numerusform>%1 of %n jobs shown</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>prego::NodeDetailView</name>
         <message numerus="yes">
             <source>%n push(es) in this range. Shaded: no push for longer than %1.</source>
@@ -214,6 +234,23 @@
             <translation>
                 <numerusform>This creates %n new server, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
                 <numerusform>This creates %n new servers, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionWizard</name>
+        <message numerus="yes">
+            <source>Stack %1 already exists among the nodes (%n server(s)). Submitting asks the control plane for it again; it refuses to create a second one.</source>
+            <translation>
+                <numerusform>Stack %1 already exists among the nodes (%n server). Submitting asks the control plane for it again; it refuses to create a second one.</numerusform>
+                <numerusform>Stack %1 already exists among the nodes (%n servers). Submitting asks the control plane for it again; it refuses to create a second one.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>I understand that %n new server(s) will be created and billed.</source>
+            <translation>
+                <numerusform>I understand that %n new server will be created and billed.</numerusform>
+                <numerusform>I understand that %n new servers will be created and billed.</numerusform>
             </translation>
         </message>
     </context>

@@ -306,6 +306,14 @@
             <translation>프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
         </message>
         <message>
+            <source>The local history is off: no writable data directory.</source>
+            <translation>로컬 기록이 꺼져 있습니다: 쓸 수 있는 데이터 디렉터리가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Node %1 is not in the fleet; showing its stored history.</source>
+            <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
+        </message>
+        <message>
             <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
                      [--screenshot DIR]
 
@@ -313,27 +321,31 @@
   --profile NAME     connect to this profile
   --demo             start a local demo control plane with a simulated fleet
   --node ID          open this node's detail once the fleet is shown
-  --screenshot DIR   render the dashboard, the heatmap and a node detail to PNG
-                     files in DIR and exit
+  --screenshot DIR   render the dashboard, the heatmap, a node detail and the
+                     jobs to PNG files in DIR and exit (with --demo also the
+                     wizard's pages and a job's trace)
 </source>
             <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
                      [--screenshot 디렉터리]
 
   --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
   --profile 이름     이 프로필로 연결
-  --demo             시뮬레이션 플릿이 있는 로컬 데모 컨트롤 플레인 시작
+  --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
   --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
-  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세를 디렉터리에 PNG 파일로
-                     렌더링하고 종료
+  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록을 디렉터리에
+                     PNG 파일로 렌더링하고 종료 (--demo와 함께면 마법사
+                     페이지와 작업 추적도)
 </translation>
         </message>
         <message>
-            <source>The local history is off: no writable data directory.</source>
-            <translation>로컬 기록이 꺼져 있습니다: 쓸 수 있는 데이터 디렉터리가 없습니다.</translation>
+            <source>Provisioning is off: %1</source>
+            <translation>프로비저닝이 꺼져 있습니다: %1</translation>
         </message>
-        <message>
-            <source>Node %1 is not in the fleet; showing its stored history.</source>
-            <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
+        <message numerus="yes">
+            <source>Checking %n provisioning request(s) that were sent but not answered…</source>
+            <translation>
+                <numerusform>보냈지만 응답을 받지 못한 프로비저닝 요청 %n개를 확인하는 중…</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -687,7 +699,7 @@ Exit codes:
         </message>
         <message>
             <source>Showing the data stored as of %1 (%2) until the control plane answers.</source>
-            <translation>컨트롤 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
+            <translation>제어 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
         </message>
     </context>
     <context>
@@ -996,6 +1008,53 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::JobListModel</name>
+        <message>
+            <source>existing shared node</source>
+            <translation>기존 공유 노드</translation>
+        </message>
+        <message>
+            <source>new shared node</source>
+            <translation>새 공유 노드</translation>
+        </message>
+        <message>
+            <source>dedicated stack</source>
+            <translation>전용 스택</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>경로</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>Failed in stage %1 (%2): %3</source>
+            <translation>단계 %1에서 실패 (%2): %3</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::JobOutbox</name>
         <message>
             <source>The folder %1 for the local jobs database cannot be created.</source>
@@ -1052,6 +1111,274 @@ Exit codes:
         <message>
             <source>unknown — retrying with the same job id</source>
             <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobText</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1초</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>Job %1: %2</source>
+            <translation>작업 %1: %2</translation>
+        </message>
+        <message>
+            <source>Tenant %1, path %2, stack %3, target %4</source>
+            <translation>테넌트 %1, 경로 %2, 스택 %3, 대상 %4</translation>
+        </message>
+        <message>
+            <source>Created %1, finished %2</source>
+            <translation>생성 %1, 종료 %2</translation>
+        </message>
+        <message>
+            <source>Error in stage %1 (%2): %3</source>
+            <translation>단계 %1 오류 (%2): %3</translation>
+        </message>
+        <message>
+            <source>Trace %1</source>
+            <translation>추적 %1</translation>
+        </message>
+        <message>
+            <source>This job has no trace: it was submitted without a trace_id.</source>
+            <translation>이 작업에는 추적이 없습니다: trace_id 없이 제출되었습니다.</translation>
+        </message>
+        <message>
+            <source>Server %1: node %2, %3, %4</source>
+            <translation>서버 %1: 노드 %2, %3, %4</translation>
+        </message>
+        <message>
+            <source>Audit:</source>
+            <translation>감사 기록:</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobView</name>
+        <message>
+            <source>The control plane does not know job %1 (yet).</source>
+            <translation>제어 플레인이 작업 %1을(를) (아직) 알지 못합니다.</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Retry failed: %1</source>
+            <translation>다시 시도하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>There is nothing to export yet.</source>
+            <translation>아직 내보낼 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Export job as JSON</source>
+            <translation>작업을 JSON으로 내보내기</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 파일 (*.json)</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>Double-click to open this node.</source>
+            <translation>두 번 클릭하면 이 노드가 열립니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>다시 시도(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Resume the job at the failed stage, under the same job id. Nothing that was already created is created again.</source>
+            <translation>같은 작업 ID로 실패한 단계부터 작업을 재개합니다. 이미 만든 것은 다시 만들지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Copy trace id</source>
+            <translation>추적 ID 복사</translation>
+        </message>
+        <message>
+            <source>&amp;Copy as text</source>
+            <translation>텍스트로 복사(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Export JSON…</source>
+            <translation>JSON 내보내기(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>서버</translation>
+        </message>
+        <message>
+            <source>Audit</source>
+            <translation>감사 기록</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>요청</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>시작</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>세부 정보</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>역할</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>호스트 이름</translation>
+        </message>
+        <message>
+            <source>IPv4</source>
+            <translation>IPv4</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>시각</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>수행자</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>동작</translation>
+        </message>
+        <message>
+            <source>Trace timeline</source>
+            <translation>추적 타임라인</translation>
+        </message>
+        <message>
+            <source>Job %1 — Prego Operator Console</source>
+            <translation>작업 %1 — Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>Job %1</source>
+            <translation>작업 %1</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>불러오는 중…</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <extracomment>job title: tenant and status, e.g. "acme-corp — Running"</extracomment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6</source>
+            <translation>작업 %1 · %2 · 스택 %3 · 대상 %4 · 생성 %5 · 종료 %6</translation>
+        </message>
+        <message>
+            <source>%1 (last refresh failed: %2)</source>
+            <translation>%1 (마지막 새로 고침 실패: %2)</translation>
+        </message>
+        <message>
+            <source>Failed in stage %1 (%2): %3</source>
+            <translation>단계 %1에서 실패 (%2): %3</translation>
+        </message>
+        <message>
+            <source>The job failed.</source>
+            <translation>작업이 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Trace %1</source>
+            <translation>추적 %1</translation>
+        </message>
+        <message>
+            <source>This job has no trace: it was submitted without a trace id.</source>
+            <translation>이 작업에는 추적이 없습니다: 추적 ID 없이 제출되었습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobsView</name>
+        <message>
+            <source>The jobs could not be listed: %1</source>
+            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n job(s) shown</source>
+            <translation>
+                <numerusform>작업 %n개 중 %1개 표시</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Filter by job id, tenant, stack or node…</source>
+            <translation>작업 ID, 테넌트, 스택, 노드로 필터…</translation>
+        </message>
+        <message>
+            <source>Job filter</source>
+            <translation>작업 필터</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>모든 상태</translation>
+        </message>
+        <message>
+            <source>Active (queued, running, not confirmed)</source>
+            <translation>진행 중 (대기, 실행, 미확인)</translation>
+        </message>
+        <message>
+            <source>Status filter</source>
+            <translation>상태 필터</translation>
+        </message>
+        <message>
+            <source>All paths</source>
+            <translation>모든 경로</translation>
+        </message>
+        <message>
+            <source>Path filter</source>
+            <translation>경로 필터</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Provisioning jobs</source>
+            <translation>프로비저닝 작업</translation>
         </message>
     </context>
     <context>
@@ -1139,6 +1466,14 @@ Exit codes:
         <message>
             <source>&amp;Heatmap</source>
             <translation>히트맵(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Jobs</source>
+            <translation>작업(&amp;J)</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
         </message>
     </context>
     <context>
@@ -1543,10 +1878,6 @@ IPv4: %3
     <context>
         <name>prego::ProvisionCommands</name>
         <message>
-            <source>%1 s</source>
-            <translation>%1초</translation>
-        </message>
-        <message>
             <source>
 Provisioning commands:
   provision --profile NAME --tenant T (--target NODE | --new-server --region R |
@@ -1663,40 +1994,8 @@ Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
             </translation>
         </message>
         <message>
-            <source>skipped: %1</source>
-            <translation>건너뜀: %1</translation>
-        </message>
-        <message>
-            <source>Job %1: %2</source>
-            <translation>작업 %1: %2</translation>
-        </message>
-        <message>
-            <source>Tenant %1, path %2, stack %3, target %4</source>
-            <translation>테넌트 %1, 경로 %2, 스택 %3, 대상 %4</translation>
-        </message>
-        <message>
-            <source>Created %1, finished %2</source>
-            <translation>생성 %1, 종료 %2</translation>
-        </message>
-        <message>
-            <source>Error in stage %1 (%2): %3</source>
-            <translation>단계 %1 오류(%2): %3</translation>
-        </message>
-        <message>
-            <source>Trace %1</source>
-            <translation>추적 %1</translation>
-        </message>
-        <message>
-            <source>This job has no trace: it was submitted without a trace_id.</source>
-            <translation>이 작업에는 추적 기록이 없습니다. trace_id 없이 제출되었습니다.</translation>
-        </message>
-        <message>
             <source>Server %1: node %2, %3, %4</source>
             <translation>서버 %1: 노드 %2, %3, %4</translation>
-        </message>
-        <message>
-            <source>Audit:</source>
-            <translation>감사 기록:</translation>
         </message>
         <message>
             <source>Give exactly one job id: prego-ctl job ID --profile NAME.</source>
@@ -1851,6 +2150,193 @@ Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
         </message>
     </context>
     <context>
+        <name>prego::ProvisionWizard</name>
+        <message>
+            <source>Letters, digits, '.', '_' and '-'; up to 63 characters.</source>
+            <translation>영문자, 숫자, '.', '_', '-'; 최대 63자.</translation>
+        </message>
+        <message>
+            <source>Not a valid tenant id: use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+            <translation>올바른 테넌트 ID가 아닙니다: 영문자나 숫자로 시작하는 영문자, 숫자, '.', '_', '-' 1~63자를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Stack: %1</source>
+            <translation>스택: %1</translation>
+        </message>
+        <message>
+            <source>Sanitized for stacks: %1</source>
+            <translation>스택용 정규화: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates one new shared server in %1 on the region's stack %2. It registers as a node, starts pushing metrics, and the tenant is placed on it. The server costs money.</source>
+            <translation>Pulumi가 %1에서 리전 스택 %2에 새 공유 서버 1대를 만듭니다. 서버는 노드로 등록되어 메트릭 푸시를 시작하고, 테넌트가 그 위에 배치됩니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>Pulumi creates the stack %1 in %2 with three servers for this tenant alone: app, db and redis. The servers cost money.</source>
+            <translation>Pulumi가 %2에 이 테넌트 전용 서버 3대(app, db, redis)로 스택 %1을(를) 만듭니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Stack %1 already exists among the nodes (%n server(s)). Submitting asks the control plane for it again; it refuses to create a second one.</source>
+            <translation>
+                <numerusform>스택 %1이(가) 이미 노드 중에 있습니다(서버 %n대). 제출하면 제어 플레인에 다시 요청하며, 제어 플레인은 두 번째 스택을 만들지 않습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Place the tenant on %1 although it has not reported within %2</source>
+            <translation>%2 안에 보고하지 않았지만 테넌트를 %1에 배치</translation>
+        </message>
+        <message>
+            <source>Job id %1 · trace id %2</source>
+            <translation>작업 ID %1 · 추적 ID %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>I understand that %n new server(s) will be created and billed.</source>
+            <translation>
+                <numerusform>새 서버 %n대가 만들어지고 비용이 청구된다는 것을 이해했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Submit</source>
+            <translation>제출(&amp;S)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Choose the node to place the tenant on.</source>
+            <translation>테넌트를 배치할 노드를 고르세요.</translation>
+        </message>
+        <message>
+            <source>%1 has not reported within %2. Choose a fresh node, or confirm that you want this one.</source>
+            <translation>%1은(는) %2 안에 보고하지 않았습니다. 최신 노드를 고르거나, 이 노드를 쓰겠다고 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Confirm that new servers may be created.</source>
+            <translation>새 서버를 만들어도 된다고 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Submitting job %1…</source>
+            <translation>작업 %1 제출 중…</translation>
+        </message>
+        <message>
+            <source>The control plane already had job %1.</source>
+            <translation>제어 플레인에 작업 %1이(가) 이미 있었습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 accepted.</source>
+            <translation>작업 %1이(가) 수락되었습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane refused the request; nothing was created. %1</source>
+            <translation>제어 플레인이 요청을 거부했습니다. 아무것도 만들지 않았습니다. %1</translation>
+        </message>
+        <message>
+            <source>New provisioning</source>
+            <translation>새 프로비저닝</translation>
+        </message>
+        <message>
+            <source>Tenant and path</source>
+            <translation>테넌트와 경로</translation>
+        </message>
+        <message>
+            <source>Who the tenant is and where it will run.</source>
+            <translation>어떤 테넌트를 어디에서 실행할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Placement</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>Review and submit</source>
+            <translation>검토 및 제출</translation>
+        </message>
+        <message>
+            <source>&amp;Tenant id:</source>
+            <translation>테넌트 ID(&amp;T):</translation>
+        </message>
+        <message>
+            <source>e.g. acme-corp</source>
+            <translation>예: acme-corp</translation>
+        </message>
+        <message>
+            <source>Tenant id</source>
+            <translation>테넌트 ID</translation>
+        </message>
+        <message>
+            <source>Path:</source>
+            <translation>경로:</translation>
+        </message>
+        <message>
+            <source>On an &amp;existing shared node</source>
+            <translation>기존 공유 노드에(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Adds the tenant to a shared node that is already running. Creates no server; Pulumi does not run.</source>
+            <translation>이미 실행 중인 공유 노드에 테넌트를 추가합니다. 서버를 만들지 않으며 Pulumi를 실행하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>On a &amp;new shared node</source>
+            <translation>새 공유 노드에(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates one new shared server on the region's stack and places the tenant on it. The new server costs money.</source>
+            <translation>Pulumi가 리전 스택에 새 공유 서버 1대를 만들고 테넌트를 배치합니다. 새 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>On a &amp;dedicated stack</source>
+            <translation>전용 스택에(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates three servers (app, db and redis) for this tenant alone, on stack dedicated-{tenant}. The servers cost money.</source>
+            <translation>Pulumi가 이 테넌트 전용 서버 3대(app, db, redis)를 스택 dedicated-{테넌트}에 만듭니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>리전(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>&amp;Target node (active shared nodes that accept tenants):</source>
+            <translation>대상 노드(&amp;T) (테넌트를 받는 활성 공유 노드):</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Freshness</source>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Target node</source>
+            <translation>대상 노드</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::SecretError</name>
         <message>
             <source>No D-Bus session bus is running, so the system keyring cannot be reached. Log in to a desktop session or start one with dbus-run-session; meanwhile you can keep the token for this session only.</source>
@@ -1922,6 +2408,35 @@ You can keep the token for this session only.</source>
         <message>
             <source>That does not look like a bearer token (one line, no spaces).</source>
             <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::TraceTimeline</name>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>trace tooltip: stage name and its status, e.g. "pulumi_up: running"</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Started %1, finished %2</source>
+            <translation>시작 %1, 종료 %2</translation>
+        </message>
+        <message>
+            <source>Took %1</source>
+            <translation>소요 %1</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>+%1 s</source>
+            <extracomment>offset on the trace's time axis, e.g. "+30 s"</extracomment>
+            <translation>+%1초</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
         </message>
     </context>
 </TS>

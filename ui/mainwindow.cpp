@@ -1,13 +1,18 @@
 #include "mainwindow.h"
 
+#include "api/apiclient.h"
 #include "api/fleetpoller.h"
+#include "api/provisionsubmitter.h"
 #include "dashboardview.h"
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
 #include "heatmapview.h"
 #include "i18n/translations.h"
+#include "jobsview.h"
+#include "jobview.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
+#include "provisionwizard.h"
 #include "storage/historyservice.h"
 
 #include <QAction>
@@ -30,11 +35,13 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_model(new NodeTableModel(clock, this))
     , m_dashboard(new DashboardView(m_model, clock, this))
     , m_heatmap(new HeatmapView(this))
+    , m_jobs(new JobsView(this))
     , m_stack(new QStackedWidget(this))
 {
     setObjectName(u"mainWindow"_s);
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_heatmap);
+    m_stack->addWidget(m_jobs);
     setCentralWidget(m_stack);
     resize(1280, 720);
 
@@ -46,6 +53,12 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_switchGroup = new QActionGroup(this);
     m_switchGroup->setExclusive(true);
     m_removeProfileAction = m_fileMenu->addAction(QString());
+    m_fileMenu->addSeparator();
+    m_provisionAction = m_fileMenu->addAction(QString());
+    m_provisionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_provisionAction->setEnabled(false);
+    connect(m_provisionAction, &QAction::triggered, this, &MainWindow::openWizard);
+    m_fileMenu->addSeparator();
     connect(m_removeProfileAction, &QAction::triggered, this, &MainWindow::profileRemovalRequested);
     m_tokenAction = m_fileMenu->addAction(QString());
     connect(m_tokenAction, &QAction::triggered, this, &MainWindow::tokenPromptRequested);
@@ -64,9 +77,14 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_heatmapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_heatmapAction->setCheckable(true);
     connect(m_heatmapAction, &QAction::triggered, this, [this] { showView(View::Heatmap); });
+    m_jobsAction = m_viewMenu->addAction(QString());
+    m_jobsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_jobsAction->setCheckable(true);
+    connect(m_jobsAction, &QAction::triggered, this, [this] { showView(View::Jobs); });
     auto *views = new QActionGroup(this);
     views->addAction(m_dashboardAction);
     views->addAction(m_heatmapAction);
+    views->addAction(m_jobsAction);
     m_viewMenu->addSeparator();
     m_refreshAction = m_viewMenu->addAction(QString());
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -103,6 +121,8 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
             &MainWindow::tokenPromptRequested);
     connect(m_dashboard, &DashboardView::nodeActivated, this, &MainWindow::openNode);
     connect(m_heatmap, &HeatmapView::nodeActivated, this, &MainWindow::openNode);
+    connect(m_jobs, &JobsView::jobActivated, this, &MainWindow::openJob);
+    connect(m_jobs, &JobsView::newProvisioningRequested, this, &MainWindow::openWizard);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &MainWindow::tick);
     m_ticker.start();
@@ -163,19 +183,82 @@ void MainWindow::onStoredSnapshot(int requestId, const std::optional<StoredSnaps
     Q_EMIT storedSnapshotShown();
 }
 
+void MainWindow::setProvisioning(ApiClient *client, JobOutbox *outbox,
+                                 ProvisionSubmitter *submitter)
+{
+    m_client = client;
+    m_submitter = submitter;
+    m_provisionAction->setEnabled(client && outbox && submitter);
+    m_jobs->attach(client, outbox, submitter);
+    if (m_jobView)
+        m_jobView->setClient(client);
+    if (m_wizard)
+        m_wizard->close();
+}
+
+ProvisionWizard *MainWindow::wizard() const
+{
+    return m_wizard;
+}
+
+ProvisionWizard *MainWindow::openWizard()
+{
+    if (!m_submitter || !m_client)
+        return nullptr;
+    if (m_wizard && m_wizard->isVisible()) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
+    }
+    auto *wizard = new ProvisionWizard(m_submitter, m_profile.name, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setFleet(m_model->nodes(), m_clock->nowMs(), m_profile.staleAfterSeconds);
+    connect(wizard, &ProvisionWizard::jobSubmitted, this, [this](const QString &jobId) {
+        openJob(jobId);
+        m_jobs->refresh();
+    });
+    m_wizard = wizard;
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::openJob(const QString &jobId)
+{
+    if (jobId.isEmpty())
+        return;
+    if (!m_jobView) {
+        m_jobView = new JobView(m_client, m_clock, this);
+        m_jobView->setWindowFlag(Qt::Window);
+        connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
+    }
+    m_jobView->showJob(jobId);
+    m_jobView->show();
+    m_jobView->raise();
+    m_jobView->activateWindow();
+}
+
 void MainWindow::showView(View view)
 {
-    m_stack->setCurrentWidget(view == View::Heatmap ? static_cast<QWidget *>(m_heatmap)
-                                                    : m_dashboard);
+    QWidget *page = m_dashboard;
+    if (view == View::Heatmap)
+        page = m_heatmap;
+    else if (view == View::Jobs)
+        page = m_jobs;
+    m_stack->setCurrentWidget(page);
     m_dashboardAction->setChecked(view == View::Dashboard);
     m_heatmapAction->setChecked(view == View::Heatmap);
+    m_jobsAction->setChecked(view == View::Jobs);
     if (view == View::Heatmap)
         requestHeatmap();
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    return m_stack->currentWidget() == m_heatmap ? View::Heatmap : View::Dashboard;
+    if (m_stack->currentWidget() == m_heatmap)
+        return View::Heatmap;
+    if (m_stack->currentWidget() == m_jobs)
+        return View::Jobs;
+    return View::Dashboard;
 }
 
 void MainWindow::requestHeatmap()
@@ -251,6 +334,8 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
     }
     if (currentView() == View::Heatmap)
         requestHeatmap();
+    if (m_wizard)
+        m_wizard->setFleet(m_model->nodes(), m_clock->nowMs(), m_profile.staleAfterSeconds);
     Q_EMIT snapshotShown();
 }
 
@@ -337,6 +422,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_dashboardAction->setText(tr("&Dashboard"));
     m_heatmapAction->setText(tr("&Heatmap"));
+    m_jobsAction->setText(tr("&Jobs"));
+    m_provisionAction->setText(tr("&New provisioning…"));
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));
     m_languageMenu->setTitle(tr("&Language"));

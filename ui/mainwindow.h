@@ -23,9 +23,15 @@ namespace prego {
 
 class DashboardView;
 class FleetPoller;
+class ApiClient;
 class HeatmapView;
 class HistoryService;
+class JobOutbox;
+class JobView;
+class JobsView;
 class NodeDetailView;
+class ProvisionSubmitter;
+class ProvisionWizard;
 class NodeTableModel;
 class ServerClock;
 
@@ -49,7 +55,16 @@ public:
     HeatmapView *heatmapView() const { return m_heatmap; }
     // The node detail window, once a node was opened (null before).
     NodeDetailView *nodeDetail() const { return m_nodeDetail; }
-    enum class View { Dashboard, Heatmap };
+    // What provisioning uses for the attached profile (any may be null: provisioning is off).
+    void setProvisioning(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *submitter);
+    JobsView *jobsView() const { return m_jobs; }
+    JobView *jobView() const { return m_jobView; }
+    ProvisionWizard *wizard() const;
+    // File → New provisioning… (Ctrl+N); returns the open wizard (null when provisioning is off).
+    ProvisionWizard *openWizard();
+    // Opens (or raises) the job window for this job.
+    void openJob(const QString &jobId);
+    enum class View { Dashboard, Heatmap, Jobs };
     void showView(View view);
     View currentView() const;
     // Opens (or raises) the node detail window for this node of the current fleet.
@@ -87,7 +102,12 @@ private:
     NodeTableModel *m_model;
     DashboardView *m_dashboard;
     HeatmapView *m_heatmap;
+    JobsView *m_jobs;
     QStackedWidget *m_stack;
+    JobView *m_jobView = nullptr;
+    QPointer<ProvisionWizard> m_wizard;
+    QPointer<ApiClient> m_client;
+    QPointer<ProvisionSubmitter> m_submitter;
     NodeDetailView *m_nodeDetail = nullptr;
     QPointer<HistoryService> m_history;
     int m_snapshotRequest = 0;
@@ -112,6 +132,8 @@ private:
     QAction *m_quitAction;
     QAction *m_dashboardAction;
     QAction *m_heatmapAction;
+    QAction *m_jobsAction;
+    QAction *m_provisionAction;
     QAction *m_refreshAction;
     QAction *m_filterAction;
     QAction *m_englishAction;

@@ -2,24 +2,33 @@
 
 #include "api/apiclient.h"
 #include "api/fleetpoller.h"
+#include "api/provisionsubmitter.h"
 #include "democontrolplane.h"
 #include "demohistory.h"
 #include "heatmapgrid.h"
 #include "heatmapview.h"
+#include "jobsview.h"
+#include "jobview.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
 #include "profiledialog.h"
+#include "provisionwizard.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
 #include "storage/historyservice.h"
 #include "storage/historystore.h"
+#include "storage/joboutbox.h"
 #include "storage/profilestore.h"
 #include "tokendialog.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -79,8 +88,9 @@ QString ConsoleApp::helpText()
               "  --profile NAME     connect to this profile\n"
               "  --demo             start a local demo control plane with a simulated fleet\n"
               "  --node ID          open this node's detail once the fleet is shown\n"
-              "  --screenshot DIR   render the dashboard, the heatmap and a node detail to PNG\n"
-              "                     files in DIR and exit\n");
+              "  --screenshot DIR   render the dashboard, the heatmap, a node detail and the\n"
+              "                     jobs to PNG files in DIR and exit (with --demo also the\n"
+              "                     wizard's pages and a job's trace)\n");
 }
 
 ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
@@ -111,6 +121,7 @@ ConsoleApp::~ConsoleApp()
     delete m_poller;
     delete m_client;
     m_history.reset();
+    stopProvisioning();
     m_window.reset();
     delete m_demo;
 }
@@ -230,6 +241,7 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
     m_poller = new FleetPoller(m_client, &m_clock, this);
     m_window->attach(m_poller, profile);
     startHistory(profile);
+    startProvisioning(profile);
     connect(m_poller, &FleetPoller::pollFailed, this, [this](const ApiError &error) {
         // 401: the banner says so, and the operator is asked for a new token at once.
         if (error.kind == ApiError::Kind::Http && error.httpStatus == 401)
@@ -244,10 +256,13 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
     Q_EMIT connected();
 }
 
-void ConsoleApp::startHistory(const Profile &profile)
+ProvisionSubmitter *ConsoleApp::submitter() const
 {
-    m_history.reset(); // the previous profile's history finishes writing first
-    m_demoPastWritten = false;
+    return m_submitter;
+}
+
+QString ConsoleApp::dataDir()
+{
     QString dir;
     if (m_demo) {
         if (!m_demoDataDir)
@@ -256,7 +271,48 @@ void ConsoleApp::startHistory(const Profile &profile)
     } else {
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     }
-    if (dir.isEmpty() || !QDir().mkpath(dir)) {
+    return !dir.isEmpty() && QDir().mkpath(dir) ? dir : QString();
+}
+
+void ConsoleApp::stopProvisioning()
+{
+    if (m_window)
+        m_window->setProvisioning(nullptr, nullptr, nullptr);
+    delete m_submitter; // its running submissions stop; their outbox rows are recovered later
+    m_outbox.reset();
+}
+
+void ConsoleApp::startProvisioning(const Profile &profile)
+{
+    stopProvisioning();
+    const QString dir = dataDir();
+    if (dir.isEmpty())
+        return;
+    m_outbox =
+        std::make_unique<JobOutbox>(QDir(dir).filePath(u"jobs-%1.sqlite"_s.arg(profile.name)));
+    if (const QString error = m_outbox->open(); !error.isEmpty()) {
+        m_outbox.reset();
+        m_window->statusBar()->showMessage(tr("Provisioning is off: %1").arg(error));
+        return;
+    }
+    m_submitter = new ProvisionSubmitter(m_client, m_outbox.get(), this);
+    m_window->setProvisioning(m_client, m_outbox.get(), m_submitter);
+    // Requests sent but never answered (a crash, a lost connection): looked up by id, resent
+    // only when the control plane does not know them.
+    const QList<ProvisionSubmission *> recovering = m_submitter->recover();
+    if (!recovering.isEmpty())
+        m_window->statusBar()->showMessage(
+            tr("Checking %n provisioning request(s) that were sent but not answered…", nullptr,
+               int(recovering.size())),
+            15000);
+}
+
+void ConsoleApp::startHistory(const Profile &profile)
+{
+    m_history.reset(); // the previous profile's history finishes writing first
+    m_demoPastWritten = false;
+    const QString dir = dataDir();
+    if (dir.isEmpty()) {
         m_window->setHistory(nullptr);
         m_window->statusBar()->showMessage(
             tr("The local history is off: no writable data directory."));
@@ -352,11 +408,68 @@ void ConsoleApp::screenshotStep()
     }
     case ShotStage::Node: {
         saveScreenshot(m_window->nodeDetail(), u"node"_s);
-        m_shotStage = ShotStage::Done;
-        Q_EMIT exitRequested(m_shotsSaved == 3 ? 0 : 1);
+        m_window->nodeDetail()->close();
+        m_shotStage = ShotStage::Jobs;
+        JobsView *jobs = m_window->jobsView();
+        connect(jobs, &JobsView::refreshed, this, [this] {
+            if (m_shotStage == ShotStage::Jobs)
+                QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        });
+        m_window->showView(MainWindow::View::Jobs);
         return;
     }
+    case ShotStage::Jobs: {
+        saveScreenshot(m_window.get(), u"jobs"_s);
+        ProvisionWizard *wizard = m_window->openWizard();
+        if (!wizard || !m_demo) {
+            // Only the demo gets a job made for the pictures: never a real control plane.
+            finishScreenshots();
+            return;
+        }
+        // The wizard as an operator fills it in for a dedicated stack, page by page.
+        wizard->tenantEdit()->setText(u"Acme_Corp.EU"_s);
+        wizard->pathButton(ProvisionRequest::Path::Dedicated)->click();
+        m_shotStage = ShotStage::WizardPath;
+        QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        return;
     }
+    case ShotStage::WizardPath:
+    case ShotStage::WizardPlacement: {
+        ProvisionWizard *wizard = m_window->wizard();
+        const bool path = m_shotStage == ShotStage::WizardPath;
+        saveScreenshot(wizard, path ? u"wizard-path"_s : u"wizard-placement"_s);
+        if (!path)
+            wizard->regionBox()->setCurrentIndex(wizard->regionBox()->findData(u"hel1"_s));
+        wizard->next();
+        if (!path)
+            wizard->confirmation()->setChecked(true);
+        m_shotStage = path ? ShotStage::WizardPlacement : ShotStage::WizardReview;
+        QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        return;
+    }
+    case ShotStage::WizardReview: {
+        ProvisionWizard *wizard = m_window->wizard();
+        saveScreenshot(wizard, u"wizard-review"_s);
+        m_shotStage = ShotStage::Job;
+        connect(wizard, &ProvisionWizard::jobSubmitted, this, [this] {
+            // Let the trace run for a few seconds: finished stages and a growing one.
+            QTimer::singleShot(4000, this, &ConsoleApp::screenshotStep);
+        });
+        wizard->button(QWizard::FinishButton)->click();
+        return;
+    }
+    case ShotStage::Job:
+        saveScreenshot(m_window->jobView(), u"job"_s);
+        finishScreenshots();
+        return;
+    }
+}
+
+void ConsoleApp::finishScreenshots()
+{
+    m_shotStage = ShotStage::Done;
+    const int expected = m_demo ? 8 : 4;
+    Q_EMIT exitRequested(m_shotsSaved == expected ? 0 : 1);
 }
 
 void ConsoleApp::askToken(const Profile &profile, const QString &reason,
@@ -467,6 +580,7 @@ void ConsoleApp::removeProfile(const QString &name)
         delete m_client;
         m_window->setHistory(nullptr);
         m_history.reset();
+        stopProvisioning();
         m_profile = Profile();
         const QList<Profile> remaining = store.list();
         if (!remaining.isEmpty()) {

@@ -22,7 +22,9 @@ class QTemporaryDir;
 namespace prego {
 
 class HistoryService;
+class JobOutbox;
 class MainWindow;
+class ProvisionSubmitter;
 class SecretStore;
 
 // The console's composition root: wires settings, the secret stores, the one network access
@@ -61,6 +63,8 @@ public:
     MainWindow *window() const { return m_window.get(); }
     FleetPoller *poller() const { return m_poller; }
     HistoryService *history() const { return m_history.get(); }
+    JobOutbox *outbox() const { return m_outbox.get(); }
+    ProvisionSubmitter *submitter() const;
     SecretStore *sessionStore() { return &m_session; }
     const Profile &currentProfile() const { return m_profile; }
 
@@ -76,6 +80,10 @@ private:
     void confirmRemoveCurrentProfile();
     void refreshProfileMenu();
     void startHistory(const Profile &profile);
+    void startProvisioning(const Profile &profile);
+    void stopProvisioning();
+    // Where this profile's databases live: the app data directory, or the demo's own temp dir.
+    QString dataDir();
     void onFirstSnapshot();
     void screenshotStep();
     bool saveScreenshot(QWidget *widget, const QString &view);
@@ -94,12 +102,26 @@ private:
     Profile m_profile;
     SecretStore *m_profileStore = nullptr; // where the current profile's token lives
     std::unique_ptr<HistoryService> m_history;
+    std::unique_ptr<JobOutbox> m_outbox;
+    QPointer<ProvisionSubmitter> m_submitter;
     std::unique_ptr<QTemporaryDir> m_demoDataDir; // the demo's history never mixes with a profile's
     bool m_demoPastWritten = false;
     bool m_firstSnapshotSeen = false;
     QString m_nodeAtStart;
     QString m_screenshotDir;
-    enum class ShotStage { Waiting, Dashboard, Heatmap, Node, Done };
+    enum class ShotStage {
+        Waiting,
+        Dashboard,
+        Heatmap,
+        Node,
+        Jobs,
+        WizardPath,
+        WizardPlacement,
+        WizardReview,
+        Job,
+        Done
+    };
+    void finishScreenshots();
     ShotStage m_shotStage = ShotStage::Waiting;
     int m_shotsSaved = 0;
 };

@@ -6,6 +6,7 @@
 #include "api/jobcodec.h"
 #include "api/jobfollower.h"
 #include "api/joblist.h"
+#include "api/jobtext.h"
 #include "api/provisionsubmitter.h"
 #include "domain/profile.h"
 #include "domain/provisionrequest.h"
@@ -31,11 +32,8 @@ using namespace Qt::StringLiterals;
 namespace prego {
 
 namespace {
-QString rfc3339(std::optional<qint64> ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC).toString(Qt::ISODateWithMs)
-              : QString();
-}
+using JobText::rfc3339;
+using JobText::seconds;
 
 QJsonValue json(const std::optional<QString> &v)
 {
@@ -45,12 +43,6 @@ QJsonValue json(const std::optional<QString> &v)
 QJsonValue jsonTime(std::optional<qint64> ms)
 {
     return ms ? QJsonValue(rfc3339(ms)) : QJsonValue(QJsonValue::Null);
-}
-
-QString seconds(qint64 ms)
-{
-    return QCoreApplication::translate("prego::ProvisionCommands", "%1 s")
-        .arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
 }
 
 QString jobPath(const QString &jobId)
@@ -323,54 +315,12 @@ int ProvisionCommands::jobs(const QStringList &args)
 
 void ProvisionCommands::printTimelineLine(const Job &job, const JobStage &stage)
 {
-    const std::optional<qint64> at = stage.finishedAtMs ? stage.finishedAtMs : stage.startedAtMs;
-    const QString offset =
-        at && job.createdAtMs ? u"+"_s + seconds(*at - *job.createdAtMs) : u"–"_s;
-    const auto duration = stage.durationMs();
-    QString detail = stage.detail.value_or(QString());
-    if (stage.skipReason)
-        detail = tr("skipped: %1").arg(*stage.skipReason);
-    *m_io.out << QStringLiteral("%1  %2  %3  %4  %5")
-                     .arg(offset, 10)
-                     .arg(stage.name, -14)
-                     .arg(JobCodec::stageStatusText(stage.status), -10)
-                     .arg(duration ? seconds(*duration) : u"–"_s, 8)
-                     .arg(detail)
-                     .trimmed()
-              << Qt::endl;
+    *m_io.out << JobText::timelineLine(job, stage) << Qt::endl;
 }
 
 void ProvisionCommands::printJob(const Job &job)
 {
-    *m_io.out << tr("Job %1: %2").arg(job.jobId, JobCodec::jobStatusText(job.status)) << Qt::endl;
-    *m_io.out << tr("Tenant %1, path %2, stack %3, target %4")
-                     .arg(job.tenantId, job.path, job.stack.value_or(u"–"_s),
-                          job.targetServerId.value_or(u"–"_s))
-              << Qt::endl;
-    *m_io.out << tr("Created %1, finished %2")
-                     .arg(rfc3339(job.createdAtMs),
-                          job.finishedAtMs ? rfc3339(job.finishedAtMs) : u"–"_s)
-              << Qt::endl;
-    if (job.error)
-        *m_io.out << tr("Error in stage %1 (%2): %3")
-                         .arg(job.error->stage, job.error->code, job.error->message)
-                  << Qt::endl;
-    if (job.traceId && job.traceRecorded) {
-        *m_io.out << tr("Trace %1").arg(*job.traceId) << Qt::endl;
-        for (const JobStage &stage : job.stages)
-            printTimelineLine(job, stage);
-    } else {
-        *m_io.out << tr("This job has no trace: it was submitted without a trace_id.") << Qt::endl;
-    }
-    for (const JobServer &s : job.servers)
-        *m_io.out << tr("Server %1: node %2, %3, %4").arg(s.role, s.nodeId, s.hostname, s.ipv4)
-                  << Qt::endl;
-    if (!job.audit.isEmpty()) {
-        *m_io.out << tr("Audit:") << Qt::endl;
-        for (const JobAuditEntry &a : job.audit)
-            *m_io.out << u"  "_s << rfc3339(a.atMs) << u"  "_s << a.actor << u"  "_s << a.action
-                      << u"  "_s << a.detail << Qt::endl;
-    }
+    *m_io.out << JobText::describe(job);
 }
 
 int ProvisionCommands::job(const QStringList &args)

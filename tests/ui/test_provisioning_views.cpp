@@ -1,0 +1,441 @@
+// Issue 5 on screen: the provisioning wizard driven through its three paths against prego-cp-sim,
+// server validation errors on the right page, a failed stage pinned and retried, the jobs list,
+// and the trace timeline's geometry.
+#include "api/fleetpoller.h"
+#include "consoleapp.h"
+#include "domain/provisionrequest.h"
+#include "httptestclient.h"
+#include "joblistmodel.h"
+#include "jobsview.h"
+#include "jobview.h"
+#include "mainwindow.h"
+#include "nodedetailview.h"
+#include "nodetablemodel.h"
+#include "provisionwizard.h"
+#include "simprocess.h"
+#include "storage/joboutbox.h"
+#include "tracetimeline.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using prego::ProvisionRequest;
+using prego::ProvisionWizard;
+
+namespace {
+
+struct Console
+{
+    QTemporaryDir home;
+    prego::test::SimProcess sim;
+    std::unique_ptr<QSettings> settings;
+    QNetworkAccessManager nam;
+    std::unique_ptr<prego::ConsoleApp> console;
+    std::unique_ptr<prego::test::HttpTestClient> admin;
+
+    bool open(const QStringList &extra = {}, const std::function<void()> &beforeConnect = {})
+    {
+        qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(u"data"_s)));
+        if (!sim.start(QStringList{u"--demo-fleet"_s, u"8"_s, u"--enable-sim-admin"_s,
+                                   u"--time-scale"_s, u"0.01"_s} +
+                       extra))
+            return false;
+        admin = std::make_unique<prego::test::HttpTestClient>(sim.baseUrl());
+        admin->setToken(sim.tokenFor(u"operator"_s));
+        settings =
+            std::make_unique<QSettings>(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+        if (beforeConnect)
+            beforeConnect();
+        console = std::make_unique<prego::ConsoleApp>(*settings, nullptr, &nam);
+        prego::Profile profile;
+        profile.name = u"wizard"_s;
+        profile.baseUrl = sim.baseUrl();
+        profile.pollIntervalSeconds = prego::Profile::MinPollIntervalSeconds;
+        console->window()->show();
+        QSignalSpy shown(console->window(), &prego::MainWindow::snapshotShown);
+        console->connectWith(profile, sim.tokenFor(u"operator"_s), console->sessionStore());
+        return shown.wait(15000);
+    }
+
+    prego::MainWindow *window() const { return console->window(); }
+
+    // Fills the wizard for one path and presses Submit; returns the accepted job id.
+    QString provision(ProvisionRequest::Path path, const QString &tenant, const QString &target,
+                      const QString &region)
+    {
+        ProvisionWizard *w = window()->openWizard();
+        if (!w)
+            return {};
+        w->tenantEdit()->setText(tenant);
+        w->pathButton(path)->click();
+        w->next();
+        if (w->currentId() != ProvisionWizard::PlacementPage)
+            return u"<stuck on tenant page>"_s;
+        if (path == ProvisionRequest::Path::SharedExisting)
+            w->selectTarget(target);
+        else
+            w->regionBox()->setCurrentIndex(w->regionBox()->findData(region));
+        w->next();
+        if (w->currentId() != ProvisionWizard::ReviewPage)
+            return u"<stuck on placement page>"_s;
+        if (w->confirmation()->isVisible())
+            w->confirmation()->setChecked(true);
+        QSignalSpy submitted(w, &ProvisionWizard::jobSubmitted);
+        // A double click on Submit: still one job.
+        w->button(QWizard::FinishButton)->click();
+        w->button(QWizard::FinishButton)->click();
+        if (!submitted.wait(15000))
+            return u"<not submitted: %1>"_s.arg(w->submitStatus());
+        return submitted.first().first().toString();
+    }
+
+    // Waits until the job window shows this job ended.
+    std::optional<prego::Job> waitForEnd(const QString &jobId)
+    {
+        prego::JobView *view = window()->jobView();
+        if (!view)
+            return std::nullopt;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 20000) {
+            if (view->job() && view->job()->jobId == jobId && view->job()->isFinished())
+                return view->job();
+            QSignalSpy shown(view, &prego::JobView::jobShown);
+            shown.wait(2000);
+        }
+        return std::nullopt;
+    }
+
+    // What the control plane received for this job: the POST bodies with its Idempotency-Key.
+    QList<QJsonObject> postsFor(const QString &jobId) const
+    {
+        QList<QJsonObject> out;
+        const auto r = admin->get(u"/sim/requests?path_prefix=/internal/provision-tenant"_s);
+        for (const QJsonValue &v : r.json()[u"requests"].toArray()) {
+            if (v[u"method"].toString() == u"POST" && v[u"idempotency_key"].toString() == jobId)
+                out.append(v[u"body"].toObject());
+        }
+        return out;
+    }
+
+    QString freshSharedNode() const
+    {
+        const prego::NodeTableModel *m = window()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const prego::Node &n = m->nodes().at(r);
+            if (n.placement == u"shared" && n.status == u"active" && n.acceptsTenants &&
+                m->freshnessAt(r) == prego::Freshness::Fresh)
+                return n.nodeId;
+        }
+        return {};
+    }
+};
+
+bool hasStage(const prego::Job &job, const QString &name)
+{
+    return std::any_of(job.stages.cbegin(), job.stages.cend(), [&](const prego::JobStage &s) {
+        return s.name == name && s.status != u"skipped";
+    });
+}
+
+} // namespace
+
+TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    const QString target = c.freshSharedNode();
+    ASSERT_FALSE(target.isEmpty());
+    const QString id =
+        c.provision(ProvisionRequest::Path::SharedExisting, u"acme-corp"_s, target, {});
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    const QList<QJsonObject> posts = c.postsFor(id);
+    ASSERT_EQ(posts.size(), 1); // the double click sent nothing twice
+    EXPECT_EQ(posts.first()[u"tenant_id"].toString(), u"acme-corp"_s);
+    EXPECT_EQ(posts.first()[u"target_server_id"].toString(), target);
+    EXPECT_FALSE(posts.first()[u"create_new_server"].toBool());
+    const auto job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->status, u"Completed"_s);
+    EXPECT_FALSE(hasStage(*job, u"pulumi_up"_s));
+    // The job window shows the trace.
+    prego::JobView *view = c.window()->jobView();
+    EXPECT_TRUE(view->isVisible());
+    EXPECT_TRUE(view->traceText().startsWith(u"Trace "_s)) << view->traceText().toStdString();
+    EXPECT_EQ(view->stageTable()->rowCount(), job->stages.size());
+    EXPECT_TRUE(view->errorText().isEmpty());
+}
+
+TEST(ProvisionWizard, DedicatedMakesThreeServersOnTheSanitizedStack)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    ProvisionWizard *w = c.window()->openWizard();
+    ASSERT_NE(w, nullptr);
+    w->tenantEdit()->setText(u"Beta_Corp.EU"_s);
+    w->pathButton(ProvisionRequest::Path::Dedicated)->click();
+    EXPECT_EQ(w->stackPreview(), u"Stack: dedicated-beta-corp-eu"_s);
+    w->close();
+    const QString id =
+        c.provision(ProvisionRequest::Path::Dedicated, u"Beta_Corp.EU"_s, {}, u"hel1"_s);
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    const QList<QJsonObject> posts = c.postsFor(id);
+    ASSERT_EQ(posts.size(), 1);
+    EXPECT_TRUE(posts.first()[u"dedicated"].toBool());
+    EXPECT_EQ(posts.first()[u"region"].toString(), u"hel1"_s);
+    const auto job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->status, u"Completed"_s);
+    EXPECT_EQ(job->stack.value_or(QString()), u"dedicated-beta-corp-eu"_s);
+    ASSERT_EQ(job->servers.size(), 3);
+    QStringList roles;
+    for (const prego::JobServer &s : job->servers)
+        roles << s.role;
+    roles.sort();
+    EXPECT_EQ(roles, (QStringList{u"app"_s, u"db"_s, u"redis"_s}));
+    EXPECT_EQ(c.window()->jobView()->serverTable()->rowCount(), 3);
+}
+
+TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"gamma"_s, {}, u"nbg1"_s);
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    ASSERT_EQ(c.postsFor(id).size(), 1);
+    const auto job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->status, u"Completed"_s);
+    EXPECT_TRUE(hasStage(*job, u"pulumi_up"_s));
+    ASSERT_EQ(job->servers.size(), 1);
+    const QString node = job->servers.first().nodeId;
+    // The new node appears in the fleet and reports metrics.
+    QElapsedTimer t;
+    t.start();
+    bool reporting = false;
+    while (!reporting && t.elapsed() < 20000) {
+        QSignalSpy shown(c.window(), &prego::MainWindow::snapshotShown);
+        c.console->poller()->pollNow();
+        shown.wait(5000);
+        const int row = c.window()->model()->rowOf(node);
+        reporting = row >= 0 && c.window()->model()->nodes().at(row).metrics.has_value();
+    }
+    EXPECT_TRUE(reporting) << node.toStdString();
+    // Its output row opens the node.
+    c.window()->jobView()->serverTable()->setCurrentCell(0, 1);
+    Q_EMIT c.window()->jobView()->serverTable()->cellActivated(0, 1);
+    ASSERT_NE(c.window()->nodeDetail(), nullptr);
+    EXPECT_EQ(c.window()->nodeDetail()->nodeId(), node);
+}
+
+TEST(ProvisionWizard, AServerRejectionLeadsBackToTheFieldsPage)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    // The console's view of the fleet is out of date: a node that is draining now still looks
+    // active to it. The control plane refuses the target; the wizard goes back to the placement.
+    QList<prego::Node> nodes = c.window()->model()->nodes();
+    QString draining;
+    for (prego::Node &n : nodes) {
+        if (n.status == u"draining") {
+            draining = n.nodeId;
+            n.status = u"active"_s;
+            n.acceptsTenants = true;
+        }
+    }
+    ASSERT_FALSE(draining.isEmpty());
+    ProvisionWizard *w = c.window()->openWizard();
+    w->tenantEdit()->setText(u"delta"_s);
+    w->next();
+    // The window's next snapshot would correct the list: this test keeps the stale one.
+    QObject::disconnect(c.console->poller(), nullptr, c.window(), nullptr);
+    w->setFleet(nodes, c.console->poller() ? QDateTime::currentMSecsSinceEpoch() : 0, 3600 * 24);
+    ASSERT_TRUE(w->selectTarget(draining));
+    const QString firstJobId = w->request().jobId;
+    w->next();
+    ASSERT_EQ(w->currentId(), ProvisionWizard::ReviewPage);
+    w->button(QWizard::FinishButton)->click();
+    QElapsedTimer t;
+    t.start();
+    while (w->currentId() != ProvisionWizard::PlacementPage && t.elapsed() < 10000)
+        QTest::qWait(50);
+    ASSERT_EQ(w->currentId(), ProvisionWizard::PlacementPage) << w->submitStatus().toStdString();
+    EXPECT_FALSE(w->fieldError(u"target_server_id"_s).isEmpty());
+    EXPECT_TRUE(w->submitStatus().contains(u"nothing was created"_s))
+        << w->submitStatus().toStdString();
+    // The corrected request is a new intent with a new job id.
+    EXPECT_NE(w->request().jobId, firstJobId);
+    EXPECT_EQ(c.postsFor(firstJobId).size(), 1);
+}
+
+TEST(ProvisionWizard, AFailedStageIsPinnedAndRetryCompletesIt)
+{
+    Console c;
+    ASSERT_TRUE(c.open({u"--fail-stage"_s, u"ansible"_s})) << c.sim.error().toStdString();
+    const int nodesBefore = c.window()->model()->rowCount();
+    const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"epsilon"_s, {}, u"fsn1"_s);
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    auto job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    ASSERT_EQ(job->status, u"Failed"_s);
+    prego::JobView *view = c.window()->jobView();
+    EXPECT_TRUE(view->errorText().contains(u"ansible"_s)) << view->errorText().toStdString();
+    ASSERT_TRUE(view->retryButton()->isVisible());
+    const QString before = c.admin->get(u"/sim/stats"_s).json()[u"nodes"].toVariant().toString();
+
+    QSignalSpy shown(view, &prego::JobView::jobShown);
+    view->retryButton()->click();
+    ASSERT_TRUE(shown.wait(10000));
+    job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->status, u"Completed"_s);
+    EXPECT_TRUE(view->errorText().isEmpty());
+    // No new node for the retry: the one made before the failure is reused.
+    EXPECT_EQ(c.admin->get(u"/sim/stats"_s).json()[u"nodes"].toVariant().toString(), before);
+    EXPECT_EQ(c.postsFor(id).size(), 1);
+    Q_UNUSED(nodesBefore)
+}
+
+TEST(ProvisionWizard, ARestartResendsOnlyWhatTheControlPlaneNeverGot)
+{
+    Console c;
+    // Before the console starts: one request written but never sent (a crash before the POST),
+    // one sent and received whose answer was lost (a crash after it).
+    ProvisionRequest never = ProvisionRequest::create(ProvisionRequest::Path::SharedNew);
+    never.tenantId = u"eta"_s;
+    never.region = u"fsn1"_s;
+    ProvisionRequest lost = ProvisionRequest::create(ProvisionRequest::Path::SharedNew);
+    lost.tenantId = u"theta"_s;
+    lost.region = u"hel1"_s;
+    ASSERT_TRUE(c.open({}, [&] {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        ASSERT_TRUE(QDir().mkpath(dir));
+        prego::JobOutbox outbox(QDir(dir).filePath(u"jobs-wizard.sqlite"_s));
+        ASSERT_EQ(outbox.open(), QString());
+        ASSERT_TRUE(outbox.add(u"wizard"_s, never.jobId, never.toJson()).entry);
+        ASSERT_TRUE(outbox.add(u"wizard"_s, lost.jobId, lost.toJson()).entry);
+        ASSERT_TRUE(outbox.markSent(lost.jobId, QDateTime::currentMSecsSinceEpoch()));
+        const auto r = c.admin->post(u"/internal/provision-tenant"_s, lost.toJson(),
+                                     {{"Idempotency-Key", lost.jobId.toUtf8()}});
+        ASSERT_EQ(r.status, 202) << r.body.toStdString();
+    })) << c.sim.error().toStdString();
+    ASSERT_NE(c.console->outbox(), nullptr);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 15000 &&
+           (c.console->outbox()->find(never.jobId)->state != prego::JobOutbox::State::Accepted ||
+            c.console->outbox()->find(lost.jobId)->state != prego::JobOutbox::State::Accepted))
+        QTest::qWait(50);
+    EXPECT_EQ(c.console->outbox()->find(never.jobId)->state, prego::JobOutbox::State::Accepted);
+    EXPECT_EQ(c.console->outbox()->find(lost.jobId)->state, prego::JobOutbox::State::Accepted);
+    // The one the control plane never got was sent once; the other was looked up, not resent.
+    EXPECT_EQ(c.postsFor(never.jobId).size(), 1);
+    EXPECT_EQ(c.postsFor(lost.jobId).size(), 1);
+}
+
+TEST(JobsView, ListsServerAndLocalJobsWithFilters)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"zeta"_s, {}, u"sin"_s);
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    c.window()->jobView()->close();
+    c.window()->showView(prego::MainWindow::View::Jobs);
+    prego::JobsView *jobs = c.window()->jobsView();
+    QAbstractItemModelTester tester(jobs->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    QSignalSpy refreshed(jobs, &prego::JobsView::refreshed);
+    jobs->refresh();
+    ASSERT_TRUE(refreshed.size() > 0 || refreshed.wait(10000));
+    const int row = jobs->model()->rowOf(id);
+    ASSERT_GE(row, 0);
+    EXPECT_EQ(jobs->model()->index(row, prego::JobListModel::TenantColumn).data().toString(),
+              u"zeta"_s);
+    // Filter: Failed hides it; all statuses shows it.
+    jobs->statusFilter()->setCurrentIndex(jobs->statusFilter()->findData(u"Failed"_s));
+    EXPECT_EQ(jobs->table()->model()->rowCount(), 0);
+    jobs->statusFilter()->setCurrentIndex(0);
+    EXPECT_EQ(jobs->table()->model()->rowCount(), jobs->model()->rowCount());
+    // Enter on a row opens the job.
+    jobs->table()->setCurrentIndex(jobs->table()->model()->index(0, 0));
+    Q_EMIT jobs->table()->activated(jobs->table()->model()->index(0, 0));
+    EXPECT_TRUE(c.window()->jobView()->isVisible());
+}
+
+TEST(TraceTimeline, BarsArePlacedByStartAndFinishAndTheRunningOneGrows)
+{
+    constexpr qint64 T = 1'764'000'000'000;
+    prego::Job job;
+    job.jobId = u"j"_s;
+    job.status = u"Running"_s;
+    job.createdAtMs = T;
+    job.traceId = u"0123456789abcdef0123456789abcdef"_s;
+    job.traceRecorded = true;
+    const auto stage = [](const QString &name, const QString &status, std::optional<qint64> from,
+                          std::optional<qint64> to) {
+        prego::JobStage s;
+        s.name = name;
+        s.status = status;
+        s.startedAtMs = from;
+        s.finishedAtMs = to;
+        return s;
+    };
+    job.stages = {stage(u"validate"_s, u"succeeded"_s, T, T + 1000),
+                  stage(u"resolve_host"_s, u"succeeded"_s, T + 1000, T + 3000),
+                  stage(u"pulumi_up"_s, u"succeeded"_s, T + 3000, T + 48000),
+                  stage(u"ansible"_s, u"running"_s, T + 48000, std::nullopt),
+                  stage(u"dns"_s, u"skipped"_s, std::nullopt, std::nullopt),
+                  stage(u"callbacks"_s, u"pending"_s, std::nullopt, std::nullopt)};
+    job.stages[4].skipReason = u"no DNS zone for this region"_s;
+
+    prego::TraceTimeline timeline;
+    timeline.resize(900, 220);
+    timeline.setJob(job, T + 58000);
+    const QRectF plot = timeline.plotRect();
+    const double perMs = plot.width() / 58000.0;
+    EXPECT_EQ(timeline.axisStartMs(), T);
+    EXPECT_EQ(timeline.axisEndMs(), T + 58000);
+    const auto bar = [&](int i) {
+        return *timeline.barRect(i);
+    };
+    EXPECT_NEAR(bar(0).left(), plot.left(), 0.01);
+    EXPECT_NEAR(bar(0).width(), std::max(2.0, 1000 * perMs), 0.01);
+    EXPECT_NEAR(bar(2).left(), plot.left() + 3000 * perMs, 0.01);
+    EXPECT_NEAR(bar(2).right(), plot.left() + 48000 * perMs, 0.01);
+    // The running stage reaches "now", the right edge.
+    EXPECT_NEAR(bar(3).right(), plot.right(), 0.01);
+    // Rows one under the other.
+    EXPECT_LT(bar(0).bottom(), bar(1).top());
+    // Skipped and pending: no bar; the tooltip gives the reason.
+    EXPECT_FALSE(timeline.barRect(4).has_value());
+    EXPECT_FALSE(timeline.barRect(5).has_value());
+    EXPECT_TRUE(timeline.toolTipFor(4).contains(u"no DNS zone for this region"_s));
+    EXPECT_EQ(timeline.stageAt(bar(2).center().toPoint()), 2);
+
+    // Ten seconds later the running bar has grown and the finished ones scaled down.
+    timeline.setNow(T + 68000);
+    const double perMsLater = plot.width() / 68000.0;
+    EXPECT_NEAR(bar(3).right(), plot.right(), 0.01);
+    EXPECT_NEAR(bar(3).left(), plot.left() + 48000 * perMsLater, 0.01);
+    EXPECT_NEAR(bar(2).right(), plot.left() + 48000 * perMsLater, 0.01);
+    // The painted bar has the status color.
+    const QImage image = timeline.grab().toImage();
+    EXPECT_EQ(image.pixelColor(bar(2).center().toPoint()),
+              prego::TraceTimeline::colorOf(u"succeeded"_s));
+}

@@ -1,0 +1,244 @@
+#include "jobsview.h"
+
+#include "api/apicall.h"
+#include "api/apiclient.h"
+#include "api/jobcodec.h"
+#include "api/joblist.h"
+#include "api/provisionsubmitter.h"
+#include "joblistmodel.h"
+#include "storage/joboutbox.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+
+// Filters on the model's keys (status, path) and search text; sorts on raw values.
+class JobFilterProxy final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QString status; // "" = all, "active" = queued/running/local, else a contract status
+    QString path;
+    QString text;
+
+    void refilter() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex i = sourceModel()->index(row, 0, parent);
+        const QString s = i.data(JobListModel::StatusKeyRole).toString();
+        if (status == u"active") {
+            if (s != u"Queued" && s != u"Running" && !i.data(JobListModel::LocalRole).toBool())
+                return false;
+        } else if (!status.isEmpty() && s != status) {
+            return false;
+        }
+        if (!path.isEmpty() && i.data(JobListModel::PathKeyRole).toString() != path)
+            return false;
+        return text.isEmpty() ||
+               i.data(JobListModel::SearchTextRole).toString().contains(text, Qt::CaseInsensitive);
+    }
+    bool lessThan(const QModelIndex &l, const QModelIndex &r) const override
+    {
+        return QVariant::compare(l.data(JobListModel::RawValueRole),
+                                 r.data(JobListModel::RawValueRole)) < 0;
+    }
+};
+
+} // namespace
+
+JobsView::JobsView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new JobListModel(this))
+    , m_proxy(new JobFilterProxy(this))
+    , m_table(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_path(new QComboBox(this))
+    , m_problem(new QLabel(this))
+    , m_shown(new QLabel(this))
+    , m_new(new QPushButton(this))
+{
+    setObjectName(u"jobsView"_s);
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(u"jobTable"_s);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(JobListModel::CreatedColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT jobActivated(index.data(JobListModel::JobIdRole).toString());
+    });
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &JobsView::applyFilters);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &JobsView::applyFilters);
+    connect(m_path, &QComboBox::currentIndexChanged, this, &JobsView::applyFilters);
+    connect(m_new, &QPushButton::clicked, this, &JobsView::newProvisioningRequested);
+    m_problem->setWordWrap(true);
+    m_problem->setObjectName(u"jobsProblem"_s);
+    m_problem->hide();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 2);
+    bar->addWidget(m_status);
+    bar->addWidget(m_path);
+    bar->addWidget(m_shown, 1);
+    bar->addWidget(m_new);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_table, 1);
+
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &JobsView::refresh);
+    retranslate();
+}
+
+void JobsView::attach(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *submitter)
+{
+    if (m_call)
+        m_call->abort();
+    if (m_submitter)
+        disconnect(m_submitter, nullptr, this, nullptr);
+    m_client = client;
+    m_outbox = outbox;
+    m_submitter = submitter;
+    // A submit that ends changes a local row: show it at once.
+    if (submitter)
+        connect(submitter, &ProvisionSubmitter::submissionFinished, this, &JobsView::refresh);
+    m_model->setRows({}, 0);
+    if (isVisible())
+        refresh();
+}
+
+void JobsView::refresh()
+{
+    m_timer.stop();
+    if (!m_client || m_call)
+        return;
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, u"200"_s);
+    m_call = m_client->get(u"/internal/provision-jobs"_s, query);
+    connect(m_call, &ApiCall::finished, this, &JobsView::onAnswer);
+}
+
+void JobsView::onAnswer(const ApiResponse &response)
+{
+    const QList<JobOutbox::Entry> local = m_outbox ? m_outbox->all() : QList<JobOutbox::Entry>{};
+    QList<Job> server;
+    qint64 serverNow = QDateTime::currentMSecsSinceEpoch();
+    QString problem;
+    if (!response.ok()) {
+        problem = tr("The jobs could not be listed: %1").arg(response.error->message());
+    } else {
+        const auto decoded = JobCodec::decodeJobs(response.body);
+        if (decoded.value) {
+            server = decoded.value->jobs;
+            serverNow = decoded.value->serverTimeMs;
+        } else {
+            problem = tr("The control plane's answer could not be read: %1").arg(decoded.error);
+        }
+    }
+    if (problem.isEmpty() || m_model->rowCount() == 0)
+        m_model->setRows(JobList::merge(server, local), serverNow);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    applyFilters();
+    scheduleNext();
+    Q_EMIT refreshed();
+}
+
+void JobsView::scheduleNext()
+{
+    if (isVisible())
+        m_timer.start(m_model->hasActiveJobs() ? ActiveRefreshMs : IdleRefreshMs);
+}
+
+QString JobsView::problemText() const
+{
+    return m_problem->isVisibleTo(this) ? m_problem->text() : QString();
+}
+
+void JobsView::applyFilters()
+{
+    auto *proxy = static_cast<JobFilterProxy *>(m_proxy);
+    proxy->status = m_status->currentData().toString();
+    proxy->path = m_path->currentData().toString();
+    proxy->text = m_filter->text().trimmed();
+    proxy->refilter();
+    m_shown->setText(
+        tr("%1 of %n job(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+}
+
+void JobsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+void JobsView::hideEvent(QHideEvent *event)
+{
+    m_timer.stop();
+    QWidget::hideEvent(event);
+}
+
+void JobsView::retranslate()
+{
+    m_filter->setPlaceholderText(tr("Filter by job id, tenant, stack or node…"));
+    m_filter->setAccessibleName(tr("Job filter"));
+    const int status = std::max(0, m_status->currentIndex());
+    const int path = std::max(0, m_path->currentIndex());
+    {
+        const QSignalBlocker block(m_status);
+        m_status->clear();
+        m_status->addItem(tr("All statuses"), QString());
+        m_status->addItem(tr("Active (queued, running, not confirmed)"), u"active"_s);
+        for (const QString &s : {u"Queued"_s, u"Running"_s, u"Completed"_s, u"Failed"_s})
+            m_status->addItem(JobCodec::jobStatusText(s), s);
+        m_status->setCurrentIndex(status);
+        m_status->setAccessibleName(tr("Status filter"));
+    }
+    {
+        const QSignalBlocker block(m_path);
+        m_path->clear();
+        m_path->addItem(tr("All paths"), QString());
+        for (const QString &p : {u"shared-existing"_s, u"shared-new"_s, u"dedicated"_s})
+            m_path->addItem(JobListModel::pathName(p), p);
+        m_path->setCurrentIndex(path);
+        m_path->setAccessibleName(tr("Path filter"));
+    }
+    m_new->setText(tr("&New provisioning…"));
+    m_table->setAccessibleName(tr("Provisioning jobs"));
+    m_model->retranslate();
+    applyFilters();
+}
+
+void JobsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace prego

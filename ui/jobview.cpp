@@ -1,0 +1,416 @@
+#include "jobview.h"
+
+#include "api/apicall.h"
+#include "api/apiclient.h"
+#include "api/jobcodec.h"
+#include "api/jobtext.h"
+#include "domain/serverclock.h"
+#include "joblistmodel.h"
+#include "tracetimeline.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+namespace {
+QString jobPath(const QString &jobId)
+{
+    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
+}
+
+QTableWidget *makeTable(QWidget *parent, const QString &name)
+{
+    auto *t = new QTableWidget(parent);
+    t->setObjectName(name);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(false);
+    return t;
+}
+
+// Stage times: the clock with seconds (the header has the date).
+QString clockTime(std::optional<qint64> ms)
+{
+    return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms).time(), u"HH:mm:ss"_s)
+              : u"–"_s;
+}
+
+QString localTime(std::optional<qint64> ms)
+{
+    return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms), QLocale::ShortFormat)
+              : u"–"_s;
+}
+} // namespace
+
+JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_clock(clock)
+    , m_title(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_errorBox(new QFrame(this))
+    , m_error(new QLabel(m_errorBox))
+    , m_retry(new QPushButton(m_errorBox))
+    , m_trace(new QLabel(this))
+    , m_copyTrace(new QPushButton(this))
+    , m_timeline(new TraceTimeline(this))
+    , m_tabs(new QTabWidget(this))
+    , m_stages(makeTable(this, u"stageTable"_s))
+    , m_servers(makeTable(this, u"serverTable"_s))
+    , m_audit(makeTable(this, u"auditTable"_s))
+    , m_request(new QPlainTextEdit(this))
+    , m_copy(new QPushButton(this))
+    , m_export(new QPushButton(this))
+{
+    setObjectName(u"jobView"_s);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_errorBox->setObjectName(u"jobErrorBox"_s);
+    m_errorBox->setFrameShape(QFrame::StyledPanel);
+    m_errorBox->setStyleSheet(u"#jobErrorBox { background: #fdecea; border: 1px solid #d93a2b; }"
+                              "#jobErrorBox QLabel { color: #611a15; }"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *errorLayout = new QHBoxLayout(m_errorBox);
+    errorLayout->addWidget(m_error, 1);
+    errorLayout->addWidget(m_retry);
+    m_errorBox->hide();
+    connect(m_retry, &QPushButton::clicked, this, &JobView::retry);
+
+    m_trace->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_copyTrace, &QPushButton::clicked, this, [this] {
+        if (m_job && m_job->traceId)
+            QApplication::clipboard()->setText(*m_job->traceId);
+    });
+    auto *traceRow = new QHBoxLayout;
+    traceRow->addWidget(m_trace, 1);
+    traceRow->addWidget(m_copyTrace);
+
+    m_request->setReadOnly(true);
+    m_request->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_tabs->addTab(m_stages, QString());
+    m_tabs->addTab(m_servers, QString());
+    m_tabs->addTab(m_audit, QString());
+    m_tabs->addTab(m_request, QString());
+    connect(m_servers, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (QTableWidgetItem *item = m_servers->item(row, 1))
+            Q_EMIT nodeActivated(item->text());
+    });
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_copy);
+    buttons->addWidget(m_export);
+    connect(m_copy, &QPushButton::clicked, this, &JobView::copyText);
+    connect(m_export, &QPushButton::clicked, this, &JobView::exportJsonInteractive);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_errorBox);
+    layout->addLayout(traceRow);
+    layout->addWidget(m_timeline);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(buttons);
+    resize(980, 720);
+
+    m_follow.setInterval(FollowIntervalMs);
+    connect(&m_follow, &QTimer::timeout, this, &JobView::fetch);
+    // The running stage's bar grows between answers too.
+    m_tick.setInterval(250);
+    connect(&m_tick, &QTimer::timeout, this, [this] { m_timeline->setNow(m_clock->nowMs()); });
+    retranslate();
+}
+
+void JobView::setClient(ApiClient *client)
+{
+    m_client = client;
+}
+
+void JobView::showJob(const QString &jobId)
+{
+    if (jobId != m_jobId) {
+        m_job.reset();
+        m_raw.clear();
+        m_problem.clear();
+    }
+    m_jobId = jobId;
+    retranslate();
+    fetch();
+}
+
+void JobView::fetch()
+{
+    if (!m_client || m_jobId.isEmpty() || m_call)
+        return;
+    m_call = m_client->get(jobPath(m_jobId));
+    connect(m_call, &ApiCall::finished, this, &JobView::onFetched);
+}
+
+void JobView::onFetched(const ApiResponse &response)
+{
+    if (!response.ok()) {
+        if (response.error->httpStatus == 404)
+            showProblem(tr("The control plane does not know job %1 (yet).").arg(m_jobId));
+        else
+            showProblem(response.error->message());
+        return;
+    }
+    const auto decoded = JobCodec::decodeJob(response.body);
+    if (!decoded.value) {
+        showProblem(tr("The control plane's answer could not be read: %1").arg(decoded.error));
+        return;
+    }
+    if (decoded.value->jobId != m_jobId)
+        return; // an answer for a job no longer shown
+    setJob(*decoded.value, response.body);
+}
+
+void JobView::showProblem(const QString &message)
+{
+    m_problem = message;
+    retranslate();
+    Q_EMIT loadFailed(message);
+}
+
+void JobView::setJob(const Job &job, const QByteArray &raw)
+{
+    m_job = job;
+    m_raw = raw;
+    m_problem.clear();
+    m_timeline->setJob(job, m_clock->nowMs());
+    if (job.isFinished()) {
+        m_follow.stop();
+        m_tick.stop();
+    } else {
+        if (!m_follow.isActive())
+            m_follow.start();
+        if (!m_tick.isActive())
+            m_tick.start();
+    }
+    fillTables();
+    retranslate();
+    Q_EMIT jobShown(job);
+}
+
+void JobView::retry()
+{
+    if (!m_client || !m_job || m_job->status != u"Failed")
+        return;
+    m_retry->setEnabled(false);
+    ApiCall *call = m_client->post(jobPath(m_jobId) + u"/retry"_s, "{}");
+    connect(call, &ApiCall::finished, this, [this](const ApiResponse &response) {
+        m_retry->setEnabled(true);
+        if (!response.ok()) {
+            m_error->setText(tr("Retry failed: %1").arg(response.error->message()));
+            return;
+        }
+        const auto decoded = JobCodec::decodeJob(response.body);
+        if (decoded.value)
+            setJob(*decoded.value, response.body);
+        else
+            fetch();
+    });
+}
+
+QString JobView::asText() const
+{
+    return m_job ? JobText::describe(*m_job) : QString();
+}
+
+QString JobView::exportJson(const QString &path) const
+{
+    if (m_raw.isEmpty())
+        return tr("There is nothing to export yet.");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return tr("%1 could not be written: %2").arg(path, file.errorString());
+    }
+    file.write(QJsonDocument::fromJson(m_raw).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return tr("%1 could not be written: %2").arg(path, file.errorString());
+    return {};
+}
+
+void JobView::copyText()
+{
+    QApplication::clipboard()->setText(asText());
+}
+
+void JobView::exportJsonInteractive()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export job as JSON"), u"job-%1.json"_s.arg(m_jobId), tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportJson(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export job as JSON"), error);
+}
+
+QString JobView::errorText() const
+{
+    return m_errorBox->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+QString JobView::traceText() const
+{
+    return m_trace->text();
+}
+
+QString JobView::statusText() const
+{
+    return m_summary->text();
+}
+
+void JobView::fillTables()
+{
+    if (!m_job)
+        return;
+    const Job &j = *m_job;
+    m_stages->setRowCount(int(j.stages.size()));
+    for (int i = 0; i < j.stages.size(); ++i) {
+        const JobStage &s = j.stages.at(i);
+        const auto d = s.durationMs();
+        const QStringList cells{s.name,
+                                JobCodec::stageStatusText(s.status),
+                                clockTime(s.startedAtMs),
+                                clockTime(s.finishedAtMs),
+                                d ? JobText::seconds(*d) : u"–"_s,
+                                s.skipReason ? tr("skipped: %1").arg(*s.skipReason)
+                                             : s.detail.value_or(QString())};
+        for (int c = 0; c < cells.size(); ++c)
+            m_stages->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_servers->setRowCount(int(j.servers.size()));
+    for (int i = 0; i < j.servers.size(); ++i) {
+        const JobServer &s = j.servers.at(i);
+        const QStringList cells{s.role, s.nodeId, s.hostname, s.ipv4};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == 1) {
+                QFont f = item->font();
+                f.setUnderline(true);
+                item->setFont(f);
+                item->setToolTip(tr("Double-click to open this node."));
+            }
+            m_servers->setItem(i, c, item);
+        }
+    }
+    m_audit->setRowCount(int(j.audit.size()));
+    for (int i = 0; i < j.audit.size(); ++i) {
+        const JobAuditEntry &a = j.audit.at(i);
+        const QStringList cells{localTime(a.atMs), a.actor, a.action, a.detail};
+        for (int c = 0; c < cells.size(); ++c)
+            m_audit->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_request->setPlainText(QString::fromUtf8(
+        j.request.isEmpty() ? QByteArray()
+                            : QJsonDocument::fromJson(j.request).toJson(QJsonDocument::Indented)));
+    m_stages->resizeColumnsToContents();
+    m_servers->resizeColumnsToContents();
+    m_audit->resizeColumnsToContents();
+}
+
+void JobView::retranslate()
+{
+    m_retry->setText(tr("&Retry"));
+    m_retry->setToolTip(tr("Resume the job at the failed stage, under the same job id. Nothing "
+                           "that was already created is created again."));
+    m_copyTrace->setText(tr("Copy trace id"));
+    m_copy->setText(tr("&Copy as text"));
+    m_export->setText(tr("&Export JSON…"));
+    m_tabs->setTabText(0, tr("Stages"));
+    m_tabs->setTabText(1, tr("Servers"));
+    m_tabs->setTabText(2, tr("Audit"));
+    m_tabs->setTabText(3, tr("Request"));
+    m_stages->setColumnCount(6);
+    m_stages->setHorizontalHeaderLabels(
+        {tr("Stage"), tr("Status"), tr("Started"), tr("Finished"), tr("Duration"), tr("Detail")});
+    m_servers->setColumnCount(4);
+    m_servers->setHorizontalHeaderLabels({tr("Role"), tr("Node"), tr("Hostname"), tr("IPv4")});
+    m_audit->setColumnCount(4);
+    m_audit->setHorizontalHeaderLabels({tr("Time"), tr("Actor"), tr("Action"), tr("Detail")});
+    m_timeline->setAccessibleName(tr("Trace timeline"));
+
+    setWindowTitle(tr("Job %1 — Prego Operator Console").arg(m_jobId));
+    if (!m_job) {
+        m_title->setText(tr("Job %1").arg(m_jobId));
+        m_summary->setText(m_problem.isEmpty() ? tr("Loading…") : m_problem);
+        m_errorBox->hide();
+        m_trace->clear();
+        m_copyTrace->hide();
+        m_copy->setEnabled(false);
+        m_export->setEnabled(false);
+        return;
+    }
+    const Job &j = *m_job;
+    //: job title: tenant and status, e.g. "acme-corp — Running"
+    m_title->setText(tr("%1 — %2").arg(j.tenantId, JobCodec::jobStatusText(j.status)));
+    QString stack = j.stack.value_or(u"–"_s);
+    QString summary =
+        tr("Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6")
+            .arg(j.jobId, JobListModel::pathName(j.path), stack, j.targetServerId.value_or(u"–"_s),
+                 localTime(j.createdAtMs), localTime(j.finishedAtMs));
+    if (!m_problem.isEmpty())
+        summary = tr("%1 (last refresh failed: %2)").arg(summary, m_problem);
+    m_summary->setText(summary);
+    if (j.status == u"Failed") {
+        m_error->setText(j.error ? tr("Failed in stage %1 (%2): %3")
+                                       .arg(j.error->stage, j.error->code, j.error->message)
+                                 : tr("The job failed."));
+        m_errorBox->show();
+    } else {
+        m_errorBox->hide();
+    }
+    if (j.traceId && j.traceRecorded) {
+        m_trace->setText(tr("Trace %1").arg(*j.traceId));
+        m_copyTrace->show();
+        m_timeline->show();
+    } else {
+        m_trace->setText(tr("This job has no trace: it was submitted without a trace id."));
+        m_copyTrace->hide();
+        m_timeline->hide();
+    }
+    m_copy->setEnabled(true);
+    m_export->setEnabled(!m_raw.isEmpty());
+}
+
+void JobView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        fillTables();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace prego

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "api/job.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTabWidget;
+class QPlainTextEdit;
+class QFrame;
+
+namespace prego {
+
+class ApiCall;
+class ApiClient;
+class ServerClock;
+class TraceTimeline;
+struct ApiResponse;
+
+// One provisioning job: status header, the error pinned on top of a Failed job with Retry (same
+// job id), the trace as a Gantt timeline that grows while the job runs, the stage table, the
+// servers it made (each opens its node), the audit, the request; copy as text and export JSON.
+// Follows a running job once a second until it ends.
+class JobView final : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int FollowIntervalMs = 1000;
+
+    JobView(ApiClient *client, const ServerClock *clock, QWidget *parent = nullptr);
+
+    void setClient(ApiClient *client);
+    void showJob(const QString &jobId);
+    QString jobId() const { return m_jobId; }
+    const std::optional<Job> &job() const { return m_job; }
+    // The server's last answer for this job, as it sent it (what Export JSON writes).
+    QByteArray rawJson() const { return m_raw; }
+
+    TraceTimeline *timeline() const { return m_timeline; }
+    QPushButton *retryButton() const { return m_retry; }
+    QTableWidget *stageTable() const { return m_stages; }
+    QTableWidget *serverTable() const { return m_servers; }
+    QTableWidget *auditTable() const { return m_audit; }
+    QString errorText() const;
+    QString traceText() const;
+    QString statusText() const;
+    bool isFollowing() const { return m_follow.isActive(); }
+
+    // The text "Copy as text" puts on the clipboard.
+    QString asText() const;
+    // Writes the server's JSON (indented) to a file; a translated error, or empty.
+    QString exportJson(const QString &path) const;
+    void retry();
+
+Q_SIGNALS:
+    void jobShown(const prego::Job &job);
+    void nodeActivated(const QString &nodeId);
+    void loadFailed(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void fetch();
+    void onFetched(const ApiResponse &response);
+    void setJob(const Job &job, const QByteArray &raw);
+    void showProblem(const QString &message);
+    void retranslate();
+    void fillTables();
+    void copyText();
+    void exportJsonInteractive();
+
+    QPointer<ApiClient> m_client;
+    const ServerClock *m_clock;
+    QString m_jobId;
+    std::optional<Job> m_job;
+    QByteArray m_raw;
+    QString m_problem;
+    QPointer<ApiCall> m_call;
+    QTimer m_follow;
+    QTimer m_tick;
+
+    QLabel *m_title;
+    QLabel *m_summary;
+    QFrame *m_errorBox;
+    QLabel *m_error;
+    QPushButton *m_retry;
+    QLabel *m_trace;
+    QPushButton *m_copyTrace;
+    TraceTimeline *m_timeline;
+    QTabWidget *m_tabs;
+    QTableWidget *m_stages;
+    QTableWidget *m_servers;
+    QTableWidget *m_audit;
+    QPlainTextEdit *m_request;
+    QPushButton *m_copy;
+    QPushButton *m_export;
+};
+
+} // namespace prego
