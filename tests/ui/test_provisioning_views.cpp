@@ -180,6 +180,15 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
     EXPECT_TRUE(view->traceText().startsWith(u"Trace "_s)) << view->traceText().toStdString();
     EXPECT_EQ(view->stageTable()->rowCount(), job->stages.size());
     EXPECT_TRUE(view->errorText().isEmpty());
+    // Copy as text and export JSON carry the job.
+    EXPECT_TRUE(view->asText().startsWith(u"Job %1: Completed"_s.arg(id)))
+        << view->asText().toStdString();
+    const QString file = c.home.filePath(u"job.json"_s);
+    EXPECT_EQ(view->exportJson(file), QString());
+    QFile exported(file);
+    ASSERT_TRUE(exported.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QJsonDocument::fromJson(exported.readAll()).object()[u"job_id"].toString(), id);
+    EXPECT_FALSE(view->exportJson(c.home.filePath(u"no/such/dir/job.json"_s)).isEmpty());
 }
 
 TEST(ProvisionWizard, DedicatedMakesThreeServersOnTheSanitizedStack)
@@ -347,6 +356,98 @@ TEST(ProvisionWizard, ARestartResendsOnlyWhatTheControlPlaneNeverGot)
     // The one the control plane never got was sent once; the other was looked up, not resent.
     EXPECT_EQ(c.postsFor(never.jobId).size(), 1);
     EXPECT_EQ(c.postsFor(lost.jobId).size(), 1);
+}
+
+TEST(ProvisionWizard, AStaleTargetNeedsTheOverrideAndAnExistingStackIsWarnedAbout)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    QString stale;
+    const prego::NodeTableModel *m = c.window()->model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const prego::Node &n = m->nodes().at(r);
+        if (n.placement == u"shared" && n.status == u"active" && n.acceptsTenants &&
+            m->freshnessAt(r) == prego::Freshness::Stale)
+            stale = n.nodeId;
+    }
+    ASSERT_FALSE(stale.isEmpty());
+    ProvisionWizard *w = c.window()->openWizard();
+    w->tenantEdit()->setText(u"iota"_s);
+    w->next();
+    ASSERT_TRUE(w->selectTarget(stale));
+    EXPECT_TRUE(w->staleOverride()->isVisible());
+    w->next();
+    EXPECT_EQ(w->currentId(), ProvisionWizard::PlacementPage); // refused without the override
+    EXPECT_TRUE(w->fieldError(u"target_server_id"_s).contains(u"has not reported within 5 min"_s))
+        << w->fieldError(u"target_server_id"_s).toStdString();
+    w->staleOverride()->setChecked(true);
+    w->next();
+    EXPECT_EQ(w->currentId(), ProvisionWizard::ReviewPage);
+    // Placing on an existing node creates nothing: no confirmation asked.
+    EXPECT_FALSE(w->confirmation()->isVisible());
+    w->back();
+    w->back();
+
+    // The demo fleet's dedicated tenant: its stack is already among the nodes.
+    w->tenantEdit()->setText(u"globex"_s);
+    w->pathButton(ProvisionRequest::Path::Dedicated)->click();
+    w->next();
+    EXPECT_TRUE(w->dedicatedWarning().startsWith(u"Stack dedicated-globex already exists among "
+                                                 u"the nodes (3 servers)"_s))
+        << w->dedicatedWarning().toStdString();
+    w->next();
+    ASSERT_EQ(w->currentId(), ProvisionWizard::ReviewPage);
+    EXPECT_TRUE(w->confirmation()->isVisible());
+    EXPECT_EQ(w->confirmation()->text(),
+              u"I understand that 3 new servers will be created and billed."_s);
+    // Submit without the confirmation: refused, nothing sent.
+    const QString id = w->request().jobId;
+    w->button(QWizard::FinishButton)->click();
+    QTest::qWait(300);
+    EXPECT_EQ(w->currentId(), ProvisionWizard::ReviewPage);
+    EXPECT_TRUE(c.postsFor(id).isEmpty());
+}
+
+TEST(ProvisionWizard, AnUnansweredSubmitSaysUnknownAndKeepsTheJobId)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    // Every POST fails with 503 until the fault is cleared.
+    const auto fault = c.admin->post(
+        u"/sim/faults"_s, QJsonObject{{u"path_prefix"_s, u"/internal/provision-tenant"_s},
+                                      {u"method"_s, u"POST"_s},
+                                      {u"status"_s, 503},
+                                      {u"count"_s, QJsonValue()}});
+    ASSERT_EQ(fault.status, 201);
+    ProvisionWizard *w = c.window()->openWizard();
+    w->tenantEdit()->setText(u"kappa"_s);
+    w->pathButton(ProvisionRequest::Path::SharedNew)->click();
+    w->next();
+    w->next();
+    w->confirmation()->setChecked(true);
+    const QString id = w->request().jobId;
+    QSignalSpy submitted(w, &ProvisionWizard::jobSubmitted);
+    w->button(QWizard::FinishButton)->click();
+    QElapsedTimer t;
+    t.start();
+    while (!w->submitStatus().contains(u"same job id"_s) && t.elapsed() < 10000)
+        QTest::qWait(50);
+    EXPECT_TRUE(w->submitStatus().contains(u"unknown — retrying with the same job id"_s))
+        << w->submitStatus().toStdString();
+    EXPECT_FALSE(w->button(QWizard::FinishButton)->isEnabled());
+    // The control plane comes back: the retry with the same id and body is accepted once.
+    ASSERT_EQ(c.admin->send("DELETE", u"/sim/faults"_s, {}, {}).status, 204);
+    ASSERT_TRUE(submitted.wait(15000));
+    EXPECT_EQ(submitted.first().first().toString(), id);
+    const QList<QJsonObject> posts = c.postsFor(id);
+    ASSERT_GE(posts.size(), 2); // the refused attempts and the accepted one
+    for (const QJsonObject &body : posts)
+        EXPECT_EQ(body, posts.first()); // byte-for-byte the same request each time
+    EXPECT_EQ(c.admin->get(u"/internal/provision-jobs?tenant_id=kappa"_s)
+                  .json()[u"jobs"]
+                  .toArray()
+                  .size(),
+              1);
 }
 
 TEST(JobsView, ListsServerAndLocalJobsWithFilters)
