@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>QWizard</name>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 뒤로(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>다음(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::AgeText</name>
         <message>
             <source>never</source>
@@ -998,6 +1013,38 @@ Exit codes:
             <source>skipped</source>
             <translation>건너뜀</translation>
         </message>
+        <message>
+            <source>The control plane checked the request and refused it.</source>
+            <translation>제어 플레인이 요청을 검사하고 거부했습니다.</translation>
+        </message>
+        <message>
+            <source>The target node could not be found or does not take tenants.</source>
+            <translation>대상 노드를 찾을 수 없거나 테넌트를 받지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Pulumi could not create or update the servers of the stack.</source>
+            <translation>Pulumi가 스택의 서버를 만들거나 갱신하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The new server could not be registered as a node.</source>
+            <translation>새 서버를 노드로 등록하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's DNS records could not be set.</source>
+            <translation>테넌트의 DNS 레코드를 설정하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Configuring the servers with Ansible failed.</source>
+            <translation>Ansible로 서버를 구성하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's callbacks could not be delivered.</source>
+            <translation>테넌트 콜백을 전달하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>A stage of the job failed.</source>
+            <translation>작업의 한 단계가 실패했습니다.</translation>
+        </message>
     </context>
     <context>
         <name>prego::JobList</name>
@@ -1312,10 +1359,6 @@ Exit codes:
             <translation>%1 (마지막 새로 고침 실패: %2)</translation>
         </message>
         <message>
-            <source>Failed in stage %1 (%2): %3</source>
-            <translation>단계 %1에서 실패 (%2): %3</translation>
-        </message>
-        <message>
             <source>The job failed.</source>
             <translation>작업이 실패했습니다.</translation>
         </message>
@@ -1326,6 +1369,14 @@ Exit codes:
         <message>
             <source>This job has no trace: it was submitted without a trace id.</source>
             <translation>이 작업에는 추적이 없습니다: 추적 ID 없이 제출되었습니다.</translation>
+        </message>
+        <message>
+            <source>Failed in stage %1 (%2). %3</source>
+            <translation>단계 %1에서 실패 (%2). %3</translation>
+        </message>
+        <message>
+            <source>The control plane says: %1</source>
+            <translation>제어 플레인 메시지: %1</translation>
         </message>
     </context>
     <context>
@@ -1474,6 +1525,11 @@ Exit codes:
         <message>
             <source>&amp;New provisioning…</source>
             <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <extracomment>View → Language: follow the system's language</extracomment>
+            <translation>시스템 언어(&amp;S)</translation>
         </message>
     </context>
     <context>

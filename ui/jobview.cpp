@@ -73,6 +73,7 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_errorBox(new QFrame(this))
     , m_error(new QLabel(m_errorBox))
+    , m_serverMessage(new QLabel(m_errorBox))
     , m_retry(new QPushButton(m_errorBox))
     , m_trace(new QLabel(this))
     , m_copyTrace(new QPushButton(this))
@@ -100,8 +101,15 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
                               "#jobErrorBox QLabel { color: #611a15; }"_s);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The control plane's words, as it sent them (English), under the translated explanation.
+    m_serverMessage->setObjectName(u"serverMessage"_s);
+    m_serverMessage->setWordWrap(true);
+    m_serverMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *errorTexts = new QVBoxLayout;
+    errorTexts->addWidget(m_error);
+    errorTexts->addWidget(m_serverMessage);
     auto *errorLayout = new QHBoxLayout(m_errorBox);
-    errorLayout->addWidget(m_error, 1);
+    errorLayout->addLayout(errorTexts, 1);
     errorLayout->addWidget(m_retry);
     m_errorBox->hide();
     connect(m_retry, &QPushButton::clicked, this, &JobView::retry);
@@ -278,7 +286,8 @@ void JobView::exportJsonInteractive()
 
 QString JobView::errorText() const
 {
-    return m_errorBox->isVisibleTo(this) ? m_error->text() : QString();
+    return m_errorBox->isVisibleTo(this) ? m_error->text() + u'\n' + m_serverMessage->text()
+                                         : QString();
 }
 
 QString JobView::traceText() const
@@ -384,9 +393,13 @@ void JobView::retranslate()
         summary = tr("%1 (last refresh failed: %2)").arg(summary, m_problem);
     m_summary->setText(summary);
     if (j.status == u"Failed") {
-        m_error->setText(j.error ? tr("Failed in stage %1 (%2): %3")
-                                       .arg(j.error->stage, j.error->code, j.error->message)
+        m_error->setText(j.error ? tr("Failed in stage %1 (%2). %3")
+                                       .arg(j.error->stage, j.error->code,
+                                            JobCodec::stageExplanation(j.error->stage))
                                  : tr("The job failed."));
+        m_serverMessage->setText(j.error ? tr("The control plane says: %1").arg(j.error->message)
+                                         : QString());
+        m_serverMessage->setVisible(j.error && !j.error->message.isEmpty());
         m_errorBox->show();
     } else {
         m_errorBox->hide();

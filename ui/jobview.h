@@ -47,6 +47,7 @@ public:
     QTableWidget *stageTable() const { return m_stages; }
     QTableWidget *serverTable() const { return m_servers; }
     QTableWidget *auditTable() const { return m_audit; }
+    // The pinned error: translated stage, code and explanation, then the server's own message.
     QString errorText() const;
     QString traceText() const;
     QString statusText() const;
@@ -90,6 +91,7 @@ private:
     QLabel *m_summary;
     QFrame *m_errorBox;
     QLabel *m_error;
+    QLabel *m_serverMessage;
     QPushButton *m_retry;
     QLabel *m_trace;
     QPushButton *m_copyTrace;

@@ -104,12 +104,15 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     // Language names are written in their own language, never translated.
     m_englishAction = m_languageMenu->addAction(u"English"_s);
     m_koreanAction = m_languageMenu->addAction(u"한국어"_s);
-    for (QAction *a : {m_englishAction, m_koreanAction}) {
+    m_languageMenu->addSeparator();
+    m_systemAction = m_languageMenu->addAction(QString());
+    for (QAction *a : {m_englishAction, m_koreanAction, m_systemAction}) {
         a->setCheckable(true);
         languages->addAction(a);
     }
     connect(m_englishAction, &QAction::triggered, this, [this] { switchLanguage(u"en"_s); });
     connect(m_koreanAction, &QAction::triggered, this, [this] { switchLanguage(u"ko"_s); });
+    connect(m_systemAction, &QAction::triggered, this, [this] { switchLanguage(u"system"_s); });
 
     m_profileLabel = new QLabel(this);
     m_refreshLabel = new QLabel(this);
@@ -427,15 +430,26 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));
     m_languageMenu->setTitle(tr("&Language"));
-    const bool korean = QLocale().language() == QLocale::Korean;
-    m_koreanAction->setChecked(korean);
-    m_englishAction->setChecked(!korean);
+    //: View → Language: follow the system's language
+    m_systemAction->setText(tr("&System language"));
+    setLanguageChoice(m_languageChoice);
     updateStatus();
+}
+
+void MainWindow::setLanguageChoice(const QString &choice)
+{
+    m_languageChoice = choice;
+    m_englishAction->setChecked(choice == u"en");
+    m_koreanAction->setChecked(choice == u"ko");
+    m_systemAction->setChecked(choice != u"en" && choice != u"ko");
 }
 
 void MainWindow::switchLanguage(const QString &language)
 {
+    m_languageChoice = language;
     Translations::install(Translations::resolve(language));
+    setLanguageChoice(language);
+    Q_EMIT languageChosen(language);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -70,6 +70,8 @@ public:
     // Opens (or raises) the node detail window for this node of the current fleet.
     bool openNode(const QString &nodeId);
     NodeTableModel *model() const { return m_model; }
+    // Which View → Language entry is checked: "en", "ko" or "system".
+    void setLanguageChoice(const QString &choice);
     // Once a second: ages, freshness, "last refresh N s ago".
     void tick();
 
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void profilesRequested();
     void profileSwitchRequested(const QString &name);
     void profileRemovalRequested();
+    // View → Language: "en", "ko" or "system" (to be remembered by the owner).
+    void languageChosen(const QString &choice);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -138,6 +142,8 @@ private:
     QAction *m_filterAction;
     QAction *m_englishAction;
     QAction *m_koreanAction;
+    QAction *m_systemAction;
+    QString m_languageChoice = QStringLiteral("system");
     QLabel *m_refreshLabel;
     QLabel *m_profileLabel;
 };

@@ -586,6 +586,11 @@ void ProvisionWizard::retranslate()
                                           tr("Memory"), tr("Disk"), tr("Tenants")});
     m_targets->setAccessibleName(tr("Target node"));
     setButtonText(QWizard::FinishButton, tr("&Submit"));
+    // QWizard sets its own button texts once, when it is made: set them again so a language
+    // switch reaches them (the words are Qt's, from qtbase's translation).
+    setButtonText(QWizard::BackButton, QCoreApplication::translate("QWizard", "< &Back"));
+    setButtonText(QWizard::NextButton, QCoreApplication::translate("QWizard", "&Next >"));
+    setButtonText(QWizard::CancelButton, QCoreApplication::translate("QWizard", "Cancel"));
     updateTenantPreview();
     fillTargets();
     updatePlacement();

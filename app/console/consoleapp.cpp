@@ -93,6 +93,11 @@ QString ConsoleApp::helpText()
               "                     wizard's pages and a job's trace)\n");
 }
 
+QString ConsoleApp::rememberedLanguage()
+{
+    return QSettings().value(QLatin1StringView(LanguageKey), u"system"_s).toString();
+}
+
 ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
                        QObject *parent)
     : QObject(parent)
@@ -106,6 +111,11 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
             askToken(m_profile, tr("Enter the token for this profile."));
     });
     connect(m_window.get(), &MainWindow::profilesRequested, this, &ConsoleApp::editProfiles);
+    m_window->setLanguageChoice(
+        m_settings.value(QLatin1StringView(LanguageKey), u"system"_s).toString());
+    connect(m_window.get(), &MainWindow::languageChosen, this, [this](const QString &choice) {
+        m_settings.setValue(QLatin1StringView(LanguageKey), choice);
+    });
     connect(m_window.get(), &MainWindow::profileSwitchRequested, this, &ConsoleApp::switchProfile);
     connect(m_window.get(), &MainWindow::profileRemovalRequested, this,
             &ConsoleApp::confirmRemoveCurrentProfile);
@@ -130,6 +140,8 @@ void ConsoleApp::start(const Options &options)
 {
     m_screenshotDir = options.screenshotDir;
     m_nodeAtStart = options.node;
+    if (!options.language.isEmpty())
+        m_window->setLanguageChoice(options.language); // this run's, not saved
     // Screenshots always have the same size; otherwise the window comes back as it was left.
     if (m_screenshotDir.isEmpty()) {
         m_window->restoreGeometry(m_settings.value(u"window/geometry"_s).toByteArray());

@@ -44,6 +44,9 @@ public:
     // Parses the command line (without the program name); nullopt with a message on errors.
     static std::optional<Options> parse(const QStringList &arguments, QString *error);
     static QString helpText();
+    // The View → Language choice saved by an earlier run ("en", "ko", "system").
+    static QString rememberedLanguage();
+    static constexpr const char *LanguageKey = "ui/language";
 
     ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
                QObject *parent = nullptr);

@@ -23,8 +23,11 @@ int main(int argc, char **argv)
     }
     QString error;
     const auto options = prego::ConsoleApp::parse(args, &error);
-    prego::Translations::install(
-        prego::Translations::resolve(options ? options->language : QString()));
+    // --lang for this run, else the choice remembered from View → Language, else the system's.
+    QString language = options ? options->language : QString();
+    if (language.isEmpty())
+        language = prego::ConsoleApp::rememberedLanguage();
+    prego::Translations::install(prego::Translations::resolve(language));
     if (!options) {
         std::fprintf(stderr, "prego-console: %s\n", qUtf8Printable(error));
         return 1;

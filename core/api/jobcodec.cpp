@@ -165,4 +165,30 @@ QString stageStatusText(const QString &status)
     return status;
 }
 
+QString stageExplanation(const QString &stage)
+{
+    if (stage == u"validate")
+        return QCoreApplication::translate("prego::JobCodec",
+                                           "The control plane checked the request and refused it.");
+    if (stage == u"resolve_host")
+        return QCoreApplication::translate(
+            "prego::JobCodec", "The target node could not be found or does not take tenants.");
+    if (stage == u"pulumi_up")
+        return QCoreApplication::translate(
+            "prego::JobCodec", "Pulumi could not create or update the servers of the stack.");
+    if (stage == u"register_node")
+        return QCoreApplication::translate("prego::JobCodec",
+                                           "The new server could not be registered as a node.");
+    if (stage == u"dns")
+        return QCoreApplication::translate("prego::JobCodec",
+                                           "The tenant's DNS records could not be set.");
+    if (stage == u"ansible")
+        return QCoreApplication::translate("prego::JobCodec",
+                                           "Configuring the servers with Ansible failed.");
+    if (stage == u"callbacks")
+        return QCoreApplication::translate("prego::JobCodec",
+                                           "The tenant's callbacks could not be delivered.");
+    return QCoreApplication::translate("prego::JobCodec", "A stage of the job failed.");
+}
+
 } // namespace prego::JobCodec

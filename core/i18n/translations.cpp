@@ -25,8 +25,9 @@ std::unique_ptr<QTranslator> &qtTranslator()
 
 QLocale resolve(const QString &languageOption)
 {
-    const QLocale requested =
-        languageOption.isEmpty() ? QLocale::system() : QLocale(languageOption);
+    const QLocale requested = languageOption.isEmpty() || languageOption == u"system"
+                                  ? QLocale::system()
+                                  : QLocale(languageOption);
     if (requested.language() == QLocale::Korean)
         return QLocale(QLocale::Korean, QLocale::SouthKorea);
     return QLocale(QLocale::English, QLocale::UnitedStates);

@@ -10,7 +10,7 @@ namespace prego::Translations {
 // translation for that language is not available.
 bool install(const QLocale &locale);
 
-// Korean when the locale says Korean, else English.
+// Korean when the locale says Korean, else English. "" and "system" follow the system locale.
 QLocale resolve(const QString &languageOption);
 
 } // namespace prego::Translations
