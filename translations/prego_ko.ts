@@ -329,30 +329,6 @@
             <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
         </message>
         <message>
-            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
-                     [--screenshot DIR]
-
-  --lang ko|en       language of the console (default: the system's)
-  --profile NAME     connect to this profile
-  --demo             start a local demo control plane with a simulated fleet
-  --node ID          open this node's detail once the fleet is shown
-  --screenshot DIR   render the dashboard, the heatmap, a node detail and the
-                     jobs to PNG files in DIR and exit (with --demo also the
-                     wizard's pages and a job's trace)
-</source>
-            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
-                     [--screenshot 디렉터리]
-
-  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
-  --profile 이름     이 프로필로 연결
-  --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
-  --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
-  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록을 디렉터리에
-                     PNG 파일로 렌더링하고 종료 (--demo와 함께면 마법사
-                     페이지와 작업 추적도)
-</translation>
-        </message>
-        <message>
             <source>Provisioning is off: %1</source>
             <translation>프로비저닝이 꺼져 있습니다: %1</translation>
         </message>
@@ -361,6 +337,30 @@
             <translation>
                 <numerusform>보냈지만 응답을 받지 못한 프로비저닝 요청 %n개를 확인하는 중…</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
+                     [--screenshot DIR]
+
+  --lang ko|en       language of the console (default: the system's)
+  --profile NAME     connect to this profile
+  --demo             start a local demo control plane with a simulated fleet
+  --node ID          open this node's detail once the fleet is shown
+  --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs
+                     and the verification to PNG files in DIR and exit (with
+                     --demo also the wizard's pages and a job's trace)
+</source>
+            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
+                     [--screenshot 디렉터리]
+
+  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
+  --profile 이름     이 프로필로 연결
+  --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
+  --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
+  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록, 검증 화면을
+                     디렉터리에 PNG 파일로 렌더링하고 종료 (--demo와 함께면
+                     마법사 페이지와 작업 추적도)
+</translation>
         </message>
     </context>
     <context>
@@ -734,6 +734,260 @@ Exit codes:
         <message>
             <source>prego-cp-sim was not found next to the console or on PATH; set PREGO_CP_SIM to its path.</source>
             <translation>콘솔 옆이나 PATH에서 prego-cp-sim을 찾지 못했습니다. PREGO_CP_SIM에 경로를 지정하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::DodChecks</name>
+        <message>
+            <source>Job %1 for tenant %2: %3</source>
+            <extracomment>evidence row: job id, tenant and status</extracomment>
+            <translation>테넌트 %2의 작업 %1: %3</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2</source>
+            <translation>단계 %1: %2</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2 (%3)</source>
+            <translation>단계 %1: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed: %1</source>
+            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed.</source>
+            <translation>작업 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>A job of this path is still running.</source>
+            <translation>이 경로의 작업이 아직 실행 중입니다.</translation>
+        </message>
+        <message>
+            <source>No job of this path yet.</source>
+            <translation>아직 이 경로의 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The latest job of this path Failed in stage %1 (%2): %3</source>
+            <translation>이 경로의 최근 작업이 단계 %1에서 실패했습니다 (%2): %3</translation>
+        </message>
+        <message>
+            <source>The latest job of this path ended %1.</source>
+            <translation>이 경로의 최근 작업이 %1(으)로 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Every bound shared node pushed its metrics within the stale threshold</source>
+            <translation>대상 공유 노드가 모두 지연 기준 안에 메트릭을 푸시함</translation>
+        </message>
+        <message>
+            <source>CPU, memory, disk and tenant count are reported by every bound node</source>
+            <translation>모든 대상 노드가 CPU, 메모리, 디스크, 테넌트 수를 보고함</translation>
+        </message>
+        <message>
+            <source>The nodes endpoint answers with this token</source>
+            <translation>이 토큰으로 노드 엔드포인트가 응답함</translation>
+        </message>
+        <message>
+            <source>Existing node: a job Completed without Pulumi, with its DNS outcome and callbacks recorded</source>
+            <translation>기존 노드: Pulumi 없이 작업이 완료되고 DNS 결과와 콜백이 기록됨</translation>
+        </message>
+        <message>
+            <source>New shared node: a job Completed and its node is registered and reporting</source>
+            <translation>새 공유 노드: 작업이 완료되고 그 노드가 등록되어 보고 중</translation>
+        </message>
+        <message>
+            <source>Dedicated stack: a job Completed on stack dedicated-{tenant} with three servers</source>
+            <translation>전용 스택: 스택 dedicated-{테넌트}에서 서버 3대로 작업이 완료됨</translation>
+        </message>
+        <message>
+            <source>Every live node is fresh after the scenarios</source>
+            <translation>시나리오 후 모든 운영 중인 노드가 최신</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>통과</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>not evaluable</source>
+            <translation>평가 불가</translation>
+        </message>
+        <message numerus="yes">
+            <source>GET /internal/nodes answered with %n node(s).</source>
+            <translation>
+                <numerusform>GET /internal/nodes가 노드 %n개로 응답했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>GET /internal/nodes did not answer: %1</source>
+            <translation>GET /internal/nodes가 응답하지 않았습니다: %1</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed.</source>
+            <translation>노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>No shared node is active and accepting tenants.</source>
+            <translation>테넌트를 받는 활성 공유 노드가 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: last push %2 (%n s)</source>
+            <translation>
+                <numerusform>%1: 마지막 푸시 %2 (%n초)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: never pushed</source>
+            <translation>%1: 푸시한 적 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n bound node(s) pushed within %1.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 %1 안에 푸시했습니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 bound node(s) did not push within %2.</source>
+            <translation>
+                <numerusform>대상 노드 %1개 중 %n개가 %2 안에 푸시하지 않았습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: no %2</source>
+            <translation>%1: %2 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All four values are reported by all %n bound node(s).</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 네 값을 보고합니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bound node(s) leave values empty.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 값을 비워 둡니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>it ran pulumi_up</source>
+            <translation>pulumi_up을 실행했습니다</translation>
+        </message>
+        <message>
+            <source>no DNS outcome is recorded</source>
+            <translation>DNS 결과가 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>no callbacks are recorded</source>
+            <translation>콜백이 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>Job %1 placed %2 on %3 without Pulumi.</source>
+            <translation>작업 %1이(가) Pulumi 없이 %2을(를) %3에 배치했습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but %2.</source>
+            <translation>작업 %1은(는) 완료되었지만 %2.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed without naming its new server.</source>
+            <translation>작업 %1이(가) 새 서버를 밝히지 않고 완료되었습니다.</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed to find %1.</source>
+            <translation>%1을(를) 찾기 위한 노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but its node %2 is not registered.</source>
+            <translation>작업 %1은(는) 완료되었지만 노드 %2이(가) 등록되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>%1: registered, last push %2</source>
+            <translation>%1: 등록됨, 마지막 푸시 %2</translation>
+        </message>
+        <message>
+            <source>%1: registered, never pushed</source>
+            <translation>%1: 등록됨, 푸시한 적 없음</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed and node %2 is registered, but it is not reporting.</source>
+            <translation>작업 %1은(는) 완료되고 노드 %2도 등록되었지만 보고하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 made node %2, which is registered and reporting.</source>
+            <translation>작업 %1이(가) 만든 노드 %2이(가) 등록되어 보고 중입니다.</translation>
+        </message>
+        <message>
+            <source>its stack is %1, not %2</source>
+            <translation>스택이 %2이(가) 아니라 %1입니다</translation>
+        </message>
+        <message>
+            <source>%1: %2 server of the stack</source>
+            <translation>%1: 스택의 %2 서버</translation>
+        </message>
+        <message numerus="yes">
+            <source>it has %n server(s) (%1) instead of app, db and redis</source>
+            <translation>
+                <numerusform>app, db, redis 대신 서버가 %n대(%1)입니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Job %1 built stack %2 with app, db and redis.</source>
+            <translation>작업 %1이(가) app, db, redis로 스택 %2을(를) 만들었습니다.</translation>
+        </message>
+        <message>
+            <source>E1, E2 and E3 have to pass first.</source>
+            <translation>먼저 E1, E2, E3이 통과해야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1: last push %2</source>
+            <translation>%1: 마지막 푸시 %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n live node(s) are fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 모두 최신입니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n live node(s) are not fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 최신이 아닙니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source># Definition-of-Done verification</source>
+            <translation># 완료 정의(DoD) 검증</translation>
+        </message>
+        <message>
+            <source>- Profile: %1 (%2)</source>
+            <translation>- 프로필: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>- Evaluated at: %1 (the control plane's clock)</source>
+            <translation>- 평가 시각: %1 (제어 플레인 시계)</translation>
+        </message>
+        <message>
+            <source>- Stale threshold: %1</source>
+            <translation>- 지연 기준: %1</translation>
+        </message>
+        <message>
+            <source>- Result: %1</source>
+            <translation>- 결과: %1</translation>
+        </message>
+        <message>
+            <source>every check passes</source>
+            <translation>모든 검사 통과</translation>
+        </message>
+        <message>
+            <source>not every check passes</source>
+            <translation>통과하지 못한 검사가 있음</translation>
+        </message>
+        <message>
+            <source>| Check | Result | What it asks | Finding |</source>
+            <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
         </message>
     </context>
     <context>
@@ -1531,6 +1785,10 @@ Exit codes:
             <extracomment>View → Language: follow the system's language</extracomment>
             <translation>시스템 언어(&amp;S)</translation>
         </message>
+        <message>
+            <source>&amp;Verification</source>
+            <translation>검증(&amp;V)</translation>
+        </message>
     </context>
     <context>
         <name>prego::NodeDetailView</name>
@@ -1934,40 +2192,6 @@ IPv4: %3
     <context>
         <name>prego::ProvisionCommands</name>
         <message>
-            <source>
-Provisioning commands:
-  provision --profile NAME --tenant T (--target NODE | --new-server --region R |
-            --dedicated --region R) [--job-id UUID] [--yes] [--wait]
-                            submit a provisioning job; --yes is required when
-                            servers are created; --wait follows it to the end
-  jobs --profile NAME [--status S] [--tenant T] [--output table|json]
-                            list jobs, including local ones not yet confirmed
-  job ID --profile NAME [--output text|json]
-                            show a job and its trace as a timeline
-  retry ID --profile NAME [--wait]
-                            resume a failed job at its failed stage
-  recover --profile NAME    look up and resend jobs that were sent but never
-                            answered (every provisioning command does this first)
-Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
-</source>
-            <translation>
-프로비저닝 명령:
-  provision --profile NAME --tenant T (--target NODE | --new-server --region R |
-            --dedicated --region R) [--job-id UUID] [--yes] [--wait]
-                            프로비저닝 작업을 제출합니다. 서버를 만드는 경우
-                            --yes가 필요하며, --wait는 끝날 때까지 따라갑니다
-  jobs --profile NAME [--status S] [--tenant T] [--output table|json]
-                            아직 확인되지 않은 로컬 작업을 포함해 작업을 나열합니다
-  job ID --profile NAME [--output text|json]
-                            작업과 추적 기록을 타임라인으로 보여 줍니다
-  retry ID --profile NAME [--wait]
-                            실패한 작업을 실패한 단계부터 다시 시작합니다
-  recover --profile NAME    보냈지만 응답을 받지 못한 작업을 조회하고 다시 보냅니다
-                            (모든 프로비저닝 명령이 먼저 이 작업을 합니다)
-종료 코드 6: 작업이 실패로 끝났습니다(provision --wait, retry --wait, job).
-</translation>
-        </message>
-        <message>
             <source>Name a profile with --profile NAME.</source>
             <translation>--profile NAME으로 프로필을 지정하세요.</translation>
         </message>
@@ -2122,6 +2346,98 @@ Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
         <message>
             <source>Job %1 accepted (%2).</source>
             <translation>작업 %1이(가) 수락되었습니다(%2).</translation>
+        </message>
+        <message>
+            <source>
+Provisioning commands:
+  provision --profile NAME --tenant T (--target NODE | --new-server --region R |
+            --dedicated --region R) [--job-id UUID] [--yes] [--wait]
+                            submit a provisioning job; --yes is required when
+                            servers are created; --wait follows it to the end
+  jobs --profile NAME [--status S] [--tenant T] [--output table|json]
+                            list jobs, including local ones not yet confirmed
+  job ID --profile NAME [--output text|json]
+                            show a job and its trace as a timeline
+  retry ID --profile NAME [--wait]
+                            resume a failed job at its failed stage
+  recover --profile NAME    look up and resend jobs that were sent but never
+                            answered (every provisioning command does this first)
+  verify [--profile NAME] [--report FILE.md] [--run-scenarios
+         [--yes-create-infrastructure]]
+                            check the Definition of Done (M1-M3, E1-E4) on live
+                            data; --run-scenarios first submits E1, E2 and E3 for
+                            generated test tenants (operator role) and waits
+Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
+verify: 0 every check passes, 1 a check fails or lacks data, 2 the control plane
+could not be asked (unreachable, unauthorized).
+</source>
+            <translation>
+프로비저닝 명령:
+  provision --profile NAME --tenant T (--target NODE | --new-server --region R |
+            --dedicated --region R) [--job-id UUID] [--yes] [--wait]
+                            프로비저닝 작업을 제출합니다. 서버를 만드는 경우
+                            --yes가 필요하며, --wait는 끝날 때까지 따라갑니다
+  jobs --profile NAME [--status S] [--tenant T] [--output table|json]
+                            아직 확인되지 않은 로컬 작업을 포함해 작업을 나열합니다
+  job ID --profile NAME [--output text|json]
+                            작업과 추적 기록을 타임라인으로 보여 줍니다
+  retry ID --profile NAME [--wait]
+                            실패한 작업을 실패한 단계부터 다시 시작합니다
+  recover --profile NAME    보냈지만 응답을 받지 못한 작업을 조회하고 다시 보냅니다
+                            (모든 프로비저닝 명령이 먼저 이 작업을 합니다)
+  verify [--profile NAME] [--report FILE.md] [--run-scenarios
+         [--yes-create-infrastructure]]
+                            실제 데이터로 완료 정의(M1-M3, E1-E4)를 검사합니다.
+                            --run-scenarios는 먼저 생성한 테스트 테넌트로 E1, E2,
+                            E3을 제출하고(operator 역할) 끝날 때까지 기다립니다
+종료 코드 6: 작업이 실패로 끝났습니다(provision --wait, retry --wait, job).
+verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사가 있음, 2 제어 플레인에
+물어볼 수 없음(연결 불가, 권한 없음).
+</translation>
+        </message>
+        <message>
+            <source>No fresh shared node accepts tenants: E1 has no target.</source>
+            <translation>테넌트를 받는 최신 공유 노드가 없습니다: E1의 대상이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1: job %2 accepted</source>
+            <translation>%1: 작업 %2 수락됨</translation>
+        </message>
+        <message>
+            <source>%1: job %2 ended %3</source>
+            <translation>%1: 작업 %2 종료 (%3)</translation>
+        </message>
+        <message>
+            <source>Waiting for node %1 to report…</source>
+            <translation>노드 %1의 보고를 기다리는 중…</translation>
+        </message>
+        <message>
+            <source>--run-scenarios creates real servers on %1 (a new shared node and a dedicated stack of three), which cost money. Nothing was sent; add --yes-create-infrastructure to go ahead.</source>
+            <translation>--run-scenarios는 %1에 실제 서버(새 공유 노드 1대와 서버 3대의 전용 스택)를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes-create-infrastructure를 붙이세요.</translation>
+        </message>
+        <message>
+            <source>The report could not be written to %1: %2</source>
+            <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>보고서를 %1에 썼습니다.</translation>
+        </message>
+        <message>
+            <source>Every check passes.</source>
+            <translation>모든 검사를 통과했습니다.</translation>
+        </message>
+        <message>
+            <source>The checks could not be evaluated: %1</source>
+            <translation>검사를 평가할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Not every check passes.</source>
+            <translation>통과하지 못한 검사가 있습니다.</translation>
         </message>
     </context>
     <context>
@@ -2493,6 +2809,96 @@ You can keep the token for this session only.</source>
         <message>
             <source>skipped: %1</source>
             <translation>건너뜀: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::VerificationView</name>
+        <message>
+            <source>Double-click to open node %1.</source>
+            <translation>두 번 클릭하면 노드 %1이(가) 열립니다.</translation>
+        </message>
+        <message>
+            <source>Double-click to open job %1.</source>
+            <translation>두 번 클릭하면 작업 %1이(가) 열립니다.</translation>
+        </message>
+        <message>
+            <source>Nothing has been evaluated yet.</source>
+            <translation>아직 평가한 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Export verification report</source>
+            <translation>검증 보고서 내보내기</translation>
+        </message>
+        <message>
+            <source>Markdown files (*.md)</source>
+            <translation>Markdown 파일 (*.md)</translation>
+        </message>
+        <message>
+            <source>The Definition of Done, checked on live data: M1–M3 monitor the fleet, E1–E4 prove the three provisioning paths. Double-click a row under a check to open its node or job.</source>
+            <translation>실제 데이터로 검사한 완료 정의입니다. M1–M3은 플릿을 모니터링하고, E1–E4는 세 가지 프로비저닝 경로를 증명합니다. 검사 아래 행을 두 번 클릭하면 해당 노드나 작업이 열립니다.</translation>
+        </message>
+        <message>
+            <source>E&amp;valuate now</source>
+            <translation>지금 평가(&amp;V)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport report…</source>
+            <translation>보고서 내보내기(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>검사</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>What it asks</source>
+            <translation>검사 내용</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>확인 결과</translation>
+        </message>
+        <message>
+            <source>Definition-of-Done checks</source>
+            <translation>완료 정의 검사</translation>
+        </message>
+        <message>
+            <source>Not evaluated yet.</source>
+            <translation>아직 평가하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>No control plane.</source>
+            <translation>제어 플레인이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Evaluated at %1: %2 · %3 · %4</source>
+            <extracomment>e.g. "Evaluated at 14:05:12: 5 pass · 1 fail · 1 not evaluable"</extracomment>
+            <translation>%1 평가: %2 · %3 · %4</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pass</source>
+            <translation>
+                <numerusform>통과 %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fail</source>
+            <translation>
+                <numerusform>실패 %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not evaluable</source>
+            <translation>
+                <numerusform>평가 불가 %n</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "nodetablemodel.h"
 #include "provisionwizard.h"
 #include "storage/historyservice.h"
+#include "verificationview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -36,12 +37,14 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_dashboard(new DashboardView(m_model, clock, this))
     , m_heatmap(new HeatmapView(this))
     , m_jobs(new JobsView(this))
+    , m_verification(new VerificationView(this))
     , m_stack(new QStackedWidget(this))
 {
     setObjectName(u"mainWindow"_s);
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_heatmap);
     m_stack->addWidget(m_jobs);
+    m_stack->addWidget(m_verification);
     setCentralWidget(m_stack);
     resize(1280, 720);
 
@@ -81,10 +84,16 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_jobsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_jobsAction->setCheckable(true);
     connect(m_jobsAction, &QAction::triggered, this, [this] { showView(View::Jobs); });
+    m_verificationAction = m_viewMenu->addAction(QString());
+    m_verificationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    m_verificationAction->setCheckable(true);
+    connect(m_verificationAction, &QAction::triggered, this,
+            [this] { showView(View::Verification); });
     auto *views = new QActionGroup(this);
     views->addAction(m_dashboardAction);
     views->addAction(m_heatmapAction);
     views->addAction(m_jobsAction);
+    views->addAction(m_verificationAction);
     m_viewMenu->addSeparator();
     m_refreshAction = m_viewMenu->addAction(QString());
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -126,6 +135,8 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     connect(m_heatmap, &HeatmapView::nodeActivated, this, &MainWindow::openNode);
     connect(m_jobs, &JobsView::jobActivated, this, &MainWindow::openJob);
     connect(m_jobs, &JobsView::newProvisioningRequested, this, &MainWindow::openWizard);
+    connect(m_verification, &VerificationView::nodeActivated, this, &MainWindow::openNode);
+    connect(m_verification, &VerificationView::jobActivated, this, &MainWindow::openJob);
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &MainWindow::tick);
     m_ticker.start();
@@ -193,6 +204,8 @@ void MainWindow::setProvisioning(ApiClient *client, JobOutbox *outbox,
     m_submitter = submitter;
     m_provisionAction->setEnabled(client && outbox && submitter);
     m_jobs->attach(client, outbox, submitter);
+    m_verification->attach(client, m_profile.name, m_profile.baseUrl.toDisplayString(),
+                           m_profile.staleAfterSeconds);
     if (m_jobView)
         m_jobView->setClient(client);
     if (m_wizard)
@@ -247,10 +260,13 @@ void MainWindow::showView(View view)
         page = m_heatmap;
     else if (view == View::Jobs)
         page = m_jobs;
+    else if (view == View::Verification)
+        page = m_verification;
     m_stack->setCurrentWidget(page);
     m_dashboardAction->setChecked(view == View::Dashboard);
     m_heatmapAction->setChecked(view == View::Heatmap);
     m_jobsAction->setChecked(view == View::Jobs);
+    m_verificationAction->setChecked(view == View::Verification);
     if (view == View::Heatmap)
         requestHeatmap();
 }
@@ -261,6 +277,8 @@ MainWindow::View MainWindow::currentView() const
         return View::Heatmap;
     if (m_stack->currentWidget() == m_jobs)
         return View::Jobs;
+    if (m_stack->currentWidget() == m_verification)
+        return View::Verification;
     return View::Dashboard;
 }
 
@@ -339,6 +357,8 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
         requestHeatmap();
     if (m_wizard)
         m_wizard->setFleet(m_model->nodes(), m_clock->nowMs(), m_profile.staleAfterSeconds);
+    if (currentView() == View::Verification)
+        m_verification->evaluate(); // re-evaluated on every poll while shown
     Q_EMIT snapshotShown();
 }
 
@@ -426,6 +446,7 @@ void MainWindow::retranslate()
     m_dashboardAction->setText(tr("&Dashboard"));
     m_heatmapAction->setText(tr("&Heatmap"));
     m_jobsAction->setText(tr("&Jobs"));
+    m_verificationAction->setText(tr("&Verification"));
     m_provisionAction->setText(tr("&New provisioning…"));
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));

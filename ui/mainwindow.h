@@ -32,6 +32,7 @@ class JobsView;
 class NodeDetailView;
 class ProvisionSubmitter;
 class ProvisionWizard;
+class VerificationView;
 class NodeTableModel;
 class ServerClock;
 
@@ -64,7 +65,8 @@ public:
     ProvisionWizard *openWizard();
     // Opens (or raises) the job window for this job.
     void openJob(const QString &jobId);
-    enum class View { Dashboard, Heatmap, Jobs };
+    VerificationView *verificationView() const { return m_verification; }
+    enum class View { Dashboard, Heatmap, Jobs, Verification };
     void showView(View view);
     View currentView() const;
     // Opens (or raises) the node detail window for this node of the current fleet.
@@ -107,6 +109,7 @@ private:
     DashboardView *m_dashboard;
     HeatmapView *m_heatmap;
     JobsView *m_jobs;
+    VerificationView *m_verification;
     QStackedWidget *m_stack;
     JobView *m_jobView = nullptr;
     QPointer<ProvisionWizard> m_wizard;
@@ -137,6 +140,7 @@ private:
     QAction *m_dashboardAction;
     QAction *m_heatmapAction;
     QAction *m_jobsAction;
+    QAction *m_verificationAction;
     QAction *m_provisionAction;
     QAction *m_refreshAction;
     QAction *m_filterAction;

@@ -21,6 +21,7 @@
 #include "storage/joboutbox.h"
 #include "storage/profilestore.h"
 #include "tokendialog.h"
+#include "verificationview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -88,9 +89,9 @@ QString ConsoleApp::helpText()
               "  --profile NAME     connect to this profile\n"
               "  --demo             start a local demo control plane with a simulated fleet\n"
               "  --node ID          open this node's detail once the fleet is shown\n"
-              "  --screenshot DIR   render the dashboard, the heatmap, a node detail and the\n"
-              "                     jobs to PNG files in DIR and exit (with --demo also the\n"
-              "                     wizard's pages and a job's trace)\n");
+              "  --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs\n"
+              "                     and the verification to PNG files in DIR and exit (with\n"
+              "                     --demo also the wizard's pages and a job's trace)\n");
 }
 
 QString ConsoleApp::rememberedLanguage()
@@ -432,6 +433,16 @@ void ConsoleApp::screenshotStep()
     }
     case ShotStage::Jobs: {
         saveScreenshot(m_window.get(), u"jobs"_s);
+        m_shotStage = ShotStage::Verification;
+        connect(m_window->verificationView(), &VerificationView::evaluated, this, [this] {
+            if (m_shotStage == ShotStage::Verification)
+                QTimer::singleShot(ScreenshotSettleMs, this, &ConsoleApp::screenshotStep);
+        });
+        m_window->showView(MainWindow::View::Verification);
+        return;
+    }
+    case ShotStage::Verification: {
+        saveScreenshot(m_window.get(), u"verification"_s);
         ProvisionWizard *wizard = m_window->openWizard();
         if (!wizard || !m_demo) {
             // Only the demo gets a job made for the pictures: never a real control plane.
@@ -480,7 +491,7 @@ void ConsoleApp::screenshotStep()
 void ConsoleApp::finishScreenshots()
 {
     m_shotStage = ShotStage::Done;
-    const int expected = m_demo ? 8 : 4;
+    const int expected = m_demo ? 9 : 5;
     Q_EMIT exitRequested(m_shotsSaved == expected ? 0 : 1);
 }
 

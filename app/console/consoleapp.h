@@ -118,6 +118,7 @@ private:
         Heatmap,
         Node,
         Jobs,
+        Verification,
         WizardPath,
         WizardPlacement,
         WizardReview,

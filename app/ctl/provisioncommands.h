@@ -3,6 +3,7 @@
 #include "api/apiresponse.h"
 #include "api/job.h"
 #include "ctlapp.h"
+#include "domain/dodchecks.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -46,6 +47,11 @@ private:
     int retry(const QStringList &args);
     int provision(const QStringList &args);
     int recover(const QStringList &args);
+    int verify(const QStringList &args);
+    // verify --run-scenarios: submits E1, E2 and E3 as the wizard would and follows them; false
+    // (exit code set) when they could not be started.
+    bool runScenarios(int *exitCode);
+    DodInput loadDodInput();
 
     // Profile, token and outbox; false (exit code set) when any is missing.
     bool prepare(const QString &profileName, int *exitCode);

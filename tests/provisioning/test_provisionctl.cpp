@@ -35,11 +35,11 @@ struct CtlRun
 class ProvisionCtlTest : public ::testing::Test
 {
 protected:
-    void startSim(const QStringList &extra)
+    void startSim(const QStringList &extra, int fleet = 8)
     {
         ASSERT_TRUE(home.isValid());
-        ASSERT_TRUE(sim.start(QStringList{u"--demo-fleet"_s, u"8"_s, u"--enable-sim-admin"_s,
-                                          u"--time-scale"_s, u"0.01"_s} +
+        ASSERT_TRUE(sim.start(QStringList{u"--demo-fleet"_s, QString::number(fleet),
+                                          u"--enable-sim-admin"_s, u"--time-scale"_s, u"0.01"_s} +
                               extra))
             << sim.error().toStdString();
         admin = std::make_unique<HttpTestClient>(sim.baseUrl());
@@ -492,4 +492,90 @@ TEST_F(ProvisionCtlTest, KillNineAtAnyMomentNeverMakesASecondJob)
                   << " trials, row written in " << it.value()[1] << ", job on server before "
                   << "recovery in " << it.value()[2] << ", POSTs received " << it.value()[3]
                   << ", exactly one job after recovery and rerun in all" << std::endl;
+}
+
+// prego-ctl verify: the Definition of Done on live data, end to end against prego-cp-sim.
+// A fleet of three shared nodes (plus globex's three) has no stale or silent node.
+TEST_F(ProvisionCtlTest, VerifyRunScenariosPassesEndToEnd)
+{
+    startSim({}, 3);
+    const QString report = home.filePath(u"dod.md"_s);
+    const CtlRun r =
+        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report}, {},
+            180000);
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    for (const QString &check : {u"M1"_s, u"M2"_s, u"M3"_s, u"E1"_s, u"E2"_s, u"E3"_s, u"E4"_s})
+        EXPECT_TRUE(r.out.contains(check + u"  PASS"_s)) << check.toStdString() << "\n"
+                                                         << r.out.toStdString();
+    // Progress while it waited: each scenario's stages as they ran.
+    EXPECT_TRUE(r.out.contains(u"E3  "_s) && r.out.contains(u"pulumi_up"_s)) << r.out.toStdString();
+    QFile file(report);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(md.startsWith(u"# Definition-of-Done verification"_s));
+    EXPECT_TRUE(md.contains(u"| E3 | pass |"_s)) << md.toStdString();
+    EXPECT_TRUE(md.contains(u"every check passes"_s));
+    // Exactly one job per scenario, each sent once.
+    const QJsonArray jobs =
+        admin->get(u"/internal/provision-jobs?limit=200"_s).json().value(u"jobs").toArray();
+    EXPECT_EQ(jobs.size(), 3);
+    for (const QJsonValue &j : jobs)
+        EXPECT_EQ(posts(j[u"job_id"].toString()).size(), 1);
+
+    // A node stops pushing (and last pushed 10 minutes ago): M1 and E4 fail and name it.
+    const QString node = u"nbg1-shared-01"_s;
+    ASSERT_EQ(admin
+                  ->post(u"/sim/nodes/"_s + node,
+                         QJsonObject{{u"pushing"_s, false}, {u"last_push_age_seconds"_s, 600}})
+                  .status,
+              204);
+    const CtlRun stale = ctl({u"verify"_s, u"--profile"_s, profile});
+    EXPECT_EQ(stale.exitCode, 1) << stale.out.toStdString() << stale.err.toStdString();
+    EXPECT_TRUE(stale.out.contains(u"M1  FAIL"_s)) << stale.out.toStdString();
+    EXPECT_TRUE(stale.out.contains(u"- %1: last push 10 min ago"_s.arg(node)))
+        << stale.out.toStdString();
+    EXPECT_TRUE(stale.out.contains(u"E4  FAIL"_s)) << stale.out.toStdString();
+    EXPECT_TRUE(stale.out.contains(u"E1  PASS"_s));
+}
+
+TEST_F(ProvisionCtlTest, VerifyWithAFailingStageFailsE1WithTheStagesError)
+{
+    startSim({u"--fail-stage"_s, u"ansible"_s}, 3);
+    const QString report = home.filePath(u"dod.md"_s);
+    const CtlRun r =
+        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report}, {},
+            180000);
+    EXPECT_EQ(r.exitCode, 1) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"E1  FAIL"_s)) << r.out.toStdString();
+    QFile file(report);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(md.contains(u"| E1 | fail |"_s)) << md.toStdString();
+    EXPECT_TRUE(md.contains(u"Failed in stage ansible (ansible_failed): simulated failure of "
+                            u"stage ansible"_s))
+        << md.toStdString();
+    EXPECT_TRUE(md.contains(u"| E4 | not evaluable |"_s)) << md.toStdString();
+}
+
+TEST_F(ProvisionCtlTest, VerifyRefusesToCreateServersAwayFromLoopbackWithoutConsent)
+{
+    startSim({}, 3);
+    const QString remote = profile + u"r"_s;
+    ASSERT_EQ(ctl({u"profiles"_s, u"add"_s, remote, u"--url"_s, u"https://cp.example.invalid"_s})
+                  .exitCode,
+              0);
+    const CtlRun r = ctl({u"verify"_s, u"--profile"_s, remote, u"--run-scenarios"_s});
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"--yes-create-infrastructure"_s)) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"Nothing was sent"_s));
+}
+
+TEST_F(ProvisionCtlTest, VerifyCannotEvaluateAnUnreachableControlPlane)
+{
+    startSim({}, 3);
+    sim.stop();
+    const CtlRun r = ctl({u"verify"_s, u"--profile"_s, profile});
+    EXPECT_EQ(r.exitCode, 2) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"M3  NOT EVALUABLE"_s)) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(u"could not be evaluated"_s)) << r.err.toStdString();
 }

@@ -15,6 +15,9 @@
 #include "simprocess.h"
 #include "storage/joboutbox.h"
 #include "tracetimeline.h"
+#include "verificationview.h"
+
+#include <QTreeWidget>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -539,4 +542,41 @@ TEST(TraceTimeline, BarsArePlacedByStartAndFinishAndTheRunningOneGrows)
     const QImage image = timeline.grab().toImage();
     EXPECT_EQ(image.pixelColor(bar(2).center().toPoint()),
               prego::TraceTimeline::colorOf(u"succeeded"_s));
+}
+
+TEST(VerificationView, ShowsTheChecksWithEvidenceThatOpensTheNode)
+{
+    Console c;
+    ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    QSignalSpy evaluated(c.window()->verificationView(), &prego::VerificationView::evaluated);
+    QTest::keyClick(c.window(), Qt::Key_4, Qt::ControlModifier);
+    ASSERT_EQ(c.window()->currentView(), prego::MainWindow::View::Verification);
+    ASSERT_TRUE(evaluated.wait(10000));
+    prego::VerificationView *view = c.window()->verificationView();
+    ASSERT_EQ(view->results().size(), 7);
+    QTreeWidget *tree = view->tree();
+    ASSERT_EQ(tree->topLevelItemCount(), 7);
+    // The demo fleet has two stale nodes and one that never pushed: M1 fails and names them.
+    QTreeWidgetItem *m1 = tree->topLevelItem(0);
+    EXPECT_EQ(m1->text(0), u"M1"_s);
+    EXPECT_EQ(m1->text(1), u"fail"_s);
+    EXPECT_TRUE(m1->isExpanded());
+    ASSERT_EQ(m1->childCount(), 3) << m1->text(3).toStdString();
+    // No jobs yet: the scenarios say why they cannot be evaluated.
+    EXPECT_EQ(tree->topLevelItem(3)->text(1), u"not evaluable"_s);
+    EXPECT_EQ(tree->topLevelItem(3)->text(3), u"No job of this path yet."_s);
+    EXPECT_TRUE(view->summaryText().contains(u"1 pass"_s) ||
+                view->summaryText().contains(u"2 pass"_s))
+        << view->summaryText().toStdString();
+    // A row of evidence opens its node.
+    QTreeWidgetItem *child = m1->child(0);
+    Q_EMIT tree->itemActivated(child, 0);
+    ASSERT_NE(c.window()->nodeDetail(), nullptr);
+    EXPECT_TRUE(child->text(2).startsWith(c.window()->nodeDetail()->nodeId() + u":"_s));
+    // The report.
+    const QString file = c.home.filePath(u"report.md"_s);
+    EXPECT_EQ(view->exportReport(file), QString());
+    QFile report(file);
+    ASSERT_TRUE(report.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(report.readAll().contains("| M1 | fail |"));
 }

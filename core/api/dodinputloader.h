@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/dodchecks.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace prego {
+
+class ApiCall;
+class ApiClient;
+struct ApiResponse;
+
+// Reads what the Definition-of-Done checks need: GET /internal/nodes and
+// GET /internal/provision-jobs (the newest 200), then emits one finished() with the input
+// (errors included: a check that cannot be evaluated says why). Deletes itself after finished().
+class DodInputLoader final : public QObject
+{
+    Q_OBJECT
+public:
+    DodInputLoader(ApiClient *client, int staleAfterSeconds, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void finished(const prego::DodInput &input);
+
+private:
+    void onNodes(const ApiResponse &response);
+    void onJobs(const ApiResponse &response);
+
+    QPointer<ApiClient> m_client;
+    DodInput m_input;
+};
+
+} // namespace prego
+
+Q_DECLARE_METATYPE(prego::DodInput)

@@ -1,0 +1,257 @@
+// The Definition-of-Done checks against hand-built API answers, at their boundaries.
+#include "domain/dodchecks.h"
+
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using prego::DodChecks;
+using prego::DodInput;
+using prego::DodResult;
+using Outcome = prego::DodResult::Outcome;
+
+namespace {
+
+constexpr qint64 Now = 1'764'000'000'000;
+
+prego::Node bound(const QString &id, std::optional<qint64> ageSeconds)
+{
+    prego::Node n;
+    n.nodeId = id;
+    n.region = u"fsn1"_s;
+    n.placement = u"shared"_s;
+    n.status = u"active"_s;
+    n.acceptsTenants = true;
+    if (ageSeconds)
+        n.metrics = prego::NodeMetrics{12.5, 40.0, 30.0, 3, Now - *ageSeconds * 1000};
+    return n;
+}
+
+prego::JobStage stage(const QString &name, const QString &status)
+{
+    prego::JobStage s;
+    s.name = name;
+    s.status = status;
+    s.startedAtMs = Now - 60000;
+    s.finishedAtMs = Now - 50000;
+    return s;
+}
+
+prego::Job job(const QString &path, const QString &status, const QString &tenant = u"acme"_s)
+{
+    prego::Job j;
+    j.jobId = u"job-"_s + path;
+    j.tenantId = tenant;
+    j.path = path;
+    j.status = status;
+    j.createdAtMs = Now - 120000;
+    if (path == u"shared-existing")
+        j.stages = {stage(u"validate"_s, u"succeeded"_s), stage(u"resolve_host"_s, u"succeeded"_s),
+                    stage(u"dns"_s, u"succeeded"_s), stage(u"ansible"_s, u"succeeded"_s),
+                    stage(u"callbacks"_s, u"succeeded"_s)};
+    else
+        j.stages = {
+            stage(u"validate"_s, u"succeeded"_s),      stage(u"pulumi_up"_s, u"succeeded"_s),
+            stage(u"register_node"_s, u"succeeded"_s), stage(u"dns"_s, u"succeeded"_s),
+            stage(u"ansible"_s, u"succeeded"_s),       stage(u"callbacks"_s, u"succeeded"_s)};
+    if (path == u"shared-new")
+        j.servers = {{u"shared"_s, u"fsn1-shared-09"_s, u"h"_s, u"10.0.0.9"_s}};
+    if (path == u"dedicated") {
+        j.stack = u"dedicated-"_s + tenant;
+        j.servers = {{u"app"_s, u"ded-a-app"_s, {}, {}},
+                     {u"db"_s, u"ded-a-db"_s, {}, {}},
+                     {u"redis"_s, u"ded-a-redis"_s, {}, {}}};
+    }
+    return j;
+}
+
+// A healthy fleet and three good scenario jobs: everything passes.
+DodInput healthy()
+{
+    DodInput in;
+    in.serverNowMs = Now;
+    in.nodes = prego::NodesSnapshot{};
+    in.nodes->serverTimeMs = Now;
+    in.nodes->nodes = {bound(u"fsn1-shared-01"_s, 30), bound(u"fsn1-shared-09"_s, 10)};
+    in.jobs = QList<prego::Job>{job(u"shared-existing"_s, u"Completed"_s),
+                                job(u"shared-new"_s, u"Completed"_s),
+                                job(u"dedicated"_s, u"Completed"_s)};
+    return in;
+}
+
+DodResult check(const DodInput &in, DodResult::Id id)
+{
+    for (const DodResult &r : DodChecks::evaluate(in)) {
+        if (r.id == id)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(DodChecks, AHealthyFleetAndGoodScenariosPassEverything)
+{
+    const QList<DodResult> results = DodChecks::evaluate(healthy());
+    ASSERT_EQ(results.size(), 7);
+    for (const DodResult &r : results)
+        EXPECT_EQ(r.outcome, Outcome::Pass)
+            << DodChecks::key(r.id).toStdString() << ": " << r.summary.toStdString();
+    EXPECT_TRUE(DodChecks::allPass(results));
+    EXPECT_EQ(results.first().evaluatedAtMs, Now);
+}
+
+TEST(DodChecks, M1IsFreshAt299AndStaleAt301SecondsOnTheServersClock)
+{
+    DodInput in = healthy();
+    in.nodes->nodes = {bound(u"a-1"_s, 299), bound(u"b-1"_s, 300)};
+    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::Pass);
+    in.nodes->nodes = {bound(u"a-1"_s, 299), bound(u"b-1"_s, 301)};
+    const DodResult r = check(in, DodResult::Id::M1);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    ASSERT_EQ(r.evidence.size(), 1);
+    EXPECT_EQ(r.evidence.first().id, u"b-1"_s);
+    EXPECT_EQ(r.evidence.first().text, u"b-1: last push 5 min ago (301 s)"_s);
+    // The profile's threshold, not a constant.
+    in.staleAfterSeconds = 600;
+    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::Pass);
+    // A never-reported node is not fresh; nodes that are not bound do not count.
+    in.nodes->nodes = {bound(u"a-1"_s, 10), bound(u"c-1"_s, std::nullopt)};
+    in.nodes->nodes.append(bound(u"d-1"_s, 5000));
+    in.nodes->nodes.last().status = u"draining"_s;
+    const DodResult never = check(in, DodResult::Id::M1);
+    EXPECT_EQ(never.outcome, Outcome::Fail);
+    ASSERT_EQ(never.evidence.size(), 1);
+    EXPECT_EQ(never.evidence.first().text, u"c-1: never pushed"_s);
+}
+
+TEST(DodChecks, M2NamesEveryNullField)
+{
+    DodInput in = healthy();
+    in.nodes->nodes.first().metrics->diskPct.reset();
+    in.nodes->nodes.first().metrics->tenantCount.reset();
+    const DodResult r = check(in, DodResult::Id::M2);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    ASSERT_EQ(r.evidence.size(), 1);
+    EXPECT_EQ(r.evidence.first().text, u"fsn1-shared-01: no disk_pct, tenant_count"_s);
+}
+
+TEST(DodChecks, M3FailsForARefusedTokenAndCannotBeEvaluatedOffline)
+{
+    DodInput in = healthy();
+    in.nodes.reset();
+    prego::ApiError refused;
+    refused.kind = prego::ApiError::Kind::Http;
+    refused.httpStatus = 403;
+    in.nodesError = refused;
+    EXPECT_EQ(check(in, DodResult::Id::M3).outcome, Outcome::Fail);
+    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::NotEvaluable);
+    prego::ApiError offline;
+    offline.kind = prego::ApiError::Kind::Network;
+    in.nodesError = offline;
+    EXPECT_EQ(check(in, DodResult::Id::M3).outcome, Outcome::NotEvaluable);
+}
+
+TEST(DodChecks, E1FailsWhenAnExistingNodeJobRanPulumi)
+{
+    DodInput in = healthy();
+    (*in.jobs)[0].stages.insert(1, stage(u"pulumi_up"_s, u"succeeded"_s));
+    const DodResult r = check(in, DodResult::Id::E1);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_TRUE(r.summary.contains(u"it ran pulumi_up"_s)) << r.summary.toStdString();
+    // A skipped pulumi_up is no Pulumi run; a DNS stage skipped with its reason is an outcome.
+    (*in.jobs)[0].stages[1].status = u"skipped"_s;
+    (*in.jobs)[0].stages[3].status = u"skipped"_s;
+    (*in.jobs)[0].stages[3].skipReason = u"dns_managed_externally"_s;
+    EXPECT_EQ(check(in, DodResult::Id::E1).outcome, Outcome::Pass);
+    // Without callbacks recorded it fails.
+    (*in.jobs)[0].stages.removeLast();
+    EXPECT_EQ(check(in, DodResult::Id::E1).outcome, Outcome::Fail);
+}
+
+TEST(DodChecks, E1ReportsTheFailedStageOfTheLatestJob)
+{
+    DodInput in = healthy();
+    prego::Job failed = job(u"shared-existing"_s, u"Failed"_s);
+    failed.jobId = u"job-later"_s;
+    failed.createdAtMs = Now - 1000;
+    failed.error = prego::JobError{u"ansible"_s, u"ansible_failed"_s, u"boom"_s};
+    failed.stages[3].status = u"failed"_s;
+    in.jobs->prepend(failed);
+    const DodResult r = check(in, DodResult::Id::E1);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_EQ(r.summary,
+              u"The latest job of this path Failed in stage ansible (ansible_failed): boom"_s);
+    ASSERT_EQ(r.evidence.size(), 2);
+    EXPECT_EQ(r.evidence.at(1).text, u"Stage ansible: failed"_s);
+    // E4 waits for E1–E3.
+    EXPECT_EQ(check(in, DodResult::Id::E4).outcome, Outcome::NotEvaluable);
+}
+
+TEST(DodChecks, ScenariosWithoutJobsCannotBeEvaluated)
+{
+    DodInput in = healthy();
+    in.jobs->clear();
+    const DodResult r = check(in, DodResult::Id::E2);
+    EXPECT_EQ(r.outcome, Outcome::NotEvaluable);
+    EXPECT_EQ(r.summary, u"No job of this path yet."_s);
+    in.jobs = QList<prego::Job>{job(u"dedicated"_s, u"Running"_s)};
+    EXPECT_EQ(check(in, DodResult::Id::E3).summary, u"A job of this path is still running."_s);
+}
+
+TEST(DodChecks, E2NeedsTheNewNodeRegisteredAndReporting)
+{
+    DodInput in = healthy();
+    in.nodes->nodes.removeLast(); // fsn1-shared-09 is not registered
+    EXPECT_EQ(check(in, DodResult::Id::E2).outcome, Outcome::Fail);
+    in.nodes->nodes.append(bound(u"fsn1-shared-09"_s, std::nullopt)); // registered, silent
+    const DodResult r = check(in, DodResult::Id::E2);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_TRUE(r.summary.contains(u"not reporting"_s));
+}
+
+TEST(DodChecks, E3WantsThreeServersOnTheSanitizedStack)
+{
+    DodInput in = healthy();
+    (*in.jobs)[2].servers.removeLast();
+    DodResult r = check(in, DodResult::Id::E3);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_TRUE(r.summary.contains(u"it has 2 servers (app, db) instead of app, db and redis"_s))
+        << r.summary.toStdString();
+
+    in = healthy();
+    (*in.jobs)[2].tenantId = u"Acme_Corp"_s;
+    (*in.jobs)[2].stack = u"dedicated-Acme_Corp"_s;
+    r = check(in, DodResult::Id::E3);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_TRUE(r.summary.contains(u"its stack is dedicated-Acme_Corp, not dedicated-acme-corp"_s))
+        << r.summary.toStdString();
+}
+
+TEST(DodChecks, E4NamesEveryLiveNodeThatIsNotFresh)
+{
+    DodInput in = healthy();
+    prego::Node dedicated = bound(u"ded-a-db"_s, 900);
+    dedicated.placement = u"dedicated"_s;
+    dedicated.acceptsTenants = false;
+    prego::Node retired = bound(u"old-1"_s, 99999);
+    retired.status = u"retired"_s;
+    in.nodes->nodes << dedicated << retired;
+    const DodResult r = check(in, DodResult::Id::E4);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    ASSERT_EQ(r.evidence.size(), 1);
+    EXPECT_EQ(r.evidence.first().id, u"ded-a-db"_s);
+}
+
+TEST(DodChecks, TheMarkdownReportHasATableAndTheEvidence)
+{
+    DodInput in = healthy();
+    in.nodes->nodes.first().metrics->updatedAtMs = Now - 400 * 1000;
+    const QString md =
+        DodChecks::markdown(DodChecks::evaluate(in), {u"prod"_s, u"https://cp.example"_s, 300});
+    EXPECT_TRUE(md.startsWith(u"# Definition-of-Done verification\n"_s));
+    EXPECT_TRUE(md.contains(u"- Profile: prod (https://cp.example)"_s));
+    EXPECT_TRUE(md.contains(u"| M1 | fail |"_s));
+    EXPECT_TRUE(md.contains(u"## M1 — fail"_s));
+    EXPECT_TRUE(md.contains(u"- fsn1-shared-01: last push 6 min ago (400 s)"_s));
+    EXPECT_TRUE(md.contains(u"not every check passes"_s));
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/dodchecks.h"
+
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace prego {
+
+class ApiClient;
+class DodInputLoader;
+
+// View → Verification (Ctrl+4): the Definition-of-Done checklist on live data, re-evaluated on
+// every poll while shown, each check expandable to the rows that prove it (a node or a job opens
+// on double-click), and "Export report" to Markdown.
+class VerificationView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VerificationView(QWidget *parent = nullptr);
+
+    void attach(ApiClient *client, const QString &profile, const QString &baseUrl,
+                int staleAfterSeconds);
+    // Asks the control plane again (one evaluation at a time).
+    void evaluate();
+    const QList<DodResult> &results() const { return m_results; }
+    QTreeWidget *tree() const { return m_tree; }
+    QString summaryText() const;
+    QString markdown() const;
+    // Writes the Markdown report; a translated error, or empty.
+    QString exportReport(const QString &path) const;
+
+Q_SIGNALS:
+    void evaluated();
+    void nodeActivated(const QString &nodeId);
+    void jobActivated(const QString &jobId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void show(const QList<DodResult> &results);
+    void fill();
+    void retranslate();
+    void exportInteractive();
+
+    QPointer<ApiClient> m_client;
+    QPointer<DodInputLoader> m_loader;
+    QString m_profile;
+    QString m_baseUrl;
+    int m_staleAfterSeconds = 300;
+    QList<DodResult> m_results;
+    QSet<QString> m_expanded;
+
+    QLabel *m_intro;
+    QLabel *m_summary;
+    QPushButton *m_evaluate;
+    QPushButton *m_export;
+    QTreeWidget *m_tree;
+};
+
+} // namespace prego
