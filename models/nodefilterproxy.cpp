@@ -73,6 +73,9 @@ bool NodeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 
 bool NodeFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (const auto *nodes = qobject_cast<const NodeTableModel *>(sourceModel());
+        nodes && left.column() == right.column())
+        return nodes->lessThan(left.row(), right.row(), left.column());
     const QVariant l = left.data(NodeTableModel::RawValueRole);
     const QVariant r = right.data(NodeTableModel::RawValueRole);
     if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString) {

@@ -1,0 +1,412 @@
+// The console's own costs at fleet scale, each beside a naive baseline measured in the same run
+// (the ratio is the result: this machine is noisy). Run through ./bench.sh, which prints the
+// table docs/performance.md records.
+//
+//  PollApply      UI-thread work per poll: apply a decoded snapshot to the model, the sorting
+//                 proxy and the summary    vs  decode on the UI thread and reset the model
+//  Decode         ApiCodec::decodeNodes (runs on the poller's worker thread)
+//                                          vs  a plain QJsonDocument walk into the same structs
+//  ChartSwitch    node detail, 30 days of 1-minute samples x 3 series: thin to the plot width,
+//                 replace() and paint       vs  every point into the series, then paint
+//  HistoryIngest  10,000 samples (one poll) in one transaction with multi-row inserts
+//                                          vs  one transaction per row
+//  HistoryRead    one node's 24 h and 30 d  vs  a plain table with a separate index
+#include "api/apicodec.h"
+#include "domain/freshness.h"
+#include "domain/seriesthinning.h"
+#include "domain/serverclock.h"
+#include "fleetsummary.h"
+#include "historychartview.h"
+#include "nodefilterproxy.h"
+#include "nodetablemodel.h"
+#include "storage/historystore.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineSeries>
+#include <QPixmap>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace prego;
+
+namespace {
+
+constexpr qint64 T0 = 1'764'000'000'000;
+constexpr qint64 Minute = 60 * 1000;
+
+// A GET /internal/nodes body as the contract writes it; `round` moves a fifth of the nodes'
+// pushes on (a poll every ~10 s against pushes every 30–60 s).
+QByteArray nodesBody(int n, int round)
+{
+    QJsonArray nodes;
+    const qint64 now = T0 + round * 10 * 1000;
+    for (int i = 0; i < n; ++i) {
+        const bool moved = (i + round) % 5 == 0;
+        const qint64 pushed = now - (moved ? 1000 : 20 * 1000) - (i % 7) * 1000;
+        QJsonObject metrics{
+            {u"cpu_pct"_s, double((i * 37 + round) % 1000) / 10.0},
+            {u"memory_pct"_s, double((i * 13) % 1000) / 10.0},
+            {u"disk_pct"_s, double((i * 7) % 1000) / 10.0},
+            {u"tenant_count"_s, i % 40},
+            {u"updated_at"_s,
+             QDateTime::fromMSecsSinceEpoch(pushed, Qt::UTC).toString(Qt::ISODateWithMs)}};
+        const QString id = u"fsn1-shared-%1"_s.arg(i, 6, 10, QLatin1Char('0'));
+        nodes.append(QJsonObject{{u"node_id"_s, id},
+                                 {u"hostname"_s, QString(id + u".nodes.prego.example"_s)},
+                                 {u"ipv4"_s, u"198.18.%1.%2"_s.arg((i >> 8) & 255).arg(i & 255)},
+                                 {u"region"_s, u"fsn1"_s},
+                                 {u"placement"_s, u"shared"_s},
+                                 {u"role"_s, u"shared"_s},
+                                 {u"tenant_id"_s, QJsonValue()},
+                                 {u"stack"_s, u"fsn1"_s},
+                                 {u"accepts_tenants"_s, true},
+                                 {u"status"_s, u"active"_s},
+                                 {u"created_at"_s, u"2026-10-01T08:00:00Z"_s},
+                                 {u"metrics"_s, metrics}});
+    }
+    return QJsonDocument(QJsonObject{{u"server_time"_s, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC)
+                                                            .toString(Qt::ISODateWithMs)},
+                                     {u"nodes"_s, nodes}})
+        .toJson(QJsonDocument::Compact);
+}
+
+NodesSnapshot decoded(int n, int round)
+{
+    return *ApiCodec::decodeNodes(nodesBody(n, round)).value;
+}
+
+// --- PollApply -------------------------------------------------------------------------------
+
+void PollApply_Incremental(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    const NodesSnapshot a = decoded(n, 1), b = decoded(n, 2);
+    ServerClock clock;
+    clock.sync(b.serverTimeMs);
+    NodeTableModel model(&clock);
+    NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::FreshnessColumn);
+    model.applySnapshot(a);
+    bool flip = false;
+    for (auto _ : state) {
+        model.applySnapshot(flip ? a : b);
+        benchmark::DoNotOptimize(FleetSummary::compute(model.nodes(), clock.nowMs(), 300, true));
+        flip = !flip;
+    }
+}
+
+void PollApply_NaiveReset(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    const QByteArray a = nodesBody(n, 1), b = nodesBody(n, 2);
+    ServerClock clock;
+    NodeFilterProxy proxy;
+    proxy.sort(NodeTableModel::FreshnessColumn);
+    std::unique_ptr<NodeTableModel> model;
+    bool flip = false;
+    for (auto _ : state) {
+        // Decode on the UI thread, then a new model: every row inserted, the proxy re-sorts.
+        const NodesSnapshot s = *ApiCodec::decodeNodes(flip ? a : b).value;
+        clock.sync(s.serverTimeMs);
+        auto next = std::make_unique<NodeTableModel>(&clock);
+        next->applySnapshot(s);
+        proxy.setSourceModel(next.get());
+        model = std::move(next);
+        benchmark::DoNotOptimize(FleetSummary::compute(model->nodes(), clock.nowMs(), 300, true));
+        flip = !flip;
+    }
+}
+
+// --- Decode ----------------------------------------------------------------------------------
+
+void Decode_ApiCodec(benchmark::State &state)
+{
+    const QByteArray body = nodesBody(int(state.range(0)), 1);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(ApiCodec::decodeNodes(body));
+    state.SetBytesProcessed(qint64(state.iterations()) * body.size());
+}
+
+void Decode_QJsonWalk(benchmark::State &state)
+{
+    const QByteArray body = nodesBody(int(state.range(0)), 1);
+    for (auto _ : state) {
+        const QJsonObject root = QJsonDocument::fromJson(body).object();
+        NodesSnapshot s;
+        for (const QJsonValue &v : root.value(u"nodes").toArray()) {
+            const QJsonObject o = v.toObject();
+            Node n;
+            n.nodeId = o.value(u"node_id").toString();
+            n.hostname = o.value(u"hostname").toString();
+            n.ipv4 = o.value(u"ipv4").toString();
+            n.region = o.value(u"region").toString();
+            n.placement = o.value(u"placement").toString();
+            n.role = o.value(u"role").toString();
+            n.status = o.value(u"status").toString();
+            n.acceptsTenants = o.value(u"accepts_tenants").toBool();
+            const QJsonObject m = o.value(u"metrics").toObject();
+            NodeMetrics metrics;
+            metrics.cpuPct = m.value(u"cpu_pct").toDouble();
+            metrics.memoryPct = m.value(u"memory_pct").toDouble();
+            metrics.diskPct = m.value(u"disk_pct").toDouble();
+            metrics.tenantCount = m.value(u"tenant_count").toInteger();
+            metrics.updatedAtMs =
+                QDateTime::fromString(m.value(u"updated_at").toString(), Qt::ISODateWithMs)
+                    .toMSecsSinceEpoch();
+            n.metrics = metrics;
+            s.nodes.append(std::move(n));
+        }
+        benchmark::DoNotOptimize(s);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * body.size());
+}
+
+// --- ChartSwitch -----------------------------------------------------------------------------
+
+QList<QPointF> month(int phase)
+{
+    QList<QPointF> points;
+    points.reserve(30 * 24 * 60);
+    for (int i = 0; i < 30 * 24 * 60; ++i)
+        points.append(
+            QPointF(double(T0 + i * Minute),
+                    50 + 40 * std::sin(double(i + phase) / 300.0) + (i % 97 == 0 ? 9 : 0)));
+    return points;
+}
+
+struct Charts
+{
+    QWidget window;
+    QList<HistoryChartView *> views;
+    Charts()
+    {
+        window.resize(1100, 760);
+        for (auto m : {HistoryChartView::Metric::Cpu, HistoryChartView::Metric::Memory,
+                       HistoryChartView::Metric::Disk}) {
+            auto *v = new HistoryChartView(m, &window);
+            v->setGeometry(0, int(views.size()) * 250, 1100, 250);
+            views.append(v);
+        }
+        window.show();
+        QApplication::processEvents();
+    }
+};
+
+void ChartSwitch_Thinned(benchmark::State &state)
+{
+    Charts charts;
+    const QList<QPointF> a = month(0), b = month(100);
+    const qint64 from = T0, to = T0 + 30LL * 24 * 60 * Minute;
+    bool flip = false;
+    for (auto _ : state) {
+        for (HistoryChartView *v : charts.views) {
+            v->setData(from, to, flip ? a : b, {});
+            benchmark::DoNotOptimize(v->grab()); // the paint the operator waits for
+        }
+        flip = !flip;
+    }
+}
+
+void ChartSwitch_AllPoints(benchmark::State &state)
+{
+    Charts charts;
+    const QList<QPointF> a = month(0), b = month(100);
+    bool flip = false;
+    for (auto _ : state) {
+        for (HistoryChartView *v : charts.views) {
+            v->series()->replace(flip ? a : b);
+            benchmark::DoNotOptimize(v->grab());
+        }
+        flip = !flip;
+    }
+}
+
+// --- History ---------------------------------------------------------------------------------
+
+QList<HistorySample> poll(int nodes, qint64 at)
+{
+    QList<HistorySample> samples;
+    samples.reserve(nodes);
+    for (int i = 0; i < nodes; ++i)
+        samples.append({u"fsn1-shared-%1"_s.arg(i, 6, 10, QLatin1Char('0')), at + i, 12.5 + i % 50,
+                        40.0, 30.0, qint64(i % 40)});
+    return samples;
+}
+
+void HistoryIngest_OneTransaction(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    HistoryStore store(HistoryStore::connectionNameForThisThread(u"bench"_s));
+    store.open(dir.filePath(u"h.sqlite"_s));
+    qint64 at = T0;
+    for (auto _ : state) {
+        at += Minute;
+        benchmark::DoNotOptimize(store.ingest(poll(int(state.range(0)), at)));
+    }
+}
+
+void HistoryIngest_RowByRow(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    const QString name = u"bench-rows"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(dir.filePath(u"plain.sqlite"_s));
+        db.open();
+        QSqlQuery q(db);
+        q.exec(u"PRAGMA journal_mode=WAL"_s);
+        q.exec(u"PRAGMA synchronous=NORMAL"_s);
+        q.exec(u"CREATE TABLE samples(node_id TEXT, updated_at_ms INTEGER, cpu REAL, mem REAL, "
+               "disk REAL, tenants INTEGER, PRIMARY KEY(node_id, updated_at_ms))"_s);
+        qint64 at = T0;
+        for (auto _ : state) {
+            at += Minute;
+            for (const HistorySample &s : poll(int(state.range(0)), at)) {
+                db.transaction();
+                q.prepare(u"INSERT OR IGNORE INTO samples VALUES(?,?,?,?,?,?)"_s);
+                q.addBindValue(s.nodeId);
+                q.addBindValue(s.updatedAtMs);
+                q.addBindValue(*s.cpuPct);
+                q.addBindValue(*s.memoryPct);
+                q.addBindValue(*s.diskPct);
+                q.addBindValue(*s.tenantCount);
+                q.exec();
+                db.commit();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// 20 nodes x 30 days of one-minute pushes (864,000 rows), rolled up as the writer does; then one
+// node's range.
+struct HistoryFixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<HistoryStore> store;
+    QString plain = u"bench-plain"_s;
+    static constexpr int Nodes = 20;
+
+    HistoryFixture()
+    {
+        store =
+            std::make_unique<HistoryStore>(HistoryStore::connectionNameForThisThread(u"bench"_s));
+        store->open(dir.filePath(u"h.sqlite"_s));
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, plain);
+        db.setDatabaseName(dir.filePath(u"plain.sqlite"_s));
+        db.open();
+        QSqlQuery q(db);
+        q.exec(u"PRAGMA journal_mode=WAL"_s);
+        // The naive layout: a rowid table in arrival order with a separate index.
+        q.exec(u"CREATE TABLE samples(node_id TEXT, updated_at_ms INTEGER, cpu REAL, mem REAL, "
+               "disk REAL, tenants INTEGER)"_s);
+        q.exec(u"CREATE INDEX samples_node_time ON samples(node_id, updated_at_ms)"_s);
+        // An hour of pushes per transaction, rolled up as the writer does after each.
+        for (int h = 0; h < 30 * 24; ++h) {
+            QList<HistorySample> hour;
+            for (int m = 0; m < 60; ++m)
+                hour.append(poll(Nodes, T0 + (h * 60 + m) * Minute));
+            store->ingest(hour);
+            store->rollUp(T0 + (h + 1) * 60 * Minute);
+            db.transaction();
+            q.prepare(u"INSERT INTO samples VALUES(?,?,?,?,?,?)"_s);
+            QVariantList ids, ats, cpu, mem, disk, tenants;
+            for (const HistorySample &x : std::as_const(hour)) {
+                ids << x.nodeId;
+                ats << x.updatedAtMs;
+                cpu << *x.cpuPct;
+                mem << *x.memoryPct;
+                disk << *x.diskPct;
+                tenants << *x.tenantCount;
+            }
+            q.addBindValue(ids);
+            q.addBindValue(ats);
+            q.addBindValue(cpu);
+            q.addBindValue(mem);
+            q.addBindValue(disk);
+            q.addBindValue(tenants);
+            q.execBatch();
+            db.commit();
+        }
+    }
+    ~HistoryFixture()
+    {
+        store.reset();
+        QSqlDatabase::removeDatabase(plain);
+    }
+};
+
+HistoryFixture &history()
+{
+    static HistoryFixture f;
+    return f;
+}
+
+constexpr qint64 End = T0 + 30LL * 24 * 60 * Minute;
+
+void HistoryRead_Store(benchmark::State &state)
+{
+    HistoryFixture &f = history();
+    const qint64 span = state.range(0) * 3600 * 1000;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(f.store->series(u"fsn1-shared-000012"_s, End - span, End));
+}
+
+void HistoryRead_PlainIndex(benchmark::State &state)
+{
+    HistoryFixture &f = history();
+    const qint64 span = state.range(0) * 3600 * 1000;
+    QSqlDatabase db = QSqlDatabase::database(f.plain);
+    for (auto _ : state) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT updated_at_ms, cpu, mem, disk, tenants FROM samples "
+                  "WHERE node_id = ? AND updated_at_ms >= ? AND updated_at_ms < ? "
+                  "ORDER BY updated_at_ms"_s);
+        q.addBindValue(u"fsn1-shared-000012"_s);
+        q.addBindValue(End - span);
+        q.addBindValue(End);
+        q.exec();
+        QList<HistorySample> out;
+        while (q.next())
+            out.append({u"fsn1-shared-000012"_s, q.value(0).toLongLong(), q.value(1).toDouble(),
+                        q.value(2).toDouble(), q.value(3).toDouble(), q.value(4).toLongLong()});
+        benchmark::DoNotOptimize(out);
+    }
+}
+
+} // namespace
+
+BENCHMARK(PollApply_Incremental)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(PollApply_NaiveReset)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(Decode_ApiCodec)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(Decode_QJsonWalk)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(ChartSwitch_Thinned)->Unit(benchmark::kMillisecond);
+BENCHMARK(ChartSwitch_AllPoints)->Unit(benchmark::kMillisecond);
+BENCHMARK(HistoryIngest_OneTransaction)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(HistoryIngest_RowByRow)->Arg(10000)->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(HistoryRead_Store)->Arg(24)->Arg(720)->Unit(benchmark::kMillisecond);
+BENCHMARK(HistoryRead_PlainIndex)->Arg(24)->Arg(720)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
