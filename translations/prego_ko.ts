@@ -340,23 +340,27 @@
         </message>
         <message>
             <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
-                     [--screenshot DIR]
+                     [--job ID] [--screenshot DIR]
 
   --lang ko|en       language of the console (default: the system's)
   --profile NAME     connect to this profile
   --demo             start a local demo control plane with a simulated fleet
   --node ID          open this node's detail once the fleet is shown
+  --job ID           open this provisioning job
+                     (a second start hands both to the running console)
   --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs
                      and the verification to PNG files in DIR and exit (with
                      --demo also the wizard's pages and a job's trace)
 </source>
             <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
-                     [--screenshot 디렉터리]
+                     [--job ID] [--screenshot 디렉터리]
 
   --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
   --profile 이름     이 프로필로 연결
   --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
   --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
+  --job ID           이 프로비저닝 작업 열기
+                     (두 번째로 실행하면 둘 다 실행 중인 콘솔에 넘깁니다)
   --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록, 검증 화면을
                      디렉터리에 PNG 파일로 렌더링하고 종료 (--demo와 함께면
                      마법사 페이지와 작업 추적도)
@@ -988,6 +992,75 @@ Exit codes:
         <message>
             <source>| Check | Result | What it asks | Finding |</source>
             <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::FleetNotifier</name>
+        <message numerus="yes">
+            <source>%n node(s) stopped reporting</source>
+            <translation>
+                <numerusform>노드 %n개가 보고를 멈췄습니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Node %1 stopped reporting</source>
+            <translation>노드 %1이(가) 보고를 멈췄습니다</translation>
+        </message>
+        <message>
+            <source>No metrics for longer than the stale threshold.</source>
+            <translation>지연 기준보다 오래 메트릭이 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) report again</source>
+            <translation>
+                <numerusform>노드 %n개가 다시 보고합니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Node %1 reports again</source>
+            <translation>노드 %1이(가) 다시 보고합니다</translation>
+        </message>
+        <message>
+            <source>Its metrics are fresh.</source>
+            <translation>메트릭이 최신입니다.</translation>
+        </message>
+        <message>
+            <source>Job for %1 completed</source>
+            <translation>%1의 작업이 완료되었습니다</translation>
+        </message>
+        <message>
+            <source>Job %1 finished without errors.</source>
+            <translation>작업 %1이(가) 오류 없이 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Job for %1 failed</source>
+            <translation>%1의 작업이 실패했습니다</translation>
+        </message>
+        <message>
+            <source>Stage %1 failed: %2</source>
+            <translation>단계 %1 실패: %2</translation>
+        </message>
+        <message>
+            <source>Job %1 failed.</source>
+            <translation>작업 %1이(가) 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Prego: no data yet</source>
+            <translation>Prego: 아직 데이터 없음</translation>
+        </message>
+        <message>
+            <source>Prego: every bound node is fresh</source>
+            <translation>Prego: 모든 대상 노드가 최신</translation>
+        </message>
+        <message numerus="yes">
+            <source>Prego: %n bound node(s) not fresh</source>
+            <translation>
+                <numerusform>Prego: 최신이 아닌 대상 노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prego: control plane unreachable</source>
+            <translation>Prego: 제어 플레인에 연결할 수 없음</translation>
         </message>
     </context>
     <context>
@@ -1788,6 +1861,42 @@ Exit codes:
         <message>
             <source>&amp;Verification</source>
             <translation>검증(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Desktop &amp;notifications</source>
+            <translation>데스크톱 알림(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show the console</source>
+            <translation>콘솔 보기</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Qt 정보(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>로그 폴더 열기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>

@@ -6,8 +6,10 @@
 #include "dashboardview.h"
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
+#include "fleetnotifier.h"
 #include "heatmapview.h"
 #include "i18n/translations.h"
+#include "joblistmodel.h"
 #include "jobsview.h"
 #include "jobview.h"
 #include "nodedetailview.h"
@@ -19,12 +21,18 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +47,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_jobs(new JobsView(this))
     , m_verification(new VerificationView(this))
     , m_stack(new QStackedWidget(this))
+    , m_notifier(new FleetNotifier(this))
 {
     setObjectName(u"mainWindow"_s);
     m_stack->addWidget(m_dashboard);
@@ -108,6 +117,13 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
         m_dashboard->filterEdit()->selectAll();
     });
     m_viewMenu->addSeparator();
+    m_notificationsAction = m_viewMenu->addAction(QString());
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setChecked(true);
+    connect(m_notificationsAction, &QAction::toggled, this, [this](bool on) {
+        m_notifier->setEnabled(on);
+        Q_EMIT notificationsToggled(on);
+    });
     m_languageMenu = m_viewMenu->addMenu(QString());
     auto *languages = new QActionGroup(this);
     // Language names are written in their own language, never translated.
@@ -123,6 +139,16 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     connect(m_koreanAction, &QAction::triggered, this, [this] { switchLanguage(u"ko"_s); });
     connect(m_systemAction, &QAction::triggered, this, [this] { switchLanguage(u"system"_s); });
 
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString());
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = m_helpMenu->addAction(QString());
+    connect(m_aboutQtAction, &QAction::triggered, this, [this] { QMessageBox::aboutQt(this); });
+    m_logFolderAction = m_helpMenu->addAction(QString());
+    m_logFolderAction->setEnabled(false);
+    connect(m_logFolderAction, &QAction::triggered, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_logFolder)); });
+
     m_profileLabel = new QLabel(this);
     m_refreshLabel = new QLabel(this);
     m_refreshLabel->setObjectName(u"lastRefreshLabel"_s);
@@ -137,6 +163,46 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     connect(m_jobs, &JobsView::newProvisioningRequested, this, &MainWindow::openWizard);
     connect(m_verification, &VerificationView::nodeActivated, this, &MainWindow::openNode);
     connect(m_verification, &VerificationView::jobActivated, this, &MainWindow::openJob);
+    // The tray: the fleet's state at a glance, and the desktop notifications.
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(this);
+        auto *menu = new QMenu(this);
+        m_trayShowAction = menu->addAction(QString());
+        connect(m_trayShowAction, &QAction::triggered, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_trayQuitAction = menu->addAction(QString());
+        connect(m_trayQuitAction, &QAction::triggered, this, &QWidget::close);
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](auto reason) {
+            if (reason == QSystemTrayIcon::Trigger) {
+                showNormal();
+                raise();
+                activateWindow();
+            }
+        });
+        m_tray->show();
+    }
+    connect(m_notifier, &FleetNotifier::stateChanged, this, &MainWindow::updateTray);
+    connect(m_notifier, &FleetNotifier::notificationRequested, this,
+            [this](const QString &title, const QString &body, FleetNotifier::Severity severity) {
+                if (m_tray)
+                    m_tray->showMessage(title, body,
+                                        severity == FleetNotifier::Severity::Warning
+                                            ? QSystemTrayIcon::Warning
+                                            : QSystemTrayIcon::Information,
+                                        10000);
+            });
+    connect(m_jobs, &JobsView::refreshed, this, [this] {
+        QList<Job> jobs;
+        for (const JobListRow &row : m_jobs->model()->rows()) {
+            if (!row.local)
+                jobs.append(row.job);
+        }
+        m_notifier->observeJobs(jobs);
+    });
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &MainWindow::tick);
     m_ticker.start();
@@ -246,6 +312,8 @@ void MainWindow::openJob(const QString &jobId)
         m_jobView = new JobView(m_client, m_clock, this);
         m_jobView->setWindowFlag(Qt::Window);
         connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
+        connect(m_jobView, &JobView::jobShown, this,
+                [this](const Job &job) { m_notifier->observeJobs({job}); });
     }
     m_jobView->showJob(jobId);
     m_jobView->show();
@@ -320,6 +388,8 @@ void MainWindow::attach(FleetPoller *poller, const Profile &profile)
     m_poller = poller;
     m_profile = profile;
     m_model->setStaleAfterSeconds(profile.staleAfterSeconds);
+    if (profile.name != m_profile.name || profile.baseUrl != m_profile.baseUrl)
+        m_notifier->reset();
     if (m_nodeDetail)
         m_nodeDetail->setStaleAfterSeconds(profile.staleAfterSeconds);
     m_sinceRefresh.invalidate();
@@ -346,6 +416,7 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
     m_dataServerTimeMs = snapshot.serverTimeMs;
     m_model->applySnapshot(snapshot);
     markRefreshed();
+    m_notifier->observeSnapshot(snapshot, m_clock->nowMs(), m_profile.staleAfterSeconds);
     if (m_nodeDetail && !m_nodeDetail->nodeId().isEmpty()) {
         const int row = m_model->rowOf(m_nodeDetail->nodeId());
         if (row >= 0)
@@ -372,6 +443,7 @@ void MainWindow::onNotModified()
 void MainWindow::onPollFailed(const ApiError &error)
 {
     m_lastPollFailed = true;
+    m_notifier->observePollFailed();
     m_model->setPollCurrent(false);
     m_dashboard->showPollFailed(error, m_dataServerTimeMs);
     updateStatus();
@@ -451,10 +523,76 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));
     m_languageMenu->setTitle(tr("&Language"));
+    m_notificationsAction->setText(tr("Desktop &notifications"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Prego Operator Console"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+    m_logFolderAction->setText(tr("Open &log folder"));
+    if (m_trayShowAction) {
+        m_trayShowAction->setText(tr("Show the console"));
+        m_trayQuitAction->setText(tr("Quit"));
+    }
+    updateTray();
     //: View → Language: follow the system's language
     m_systemAction->setText(tr("&System language"));
     setLanguageChoice(m_languageChoice);
     updateStatus();
+}
+
+void MainWindow::setLogFolder(const QString &folder)
+{
+    m_logFolder = folder;
+    m_logFolderAction->setEnabled(!folder.isEmpty());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Prego Operator Console"),
+        tr("<h3>Prego Operator Console %1</h3>"
+           "<p>Watches the fleet of the Prego control plane and provisions tenants.</p>"
+           "<p>Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.</p>"
+           "<p>Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; "
+           "SQLite is in the public domain.</p>")
+            .arg(QApplication::applicationVersion(), QLatin1StringView(QT_VERSION_STR),
+                 QLatin1StringView(qVersion())));
+}
+
+void MainWindow::setNotificationsEnabled(bool enabled)
+{
+    m_notificationsAction->setChecked(enabled);
+    m_notifier->setEnabled(enabled);
+}
+
+void MainWindow::updateTray()
+{
+    if (!m_tray)
+        return;
+    // A dot in the state's color; the tooltip says it in words.
+    QColor color(0x9e, 0x9e, 0x9e);
+    switch (m_notifier->state()) {
+    case FleetNotifier::State::AllFresh:
+        color = QColor(0x2e, 0x7d, 0x32);
+        break;
+    case FleetNotifier::State::SomeStale:
+        color = QColor(0xef, 0x6c, 0x00);
+        break;
+    case FleetNotifier::State::Offline:
+        color = QColor(0xc6, 0x28, 0x28);
+        break;
+    case FleetNotifier::State::Unknown:
+        break;
+    }
+    QPixmap pixmap(64, 64);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(color);
+    p.setPen(QPen(Qt::white, 4));
+    p.drawEllipse(QRectF(6, 6, 52, 52));
+    p.end();
+    m_tray->setIcon(QIcon(pixmap));
+    m_tray->setToolTip(m_notifier->stateText());
 }
 
 void MainWindow::setLanguageChoice(const QString &choice)

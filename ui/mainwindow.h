@@ -18,10 +18,12 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace prego {
 
 class DashboardView;
+class FleetNotifier;
 class FleetPoller;
 class ApiClient;
 class HeatmapView;
@@ -72,6 +74,11 @@ public:
     // Opens (or raises) the node detail window for this node of the current fleet.
     bool openNode(const QString &nodeId);
     NodeTableModel *model() const { return m_model; }
+    FleetNotifier *notifier() const { return m_notifier; }
+    // Help → Open log folder opens this folder (empty: the entry is disabled).
+    void setLogFolder(const QString &folder);
+    // View → Desktop notifications (remembered by the owner).
+    void setNotificationsEnabled(bool enabled);
     // Which View → Language entry is checked: "en", "ko" or "system".
     void setLanguageChoice(const QString &choice);
     // Once a second: ages, freshness, "last refresh N s ago".
@@ -89,6 +96,7 @@ Q_SIGNALS:
     void profileRemovalRequested();
     // View → Language: "en", "ko" or "system" (to be remembered by the owner).
     void languageChosen(const QString &choice);
+    void notificationsToggled(bool enabled);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -102,6 +110,8 @@ private:
     void updateStatus();
     void switchLanguage(const QString &language);
     void requestHeatmap();
+    void updateTray();
+    void showAbout();
     void onStoredSnapshot(int requestId, const std::optional<StoredSnapshot> &stored);
 
     ServerClock *m_clock;
@@ -117,6 +127,16 @@ private:
     QPointer<ProvisionSubmitter> m_submitter;
     NodeDetailView *m_nodeDetail = nullptr;
     QPointer<HistoryService> m_history;
+    FleetNotifier *m_notifier;
+    QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_notificationsAction;
+    QMenu *m_helpMenu;
+    QAction *m_aboutAction;
+    QAction *m_aboutQtAction;
+    QAction *m_logFolderAction;
+    QString m_logFolder;
+    QAction *m_trayShowAction = nullptr;
+    QAction *m_trayQuitAction = nullptr;
     int m_snapshotRequest = 0;
     int m_heatmapRequest = 0;
     QPointer<FleetPoller> m_poller;

@@ -26,6 +26,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -72,6 +73,9 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
         } else if (a == u"--node") {
             if (!value(&o.node))
                 return std::nullopt;
+        } else if (a == u"--job") {
+            if (!value(&o.job))
+                return std::nullopt;
         } else {
             *error = tr("Unknown option %1; see --help.").arg(a);
             return std::nullopt;
@@ -83,12 +87,14 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
 QString ConsoleApp::helpText()
 {
     return tr("Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]\n"
-              "                     [--screenshot DIR]\n"
+              "                     [--job ID] [--screenshot DIR]\n"
               "\n"
               "  --lang ko|en       language of the console (default: the system's)\n"
               "  --profile NAME     connect to this profile\n"
               "  --demo             start a local demo control plane with a simulated fleet\n"
               "  --node ID          open this node's detail once the fleet is shown\n"
+              "  --job ID           open this provisioning job\n"
+              "                     (a second start hands both to the running console)\n"
               "  --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs\n"
               "                     and the verification to PNG files in DIR and exit (with\n"
               "                     --demo also the wizard's pages and a job's trace)\n");
@@ -117,6 +123,9 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
     connect(m_window.get(), &MainWindow::languageChosen, this, [this](const QString &choice) {
         m_settings.setValue(QLatin1StringView(LanguageKey), choice);
     });
+    m_window->setNotificationsEnabled(m_settings.value(u"ui/notifications"_s, true).toBool());
+    connect(m_window.get(), &MainWindow::notificationsToggled, this,
+            [this](bool on) { m_settings.setValue(u"ui/notifications"_s, on); });
     connect(m_window.get(), &MainWindow::profileSwitchRequested, this, &ConsoleApp::switchProfile);
     connect(m_window.get(), &MainWindow::profileRemovalRequested, this,
             &ConsoleApp::confirmRemoveCurrentProfile);
@@ -141,6 +150,7 @@ void ConsoleApp::start(const Options &options)
 {
     m_screenshotDir = options.screenshotDir;
     m_nodeAtStart = options.node;
+    m_jobAtStart = options.job;
     if (!options.language.isEmpty())
         m_window->setLanguageChoice(options.language); // this run's, not saved
     // Screenshots always have the same size; otherwise the window comes back as it was left.
@@ -345,11 +355,24 @@ void ConsoleApp::startHistory(const Profile &profile)
     m_window->setHistory(m_history.get());
 }
 
+void ConsoleApp::activate(const QJsonObject &request)
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+    if (const QString node = request.value(u"node"_s).toString(); !node.isEmpty())
+        m_window->openNode(node);
+    if (const QString job = request.value(u"job"_s).toString(); !job.isEmpty())
+        m_window->openJob(job);
+}
+
 void ConsoleApp::onFirstSnapshot()
 {
     if (m_firstSnapshotSeen)
         return;
     m_firstSnapshotSeen = true;
+    if (!m_jobAtStart.isEmpty() && m_screenshotDir.isEmpty())
+        m_window->openJob(m_jobAtStart);
     if (!m_nodeAtStart.isEmpty() && m_screenshotDir.isEmpty()) {
         if (!m_window->openNode(m_nodeAtStart))
             m_window->statusBar()->showMessage(

@@ -16,6 +16,7 @@
 
 class QDialog;
 class QNetworkAccessManager;
+class QJsonObject;
 class QSettings;
 class QTemporaryDir;
 
@@ -39,6 +40,7 @@ public:
         QString profile;
         QString screenshotDir;
         QString node; // open this node's detail once the fleet is shown
+        QString job;  // open this job once connected
         bool demo = false;
     };
     // Parses the command line (without the program name); nullopt with a message on errors.
@@ -53,6 +55,8 @@ public:
     ~ConsoleApp() override;
 
     void start(const Options &options);
+    // A second start handed over its request: raise the window, open the node or job it names.
+    void activate(const QJsonObject &request);
     // Reads the profile's token from the store (asks for one when there is none) and connects.
     void openProfile(const Profile &profile, SecretStore *store);
     void connectWith(const Profile &profile, const QString &token, SecretStore *store);
@@ -111,6 +115,7 @@ private:
     bool m_demoPastWritten = false;
     bool m_firstSnapshotSeen = false;
     QString m_nodeAtStart;
+    QString m_jobAtStart;
     QString m_screenshotDir;
     enum class ShotStage {
         Waiting,

@@ -1,8 +1,13 @@
 #include "consoleapp.h"
 #include "i18n/translations.h"
+#include "logfile.h"
+#include "mainwindow.h"
 #include "secrets/keychainsecretstore.h"
+#include "singleinstance.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSettings>
 
@@ -15,6 +20,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"prego"_s);
     QApplication::setApplicationName(u"prego-console"_s); // shares profiles with prego-ctl
+    QApplication::setApplicationVersion(QStringLiteral(PREGO_VERSION));
 
     const QStringList args = app.arguments().mid(1);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
@@ -33,6 +39,23 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    // One console per user: a second start hands over what it was asked to open and exits.
+    // Screenshot runs are always their own.
+    prego::SingleInstance instance(prego::SingleInstance::defaultKey());
+    if (options->screenshotDir.isEmpty()) {
+        QJsonObject request{{u"node"_s, options->node}, {u"job"_s, options->job}};
+        if (instance.sendToRunning(request))
+            return 0;
+        instance.listen();
+    }
+
+    // The log: size-capped, in the state directory, never a secret.
+    // (Qt 6.4 has no StateLocation: $XDG_STATE_HOME, else ~/.local/state, as the spec says.)
+    const QString stateHome =
+        qEnvironmentVariable("XDG_STATE_HOME", QDir::homePath() + u"/.local/state"_s);
+    const QString logDir = QDir(stateHome).filePath(u"prego"_s);
+    prego::LogFile::install(QDir(logDir).filePath(u"prego-console.log"_s));
+
     QSettings settings;
     prego::KeychainSecretStore keychain;
     // The one QNetworkAccessManager; ApiClient sets the redirect policy per request.
@@ -40,6 +63,9 @@ int main(int argc, char **argv)
     nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     prego::ConsoleApp console(settings, &keychain, &nam);
     QObject::connect(&console, &prego::ConsoleApp::exitRequested, &app, &QApplication::exit);
+    console.window()->setLogFolder(logDir);
+    QObject::connect(&instance, &prego::SingleInstance::messageReceived, &console,
+                     &prego::ConsoleApp::activate);
     console.start(*options);
     return app.exec();
 }

@@ -1,0 +1,120 @@
+#include "fleetnotifier.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace prego {
+
+FleetNotifier::FleetNotifier(QObject *parent)
+    : QObject(parent)
+{}
+
+void FleetNotifier::reset()
+{
+    m_haveBaseline = false;
+    m_stale.clear();
+    m_jobs.clear();
+    m_staleCount = 0;
+    setState(State::Unknown);
+}
+
+void FleetNotifier::observeSnapshot(const NodesSnapshot &snapshot, qint64 serverNowMs,
+                                    int staleAfterSeconds)
+{
+    QHash<QString, bool> now;
+    QStringList turnedStale, cameBack;
+    for (const Node &n : snapshot.nodes) {
+        if (!FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status))
+            continue;
+        const bool stale = FreshnessRule::classify(n.updatedAtMs(), serverNowMs, staleAfterSeconds,
+                                                   true) != Freshness::Fresh;
+        now.insert(n.nodeId, stale);
+        if (!m_haveBaseline)
+            continue;
+        const auto before = m_stale.constFind(n.nodeId);
+        if (before == m_stale.cend())
+            continue; // new to us: not a change we saw
+        if (stale && !*before)
+            turnedStale << n.nodeId;
+        else if (!stale && *before)
+            cameBack << n.nodeId;
+    }
+    m_stale = now;
+    m_haveBaseline = true;
+    m_staleCount = int(std::count(now.cbegin(), now.cend(), true));
+    setState(m_staleCount > 0 ? State::SomeStale : State::AllFresh);
+
+    if (turnedStale.size() > MaxSingleNotifications) {
+        notify(tr("%n node(s) stopped reporting", nullptr, int(turnedStale.size())),
+               turnedStale.join(u", "_s), Severity::Warning);
+    } else {
+        for (const QString &id : std::as_const(turnedStale))
+            notify(tr("Node %1 stopped reporting").arg(id),
+                   tr("No metrics for longer than the stale threshold."), Severity::Warning);
+    }
+    if (cameBack.size() > MaxSingleNotifications) {
+        notify(tr("%n node(s) report again", nullptr, int(cameBack.size())), cameBack.join(u", "_s),
+               Severity::Information);
+    } else {
+        for (const QString &id : std::as_const(cameBack))
+            notify(tr("Node %1 reports again").arg(id), tr("Its metrics are fresh."),
+                   Severity::Information);
+    }
+}
+
+void FleetNotifier::observePollFailed()
+{
+    setState(State::Offline);
+}
+
+void FleetNotifier::observeJobs(const QList<Job> &jobs)
+{
+    for (const Job &j : jobs) {
+        const auto before = m_jobs.constFind(j.jobId);
+        const bool seenRunning =
+            before != m_jobs.cend() && *before != u"Completed" && *before != u"Failed";
+        m_jobs.insert(j.jobId, j.status);
+        if (!seenRunning || !j.isFinished())
+            continue;
+        if (j.status == u"Completed")
+            notify(tr("Job for %1 completed").arg(j.tenantId),
+                   tr("Job %1 finished without errors.").arg(j.jobId), Severity::Information);
+        else
+            notify(tr("Job for %1 failed").arg(j.tenantId),
+                   j.error ? tr("Stage %1 failed: %2").arg(j.error->stage, j.error->message)
+                           : tr("Job %1 failed.").arg(j.jobId),
+                   Severity::Warning);
+    }
+}
+
+QString FleetNotifier::stateText() const
+{
+    switch (m_state) {
+    case State::Unknown:
+        return tr("Prego: no data yet");
+    case State::AllFresh:
+        return tr("Prego: every bound node is fresh");
+    case State::SomeStale:
+        return tr("Prego: %n bound node(s) not fresh", nullptr, m_staleCount);
+    case State::Offline:
+        return tr("Prego: control plane unreachable");
+    }
+    return {};
+}
+
+void FleetNotifier::setState(State state)
+{
+    if (m_state == state && state != State::SomeStale)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void FleetNotifier::notify(const QString &title, const QString &body, Severity severity)
+{
+    if (m_enabled)
+        Q_EMIT notificationRequested(title, body, severity);
+}
+
+} // namespace prego

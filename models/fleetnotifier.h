@@ -1,0 +1,57 @@
+#pragma once
+
+#include "api/job.h"
+#include "api/node.h"
+#include "domain/freshness.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace prego {
+
+// Decides what the tray says and when the desktop gets a notification: a bound node turning
+// stale or reporting again, a job the console watched ending Completed or Failed. Only changes it
+// has seen happen are announced (the first snapshot is the baseline, a job first seen finished is
+// history), each once; many nodes turning at once make one notification, not a storm.
+class FleetNotifier final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Unknown, AllFresh, SomeStale, Offline };
+    Q_ENUM(State)
+    enum class Severity { Information, Warning };
+    // Above this many node changes in one snapshot, one summary notification.
+    static constexpr int MaxSingleNotifications = 3;
+
+    explicit FleetNotifier(QObject *parent = nullptr);
+
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool isEnabled() const { return m_enabled; }
+
+    void observeSnapshot(const NodesSnapshot &snapshot, qint64 serverNowMs, int staleAfterSeconds);
+    void observePollFailed();
+    void observeJobs(const QList<Job> &jobs);
+    // Forget everything (another profile).
+    void reset();
+
+    State state() const { return m_state; }
+    QString stateText() const; // translated, for the tray's tooltip
+
+Q_SIGNALS:
+    void stateChanged(prego::FleetNotifier::State state);
+    void notificationRequested(const QString &title, const QString &body,
+                               prego::FleetNotifier::Severity severity);
+
+private:
+    void setState(State state);
+    void notify(const QString &title, const QString &body, Severity severity);
+
+    bool m_enabled = true;
+    bool m_haveBaseline = false;
+    QHash<QString, bool> m_stale;   // bound node id → stale (or never reported)
+    QHash<QString, QString> m_jobs; // job id → last status seen
+    State m_state = State::Unknown;
+    int m_staleCount = 0;
+};
+
+} // namespace prego

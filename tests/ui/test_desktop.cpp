@@ -1,0 +1,100 @@
+// Desktop integration: one console per user (a second start hands over its request), the
+// size-capped log file, and the fleet state the tray shows.
+#include "consoleapp.h"
+#include "fleetnotifier.h"
+#include "jobview.h"
+#include "logfile.h"
+#include "mainwindow.h"
+#include "singleinstance.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace Qt::StringLiterals;
+
+TEST(SingleInstance, ASecondStartHandsItsRequestToTheFirst)
+{
+    const QString key = u"prego-test-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    prego::SingleInstance first(key);
+    // Nobody listens yet: the first start becomes the running one.
+    EXPECT_FALSE(first.sendToRunning({{u"node"_s, u"x"_s}}, 300));
+    ASSERT_TRUE(first.listen());
+    QSignalSpy received(&first, &prego::SingleInstance::messageReceived);
+
+    // The second start is another process in life; here another thread with its own socket.
+    std::atomic<bool> handedOver{false};
+    std::thread second([&] {
+        prego::SingleInstance other(key);
+        handedOver = other.sendToRunning({{u"node"_s, u"fsn1-shared-01"_s}, {u"job"_s, u"j-9"_s}});
+    });
+    ASSERT_TRUE(received.wait(5000));
+    second.join();
+    EXPECT_TRUE(handedOver);
+    const QJsonObject message = received.first().first().toJsonObject();
+    EXPECT_EQ(message.value(u"node"_s).toString(), u"fsn1-shared-01"_s);
+    EXPECT_EQ(message.value(u"job"_s).toString(), u"j-9"_s);
+}
+
+TEST(SingleInstance, TheRunningConsoleRaisesAndOpensWhatItIsHanded)
+{
+    QTemporaryDir home;
+    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+    QNetworkAccessManager nam;
+    prego::ConsoleApp console(settings, nullptr, &nam);
+    console.activate({{u"job"_s, u"0b9c3d6e-0000-4000-8000-000000000001"_s}});
+    EXPECT_TRUE(console.window()->isVisible());
+    ASSERT_NE(console.window()->jobView(), nullptr);
+    EXPECT_EQ(console.window()->jobView()->jobId(), u"0b9c3d6e-0000-4000-8000-000000000001"_s);
+}
+
+TEST(LogFile, WritesMessagesAndKeepsTheFileUnderItsCap)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"state/prego/prego-console.log"_s);
+    ASSERT_TRUE(prego::LogFile::install(path, 4096));
+    for (int i = 0; i < 200; ++i)
+        qWarning("poll %d failed: connection refused", i);
+    prego::LogFile::uninstall();
+    QFile log(path), older(path + u".1"_s);
+    ASSERT_TRUE(log.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(older.exists());
+    EXPECT_LE(log.size(), 4096);
+    EXPECT_LE(older.size(), 4096);
+    const QByteArray text = log.readAll();
+    EXPECT_TRUE(text.contains("warning default: poll 199 failed: connection refused"))
+        << text.right(200).toStdString();
+    // Only its owner may read it.
+    EXPECT_EQ(log.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+              QFileDevice::Permissions());
+}
+
+TEST(Tray, TheWindowsNotifierFollowsTheFleetAndTheChoiceIsRemembered)
+{
+    QTemporaryDir home;
+    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
+    QNetworkAccessManager nam;
+    {
+        prego::ConsoleApp console(settings, nullptr, &nam);
+        prego::FleetNotifier *notifier = console.window()->notifier();
+        EXPECT_EQ(notifier->state(), prego::FleetNotifier::State::Unknown);
+        EXPECT_TRUE(notifier->isEnabled());
+        // View → Desktop notifications off: remembered.
+        for (QAction *a : console.window()->findChildren<QAction *>()) {
+            if (a->text() == u"Desktop &notifications")
+                a->trigger();
+        }
+        EXPECT_FALSE(notifier->isEnabled());
+    }
+    EXPECT_FALSE(settings.value(u"ui/notifications"_s).toBool());
+    prego::ConsoleApp again(settings, nullptr, &nam);
+    EXPECT_FALSE(again.window()->notifier()->isEnabled());
+}
