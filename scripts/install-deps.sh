@@ -19,6 +19,8 @@ PACKAGES=(
   fonts-noto-cjk
   # tools used by scripts
   curl python3 sqlite3 openssl
+  # validators of the installed desktop files (a test runs them)
+  desktop-file-utils appstream
 )
 
 missing=()

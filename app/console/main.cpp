@@ -21,6 +21,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(u"prego"_s);
     QApplication::setApplicationName(u"prego-console"_s); // shares profiles with prego-ctl
     QApplication::setApplicationVersion(QStringLiteral(PREGO_VERSION));
+    QGuiApplication::setDesktopFileName(u"io.prego.Console"_s); // the installed .desktop entry
 
     const QStringList args = app.arguments().mid(1);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
