@@ -361,6 +361,10 @@ void JobView::retranslate()
     m_tabs->setTabText(1, tr("Servers"));
     m_tabs->setTabText(2, tr("Audit"));
     m_tabs->setTabText(3, tr("Request"));
+    m_stages->setAccessibleName(tr("Stages"));
+    m_servers->setAccessibleName(tr("Servers"));
+    m_audit->setAccessibleName(tr("Audit"));
+    m_request->setAccessibleName(tr("Request"));
     m_stages->setColumnCount(6);
     m_stages->setHorizontalHeaderLabels(
         {tr("Stage"), tr("Status"), tr("Started"), tr("Finished"), tr("Duration"), tr("Detail")});
