@@ -1,6 +1,6 @@
 // Every interactive widget an operator can reach has an accessible name (what a screen reader
 // says): set explicitly, taken from its text, or from the label that is its buddy.
-#include "consoleapp.h"
+#include "consolesession.h"
 #include "jobview.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
@@ -63,22 +63,11 @@ QStringList unnamed(const QList<QWidget *> &windows)
 TEST(Accessibility, EveryInteractiveWidgetHasAName)
 {
     QAccessible::setActive(true);
-    QTemporaryDir home;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(u"data"_s)));
-    prego::test::SimProcess sim;
-    ASSERT_TRUE(sim.start({u"--demo-fleet"_s, u"4"_s, u"--time-scale"_s, u"0.01"_s}))
-        << sim.error().toStdString();
-    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
-    QNetworkAccessManager nam;
-    prego::ConsoleApp console(settings, nullptr, &nam);
-    prego::MainWindow *window = console.window();
-    window->show();
-    prego::Profile profile;
-    profile.name = u"a11y"_s;
-    profile.baseUrl = sim.baseUrl();
-    QSignalSpy shown(window, &prego::MainWindow::snapshotShown);
-    console.connectWith(profile, sim.tokenFor(u"operator"_s), console.sessionStore());
-    ASSERT_TRUE(shown.wait(15000));
+    prego::test::ConsoleSession session;
+    ASSERT_TRUE(session.open({u"--demo-fleet"_s, u"4"_s, u"--time-scale"_s, u"0.01"_s}, u"a11y"_s))
+        << session.sim.error().toStdString();
+    prego::MainWindow *window = session.window();
+    QNetworkAccessManager &nam = session.nam;
 
     window->openNode(window->model()->nodes().first().nodeId);
     window->openJob(u"0b9c3d6e-0000-4000-8000-000000000001"_s);

@@ -3,7 +3,7 @@
 // buttons, check boxes, window titles, menus, tab and header texts, combo items, placeholders and
 // chart titles. Data from the control plane (node and job ids, hostnames, stage names from the
 // server) is not translated and is recognised as identifiers or listed below.
-#include "consoleapp.h"
+#include "consolesession.h"
 #include "heatmapview.h"
 #include "historychartview.h"
 #include "jobsview.h"
@@ -161,23 +161,14 @@ QList<QPair<QString, QString>> visibleTexts(const QList<QWidget *> &windows)
 
 TEST(LanguageWalk, EveryOpenWindowSwitchesWithoutLeftovers)
 {
-    QTemporaryDir home;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(u"data"_s)));
-    prego::test::SimProcess sim;
-    ASSERT_TRUE(sim.start(
-        {u"--demo-fleet"_s, u"8"_s, u"--time-scale"_s, u"0.01"_s, u"--fail-stage"_s, u"ansible"_s}))
-        << sim.error().toStdString();
-    QSettings settings(home.filePath(u"console.conf"_s), QSettings::IniFormat);
-    QNetworkAccessManager nam;
-    prego::ConsoleApp console(settings, nullptr, &nam);
-    prego::MainWindow *window = console.window();
-    window->show();
-    prego::Profile profile;
-    profile.name = u"walk-1"_s;
-    profile.baseUrl = sim.baseUrl();
-    QSignalSpy shown(window, &prego::MainWindow::snapshotShown);
-    console.connectWith(profile, sim.tokenFor(u"operator"_s), console.sessionStore());
-    ASSERT_TRUE(shown.wait(15000));
+    prego::test::ConsoleSession session;
+    ASSERT_TRUE(session.open(
+        {u"--demo-fleet"_s, u"8"_s, u"--time-scale"_s, u"0.01"_s, u"--fail-stage"_s, u"ansible"_s},
+        u"walk-1"_s))
+        << session.sim.error().toStdString();
+    prego::MainWindow *window = session.window();
+    QSettings &settings = *session.settings;
+    QNetworkAccessManager &nam = session.nam;
 
     // A failed job, so the job window shows its pinned error and Retry.
     prego::ProvisionWizard *wizard = window->openWizard();

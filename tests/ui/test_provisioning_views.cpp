@@ -2,7 +2,7 @@
 // server validation errors on the right page, a failed stage pinned and retried, the jobs list,
 // and the trace timeline's geometry.
 #include "api/fleetpoller.h"
-#include "consoleapp.h"
+#include "consolesession.h"
 #include "domain/provisionrequest.h"
 #include "httptestclient.h"
 #include "joblistmodel.h"
@@ -43,40 +43,23 @@ using prego::ProvisionWizard;
 
 namespace {
 
-struct Console
+struct Console : prego::test::ConsoleSession
 {
-    QTemporaryDir home;
-    prego::test::SimProcess sim;
-    std::unique_ptr<QSettings> settings;
-    QNetworkAccessManager nam;
-    std::unique_ptr<prego::ConsoleApp> console;
     std::unique_ptr<prego::test::HttpTestClient> admin;
 
     bool open(const QStringList &extra = {}, const std::function<void()> &beforeConnect = {})
     {
-        qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(u"data"_s)));
-        if (!sim.start(QStringList{u"--demo-fleet"_s, u"8"_s, u"--enable-sim-admin"_s,
-                                   u"--time-scale"_s, u"0.01"_s} +
-                       extra))
-            return false;
-        admin = std::make_unique<prego::test::HttpTestClient>(sim.baseUrl());
-        admin->setToken(sim.tokenFor(u"operator"_s));
-        settings =
-            std::make_unique<QSettings>(home.filePath(u"console.conf"_s), QSettings::IniFormat);
-        if (beforeConnect)
-            beforeConnect();
-        console = std::make_unique<prego::ConsoleApp>(*settings, nullptr, &nam);
-        prego::Profile profile;
-        profile.name = u"wizard"_s;
-        profile.baseUrl = sim.baseUrl();
-        profile.pollIntervalSeconds = prego::Profile::MinPollIntervalSeconds;
-        console->window()->show();
-        QSignalSpy shown(console->window(), &prego::MainWindow::snapshotShown);
-        console->connectWith(profile, sim.tokenFor(u"operator"_s), console->sessionStore());
-        return shown.wait(15000);
+        return ConsoleSession::open(QStringList{u"--demo-fleet"_s, u"8"_s, u"--enable-sim-admin"_s,
+                                                u"--time-scale"_s, u"0.01"_s} +
+                                        extra,
+                                    u"wizard"_s, [&] {
+                                        admin = std::make_unique<prego::test::HttpTestClient>(
+                                            sim.baseUrl());
+                                        admin->setToken(sim.tokenFor(u"operator"_s));
+                                        if (beforeConnect)
+                                            beforeConnect();
+                                    });
     }
-
-    prego::MainWindow *window() const { return console->window(); }
 
     // Fills the wizard for one path and presses Submit; returns the accepted job id.
     QString provision(ProvisionRequest::Path path, const QString &tenant, const QString &target,
