@@ -54,16 +54,13 @@ QString NodeTableModel::statusName(const QString &status)
     return status;
 }
 
-namespace {
-
-QString placementText(const Node &n)
+QString NodeTableModel::placementText(const Node &n)
 {
     if (n.role.isEmpty() || n.role == n.placement)
         return NodeTableModel::placementName(n.placement);
     //: placement and role of a node, e.g. "dedicated · db"
     return NodeTableModel::tr("%1 · %2").arg(NodeTableModel::placementName(n.placement), n.role);
 }
-} // namespace
 
 NodeTableModel::NodeTableModel(const ServerClock *clock, QObject *parent)
     : QAbstractTableModel(parent)

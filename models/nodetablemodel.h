@@ -75,6 +75,8 @@ public:
     // The contract's placement value in words (shared, dedicated); unknown values as sent.
     static QString placementName(const QString &placement);
     static QString statusName(const QString &status);
+    // "shared", or placement and role: "dedicated · db".
+    static QString placementText(const Node &node);
 
 Q_SIGNALS:
     void nodesUpdated();

@@ -26,7 +26,6 @@
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,11 +33,6 @@ using namespace Qt::StringLiterals;
 namespace prego {
 
 namespace {
-QString jobPath(const QString &jobId)
-{
-    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
-}
-
 QTableWidget *makeTable(QWidget *parent, const QString &name)
 {
     auto *t = new QTableWidget(parent);
@@ -180,7 +174,7 @@ void JobView::fetch()
 {
     if (!m_client || m_jobId.isEmpty() || m_call)
         return;
-    m_call = m_client->get(jobPath(m_jobId));
+    m_call = m_client->get(JobCodec::jobPath(m_jobId));
     connect(m_call, &ApiCall::finished, this, &JobView::onFetched);
 }
 
@@ -235,7 +229,7 @@ void JobView::retry()
     if (!m_client || !m_job || m_job->status != u"Failed")
         return;
     m_retry->setEnabled(false);
-    ApiCall *call = m_client->post(jobPath(m_jobId) + u"/retry"_s, "{}");
+    ApiCall *call = m_client->post(JobCodec::jobPath(m_jobId) + u"/retry"_s, "{}");
     connect(call, &ApiCall::finished, this, [this](const ApiResponse &response) {
         m_retry->setEnabled(true);
         if (!response.ok()) {

@@ -312,11 +312,7 @@ void NodeDetailView::updateHeader()
     m_values[HostnameField]->setText(orDash(n.hostname));
     m_values[AddressField]->setText(orDash(n.ipv4));
     m_values[RegionField]->setText(orDash(n.region));
-    m_values[PlacementField]->setText(
-        n.role.isEmpty() || n.role == n.placement
-            ? NodeTableModel::placementName(n.placement)
-            //: placement and role of a node, e.g. "dedicated · db"
-            : tr("%1 · %2").arg(NodeTableModel::placementName(n.placement), n.role));
+    m_values[PlacementField]->setText(NodeTableModel::placementText(n));
     const QString accepts = n.acceptsTenants ? tr("accepts tenants") : tr("accepts no tenants");
     m_values[StatusField]->setText(
         //: node status and whether it accepts tenants, e.g. "active, accepts tenants"

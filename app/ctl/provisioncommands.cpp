@@ -51,10 +51,7 @@ QJsonValue jsonTime(std::optional<qint64> ms)
     return ms ? QJsonValue(rfc3339(ms)) : QJsonValue(QJsonValue::Null);
 }
 
-QString jobPath(const QString &jobId)
-{
-    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
-}
+using JobCodec::jobPath;
 } // namespace
 
 ProvisionCommands::ProvisionCommands(QSettings &settings, SecretStore &secrets,

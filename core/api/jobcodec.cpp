@@ -1,5 +1,7 @@
 #include "jobcodec.h"
 
+#include <QUrl>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,6 +150,11 @@ QString jobStatusText(const QString &status)
     if (status == u"Failed")
         return QCoreApplication::translate("prego::JobCodec", "Failed");
     return status;
+}
+
+QString jobPath(const QString &jobId)
+{
+    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
 }
 
 QString stageStatusText(const QString &status)

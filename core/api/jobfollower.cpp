@@ -4,8 +4,6 @@
 #include "apiclient.h"
 #include "jobcodec.h"
 
-#include <QUrl>
-
 using namespace Qt::StringLiterals;
 
 namespace prego {
@@ -38,9 +36,7 @@ void JobFollower::poll()
 {
     if (m_done || !m_client)
         return;
-    const QString path =
-        u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId));
-    m_call = m_client->get(path);
+    m_call = m_client->get(JobCodec::jobPath(m_jobId));
     connect(m_call, &ApiCall::finished, this, &JobFollower::onAnswer);
 }
 

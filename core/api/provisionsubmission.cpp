@@ -5,7 +5,6 @@
 #include "jobcodec.h"
 
 #include <QDateTime>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -75,9 +74,7 @@ void ProvisionSubmission::cancel()
 
 void ProvisionSubmission::lookUp()
 {
-    const QString path = u"/internal/provision-jobs/"_s +
-                         QString::fromLatin1(QUrl::toPercentEncoding(m_entry.jobId));
-    m_call = m_client->get(path);
+    m_call = m_client->get(JobCodec::jobPath(m_entry.jobId));
     connect(m_call, &ApiCall::finished, this, &ProvisionSubmission::onLookedUp);
 }
 
