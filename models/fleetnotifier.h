@@ -48,7 +48,13 @@ private:
 
     bool m_enabled = true;
     bool m_haveBaseline = false;
-    QHash<QString, bool> m_stale;   // bound node id → stale (or never reported)
+    struct NodeState
+    {
+        bool stale = false;     // or never reported
+        quint64 generation = 0; // the observeSnapshot() that last saw the node
+    };
+    QHash<QString, NodeState> m_stale; // bound node id → what the last snapshot said
+    quint64 m_generation = 0;
     QHash<QString, QString> m_jobs; // job id → last status seen
     State m_state = State::Unknown;
     int m_staleCount = 0;

@@ -45,54 +45,44 @@ void NodeFilterProxy::setFreshness(std::optional<int> freshness)
     invalidateFilter();
 }
 
-bool NodeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+void NodeFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
-    const QAbstractItemModel *src = sourceModel();
-    if (!src)
-        return true;
-    const auto value = [&](int column, int role) {
-        return src->data(src->index(sourceRow, column, sourceParent), role);
-    };
-    if (!m_region.isEmpty() &&
-        value(NodeTableModel::RegionColumn, NodeTableModel::RawValueRole).toString() != m_region)
-        return false;
-    if (!m_placement.isEmpty() &&
-        value(NodeTableModel::PlacementColumn, NodeTableModel::RawValueRole).toString() !=
-            m_placement)
-        return false;
-    if (m_freshness &&
-        value(NodeTableModel::FreshnessColumn, NodeTableModel::FreshnessRole).toInt() !=
-            *m_freshness)
-        return false;
-    if (!m_text.isEmpty() && !value(NodeTableModel::NodeColumn, NodeTableModel::SearchTextRole)
-                                  .toString()
-                                  .contains(m_text, Qt::CaseInsensitive))
-        return false;
-    return true;
+    QSortFilterProxyModel::setSourceModel(model);
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
 }
 
-bool NodeFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+void NodeFilterProxy::sort(int column, Qt::SortOrder order)
 {
-    if (const auto *nodes = qobject_cast<const NodeTableModel *>(sourceModel());
-        nodes && left.column() == right.column())
-        return nodes->lessThan(left.row(), right.row(), left.column());
-    const QVariant l = left.data(NodeTableModel::RawValueRole);
-    const QVariant r = right.data(NodeTableModel::RawValueRole);
-    if (l.typeId() == QMetaType::QString || r.typeId() == QMetaType::QString) {
-        const int c = QString::localeAwareCompare(l.toString(), r.toString());
-        if (c != 0)
-            return c < 0;
-    } else {
-        const double a = l.toDouble();
-        const double b = r.toDouble();
-        if (a != b)
-            return a < b;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (auto *nodes = qobject_cast<NodeTableModel *>(sourceModel()))
+        nodes->sort(column, order);
+}
+
+bool NodeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    const auto *nodes = qobject_cast<const NodeTableModel *>(sourceModel());
+    if (!nodes)
+        return true;
+    const Node &n = nodes->nodeAt(sourceRow);
+    if (!m_region.isEmpty() && n.region != m_region)
+        return false;
+    if (!m_placement.isEmpty() && n.placement != m_placement)
+        return false;
+    if (m_freshness && int(nodes->freshnessAt(sourceRow)) != *m_freshness)
+        return false;
+    if (!m_text.isEmpty()) {
+        const auto has = [this](const QString &s) {
+            return s.contains(m_text, Qt::CaseInsensitive);
+        };
+        if (!has(n.nodeId) && !has(n.hostname) && !has(n.region) &&
+            !(n.tenantId && has(*n.tenantId)))
+            return false;
     }
-    // Ties: by node id, so the order is stable across refreshes.
-    const QModelIndex li = left.sibling(left.row(), NodeTableModel::NodeColumn);
-    const QModelIndex ri = right.sibling(right.row(), NodeTableModel::NodeColumn);
-    return li.data(NodeTableModel::RawValueRole).toString() <
-           ri.data(NodeTableModel::RawValueRole).toString();
+    return true;
 }
 
 } // namespace prego

@@ -10,6 +10,10 @@
 #include <QPalette>
 #include <QSet>
 
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace prego {
@@ -69,7 +73,7 @@ NodeTableModel::NodeTableModel(const ServerClock *clock, QObject *parent)
 
 int NodeTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_nodes.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int NodeTableModel::columnCount(const QModelIndex &parent) const
@@ -79,7 +83,7 @@ int NodeTableModel::columnCount(const QModelIndex &parent) const
 
 Freshness NodeTableModel::freshnessAt(int row) const
 {
-    return freshnessOf(m_nodes.at(row));
+    return freshnessOf(nodeAt(row));
 }
 
 Freshness NodeTableModel::freshnessOf(const Node &n) const
@@ -199,64 +203,161 @@ quint8 NodeTableModel::attentionRank(Freshness f)
     return 3;
 }
 
-void NodeTableModel::updateRanks()
+bool NodeTableModel::updateRanks()
 {
     const qint64 now = m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+    const bool resized = m_attentionRank.size() != m_nodes.size();
     m_attentionRank.resize(m_nodes.size());
-    for (qsizetype i = 0; i < m_nodes.size(); ++i)
-        m_attentionRank[i] = attentionRank(FreshnessRule::classify(
+    bool changed = resized;
+    for (qsizetype i = 0; i < m_nodes.size(); ++i) {
+        const quint8 rank = attentionRank(FreshnessRule::classify(
             m_nodes.at(i).updatedAtMs(), now, m_staleAfterSeconds, m_pollCurrent));
+        changed = changed || rank != m_attentionRank.at(i);
+        m_attentionRank[i] = rank;
+    }
+    return changed;
 }
 
-bool NodeTableModel::lessThan(int leftRow, int rightRow, int column) const
+int NodeTableModel::rowOf(const QString &nodeId) const
 {
-    const Node &l = m_nodes.at(leftRow);
-    const Node &r = m_nodes.at(rightRow);
-    const auto number = [&](const Node &n) -> double {
-        const std::optional<NodeMetrics> &m = n.metrics;
-        switch (column) {
-        case TenantsColumn:
-            return (m && m->tenantCount) ? double(*m->tenantCount) : -1.0;
-        case CpuColumn:
-            return (m && m->cpuPct) ? *m->cpuPct : -1.0;
-        case MemoryColumn:
-            return (m && m->memoryPct) ? *m->memoryPct : -1.0;
-        case DiskColumn:
-            return (m && m->diskPct) ? *m->diskPct : -1.0;
-        case LastReportColumn:
-            return m ? double(m->updatedAtMs) : 0.0;
-        default:
-            return 0.0;
-        }
+    const int slot = m_slotById.value(nodeId, -1);
+    return slot < 0 ? -1 : m_rowOfSlot.at(slot);
+}
+
+void NodeTableModel::updateIdRanks()
+{
+    QList<int> slots(m_nodes.size());
+    std::iota(slots.begin(), slots.end(), 0);
+    const auto byId = [this](int a, int b) {
+        return m_nodes.at(a).nodeId < m_nodes.at(b).nodeId;
     };
-    int c = 0;
-    switch (column) {
-    case NodeColumn:
-        break;
-    case RegionColumn:
-    case PlacementColumn:
-    case StatusColumn: {
-        const QVariant a = rawValue(l, column), b = rawValue(r, column);
-        c = QString::localeAwareCompare(a.toString(), b.toString());
-        break;
+    // The control plane lists nodes by id: then arrival order is id order and no sort is needed.
+    if (!std::is_sorted(slots.begin(), slots.end(), byId))
+        std::sort(slots.begin(), slots.end(), byId);
+    m_idRank.resize(m_nodes.size());
+    for (int i = 0; i < slots.size(); ++i)
+        m_idRank[slots.at(i)] = i;
+}
+
+void NodeTableModel::rebuildRowOfSlot()
+{
+    m_rowOfSlot.resize(m_nodes.size());
+    for (int row = 0; row < m_order.size(); ++row)
+        m_rowOfSlot[m_order.at(row)] = row;
+}
+
+void NodeTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = (column >= 0 && column < ColumnCount) ? column : -1;
+    m_sortOrder = order;
+    resort();
+}
+
+void NodeTableModel::resort()
+{
+    if (m_sortColumn < 0 || m_order.size() < 2)
+        return;
+    // One key per slot, then one sort of plain structs: no QVariant, no clock read, no string
+    // comparison inside the sort (texts become the rank of their value among the few distinct
+    // ones, node ids their precomputed rank).
+    struct Key
+    {
+        double key;
+        int idRank;
+        int slot;
+    };
+    std::vector<Key> keys(size_t(m_order.size()));
+    const auto textRanks = [this](auto field) {
+        QHash<QString, int> rank;
+        for (const Node &n : std::as_const(m_nodes))
+            rank.insert(field(n), 0);
+        QStringList distinct = rank.keys();
+        std::sort(distinct.begin(), distinct.end(), [](const QString &a, const QString &b) {
+            return QString::localeAwareCompare(a, b) < 0;
+        });
+        for (int i = 0; i < distinct.size(); ++i)
+            rank[distinct.at(i)] = i;
+        return rank;
+    };
+    QHash<QString, int> texts;
+    if (m_sortColumn == RegionColumn)
+        texts = textRanks([](const Node &n) { return n.region; });
+    else if (m_sortColumn == PlacementColumn)
+        texts = textRanks([](const Node &n) { return n.placement; });
+    else if (m_sortColumn == StatusColumn)
+        texts = textRanks([](const Node &n) { return n.status; });
+    // Keys in the rows' current order: most polls and ticks leave it sorted, which one pass sees.
+    for (int row = 0; row < m_order.size(); ++row) {
+        const int slot = m_order.at(row);
+        const Node &n = m_nodes.at(slot);
+        const std::optional<NodeMetrics> &m = n.metrics;
+        double key = 0;
+        switch (m_sortColumn) {
+        case NodeColumn:
+            key = m_idRank.at(slot);
+            break;
+        case RegionColumn:
+            key = texts.value(n.region);
+            break;
+        case PlacementColumn:
+            key = texts.value(n.placement);
+            break;
+        case StatusColumn:
+            key = texts.value(n.status);
+            break;
+        case TenantsColumn:
+            key = (m && m->tenantCount) ? double(*m->tenantCount) : -1.0;
+            break;
+        case CpuColumn:
+            key = (m && m->cpuPct) ? *m->cpuPct : -1.0;
+            break;
+        case MemoryColumn:
+            key = (m && m->memoryPct) ? *m->memoryPct : -1.0;
+            break;
+        case DiskColumn:
+            key = (m && m->diskPct) ? *m->diskPct : -1.0;
+            break;
+        case LastReportColumn:
+            key = m ? double(m->updatedAtMs) : 0.0; // never reported sorts as the oldest
+            break;
+        case FreshnessColumn:
+            key = m_attentionRank.at(slot);
+            break;
+        }
+        keys[size_t(row)] = {key, m_idRank.at(slot), slot};
     }
-    case FreshnessColumn: {
-        const bool cached = m_attentionRank.size() == m_nodes.size();
-        const int a = cached ? m_attentionRank.at(leftRow) : attentionRank(freshnessOf(l));
-        const int b = cached ? m_attentionRank.at(rightRow) : attentionRank(freshnessOf(r));
-        c = a < b ? -1 : (a > b ? 1 : 0);
-        break;
+    const auto ascending = [](const Key &a, const Key &b) {
+        return a.key != b.key ? a.key < b.key : a.idRank < b.idRank;
+    };
+    if (m_sortOrder == Qt::AscendingOrder) {
+        if (std::is_sorted(keys.begin(), keys.end(), ascending))
+            return;
+        std::sort(keys.begin(), keys.end(), ascending);
+    } else {
+        const auto descending = [&](const Key &a, const Key &b) {
+            return ascending(b, a);
+        };
+        if (std::is_sorted(keys.begin(), keys.end(), descending))
+            return;
+        std::sort(keys.begin(), keys.end(), descending);
     }
-    default: {
-        const double a = number(l), b = number(r);
-        c = a < b ? -1 : (a > b ? 1 : 0);
-        break;
-    }
-    }
-    if (c != 0)
-        return c < 0;
-    // Ties: by node id, so the order is stable across refreshes.
-    return l.nodeId < r.nodeId;
+
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Asked after layoutAboutToBeChanged: listeners (the proxy) make theirs in answer to it.
+    const QModelIndexList before = persistentIndexList();
+    QList<int> beforeSlots;
+    beforeSlots.reserve(before.size());
+    for (const QModelIndex &i : before)
+        beforeSlots.append(m_order.at(i.row()));
+    for (size_t row = 0; row < keys.size(); ++row)
+        m_order[qsizetype(row)] = keys[row].slot;
+    rebuildRowOfSlot();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(m_rowOfSlot.at(beforeSlots.at(i)), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 QString NodeTableModel::toolTip(const Node &n, int column) const
@@ -281,7 +382,7 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Node &n = m_nodes.at(index.row());
+    const Node &n = nodeAt(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -346,86 +447,135 @@ QVariant NodeTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-void NodeTableModel::rebuildIndex()
+void NodeTableModel::removeAbsent(const QList<bool> &present)
 {
-    m_rowById.clear();
-    m_rowById.reserve(m_nodes.size());
-    for (int i = 0; i < m_nodes.size(); ++i)
-        m_rowById.insert(m_nodes.at(i).nodeId, i);
-    updateRanks(); // rows moved: the cached ranks follow
-}
-
-void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
-{
-    QHash<QString, const Node *> incoming;
-    incoming.reserve(snapshot.nodes.size());
-    for (const Node &n : snapshot.nodes)
-        incoming.insert(n.nodeId, &n);
-
-    // 1. Remove the rows whose node vanished, in contiguous ranges from the bottom up.
-    for (int row = int(m_nodes.size()) - 1; row >= 0;) {
-        if (incoming.contains(m_nodes.at(row).nodeId)) {
+    // Remove the rows in contiguous ranges from the bottom up; storage is compacted after.
+    for (int row = int(m_order.size()) - 1; row >= 0;) {
+        if (present.at(m_order.at(row))) {
             --row;
             continue;
         }
         int first = row;
-        while (first > 0 && !incoming.contains(m_nodes.at(first - 1).nodeId))
+        while (first > 0 && !present.at(m_order.at(first - 1)))
             --first;
         beginRemoveRows({}, first, row);
-        m_nodes.remove(first, row - first + 1);
+        m_order.remove(first, row - first + 1);
         endRemoveRows();
         row = first - 1;
     }
-    rebuildIndex();
+    QList<int> newSlot(m_nodes.size(), -1);
+    QList<Node> kept;
+    kept.reserve(m_order.size());
+    for (int slot = 0; slot < m_nodes.size(); ++slot) {
+        if (present.at(slot)) {
+            newSlot[slot] = int(kept.size());
+            kept.append(std::move(m_nodes[slot]));
+        }
+    }
+    m_nodes = std::move(kept);
+    for (int &slot : m_order)
+        slot = newSlot.at(slot);
+    m_slotById.clear();
+    m_slotById.reserve(m_nodes.size());
+    for (int slot = 0; slot < m_nodes.size(); ++slot)
+        m_slotById.insert(m_nodes.at(slot).nodeId, slot);
+    rebuildRowOfSlot();
+}
 
-    // 2. Replace changed rows and report them in contiguous ranges, as long as there are few.
-    //    Beyond that one dataChanged over every row: each signal costs the sorting proxy a
-    //    re-sort, and a fifth of a 10,000-node fleet pushes between two polls, in rows scattered
-    //    over the table (the ages of all rows change with the server's clock anyway).
+void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
+{
+    // 1. Match the incoming nodes to the stored ones by id (the first of duplicates counts).
+    const qsizetype stored = m_nodes.size();
+    QList<bool> present(stored, false);
+    QList<int> changedSlots;
+    QList<const Node *> added; // their slots are reserved in m_slotById as they are met
+    for (const Node &n : snapshot.nodes) {
+        const qsizetype known = m_slotById.size();
+        int &entry = m_slotById[n.nodeId]; // one lookup that inserts when new
+        if (m_slotById.size() != known) {
+            entry = int(stored + added.size());
+            added.append(&n);
+            continue;
+        }
+        const int slot = entry;
+        if (slot >= stored || present.at(slot))
+            continue;
+        present[slot] = true;
+        if (!(m_nodes.at(slot) == n)) {
+            m_nodes[slot] = n;
+            changedSlots.append(slot);
+        }
+    }
+
+    // 2. Rows whose node vanished go.
+    const bool removed = present.contains(false);
+    if (removed) {
+        for (const Node *n : std::as_const(added))
+            m_slotById.remove(n->nodeId); // removeAbsent() numbers the slots anew
+
+        QList<int> newSlot(m_nodes.size(), -1);
+        for (int slot = 0, next = 0; slot < m_nodes.size(); ++slot)
+            newSlot[slot] = present.at(slot) ? next++ : -1;
+        for (int &slot : changedSlots)
+            slot = newSlot.at(slot);
+        removeAbsent(present);
+    }
+
+    // 3. Changed rows, in contiguous ranges as long as there are few. Beyond that one
+    //    dataChanged over every row: a fifth of a 10,000-node fleet pushes between two polls,
+    //    in rows scattered over the table (the ages of all rows change with the clock anyway).
     constexpr qsizetype MaxRanges = 16;
     QList<std::pair<int, int>> ranges;
-    int rangeStart = -1;
-    for (int row = 0; row <= m_nodes.size(); ++row) {
-        bool changed = false;
-        if (row < m_nodes.size()) {
-            const Node *next = incoming.value(m_nodes.at(row).nodeId);
-            if (!(*next == m_nodes.at(row))) {
-                m_nodes[row] = *next;
-                changed = true;
-            }
-        }
-        if (changed && rangeStart < 0)
-            rangeStart = row;
-        if (!changed && rangeStart >= 0) {
-            ranges.append({rangeStart, row - 1});
-            rangeStart = -1;
+    if (!changedSlots.isEmpty()) {
+        QList<bool> changedRow(m_order.size(), false);
+        for (int slot : std::as_const(changedSlots))
+            changedRow[m_rowOfSlot.at(slot)] = true;
+        for (int row = 0; row < changedRow.size(); ++row) {
+            if (!changedRow.at(row))
+                continue;
+            if (!ranges.isEmpty() && ranges.last().second + 1 == row)
+                ranges.last().second = row;
+            else
+                ranges.append({row, row});
         }
     }
     const bool manyChanged = ranges.size() > MaxRanges;
+    updateRanks();
     if (!manyChanged) {
-        updateRanks();
         for (const auto &[first, last] : std::as_const(ranges))
             Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
 
-    // 3. Append the nodes we have not seen, in the snapshot's order.
-    QList<Node> added;
-    QSet<QString> seen;
-    for (const Node &n : snapshot.nodes) {
-        if (!m_rowById.contains(n.nodeId) && !seen.contains(n.nodeId)) {
-            added.append(n);
-            seen.insert(n.nodeId);
-        }
-    }
+    // 4. The nodes we have not seen are appended, in the snapshot's order.
     if (!added.isEmpty()) {
-        const int first = int(m_nodes.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_nodes.append(added);
-        rebuildIndex();
-        endInsertRows();
+        // Into an empty table (the first snapshot) a reset: views and the proxy rebuild once
+        // instead of handling 100,000 inserted rows.
+        const bool reset = m_order.isEmpty();
+        const int first = int(m_order.size());
+        if (reset)
+            beginResetModel();
+        else
+            beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_nodes.reserve(m_nodes.size() + added.size());
+        m_order.reserve(m_order.size() + added.size());
+        for (const Node *n : std::as_const(added)) {
+            const int slot = int(m_nodes.size());
+            m_nodes.append(*n);
+            m_slotById.insert(n->nodeId, slot); // the same slot, or anew after removals
+            m_order.append(slot);
+        }
+        rebuildRowOfSlot();
+        updateRanks();
+        if (reset)
+            endResetModel();
+        else
+            endInsertRows();
     }
+    if (removed || !added.isEmpty())
+        updateIdRanks();
 
     m_hasSnapshot = true;
+    resort();
     // The server's time moved on: every age may read differently now.
     emitChanged(manyChanged ? 0 : int(LastReportColumn), FreshnessColumn);
     Q_EMIT nodesUpdated();
@@ -433,7 +583,9 @@ void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
 
 void NodeTableModel::emitChanged(int firstColumn, int lastColumn)
 {
-    updateRanks(); // before the proxy asks
+    // Freshness moves with the clock: a node turning stale moves up when sorted by it.
+    if (updateRanks() && m_sortColumn == FreshnessColumn)
+        resort();
     if (m_nodes.isEmpty())
         return;
     Q_EMIT dataChanged(index(0, firstColumn), index(int(m_nodes.size()) - 1, lastColumn));

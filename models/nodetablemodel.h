@@ -15,6 +15,13 @@ class ServerClock;
 // The fleet as a table: one row per node, updated incrementally from each snapshot (rows that
 // vanished are removed, new ones appended, changed ones reported with dataChanged) so selection
 // and scroll position survive a refresh. Ages are computed against the server's clock.
+//
+// The model sorts itself (sort(), usually reached through NodeFilterProxy::sort): nodes stay in
+// arrival order in storage ("slots") and a row → slot permutation is recomputed from
+// precomputed per-slot keys (numbers, ranks of the few distinct texts, the node id's rank among
+// all ids) with one std::sort, and published with layoutChanged. A generic sorting proxy asks
+// n log n comparisons through QModelIndex/QVariant on every poll and tick; this costs a few ms at
+// 100,000 nodes instead (docs/performance.md).
 class NodeTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -60,14 +67,18 @@ public:
     // After a language change: headers and texts in the new language.
     void retranslate();
 
+    // Rows in the order of a column's raw value (never reported / no value first when
+    // ascending), ties by node id; column -1 keeps arrival order. Kept on every change.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
     bool hasSnapshot() const { return m_hasSnapshot; }
+    // Every node, in arrival order (not the rows' order).
     const QList<Node> &nodes() const { return m_nodes; }
-    int rowOf(const QString &nodeId) const { return m_rowById.value(nodeId, -1); }
+    const Node &nodeAt(int row) const { return m_nodes.at(m_order.at(row)); }
+    int rowOf(const QString &nodeId) const;
     Freshness freshnessAt(int row) const;
-    // The order of two rows by a column's raw value, ties by node id: what the sorting proxy
-    // asks n log n times per re-sort, answered without QVariants and with the freshness of every
-    // row worked out once per change (not once per comparison).
-    bool lessThan(int leftRow, int rightRow, int column) const;
     FleetSummary summary() const;
 
     static QString freshnessText(Freshness f);
@@ -87,14 +98,22 @@ private:
     QVariant rawValue(const Node &node, int column) const;
     QString toolTip(const Node &node, int column) const;
     void emitChanged(int firstColumn, int lastColumn);
-    void updateRanks();
+    bool updateRanks(); // true when a rank changed
     static quint8 attentionRank(Freshness f);
-    void rebuildIndex();
+    void removeAbsent(const QList<bool> &present);
+    void updateIdRanks();
+    void rebuildRowOfSlot();
+    void resort();
 
     const ServerClock *m_clock;
-    QList<Node> m_nodes;
-    QList<quint8> m_attentionRank; // per row: 0 never reported, 1 stale, 2 unknown, 3 fresh
-    QHash<QString, int> m_rowById;
+    QList<Node> m_nodes;            // by slot: arrival order
+    QList<int> m_order;             // row → slot
+    QList<int> m_rowOfSlot;         // slot → row
+    QHash<QString, int> m_slotById; // node id → slot
+    QList<quint8> m_attentionRank;  // per slot: 0 never reported, 1 stale, 2 unknown, 3 fresh
+    QList<int> m_idRank;            // per slot: the node id's place among all ids
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_staleAfterSeconds = FreshnessRule::DefaultStaleAfterSeconds;
     bool m_pollCurrent = true;
     bool m_hasSnapshot = false;

@@ -145,6 +145,8 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // resizeColumnsToContents() below measures at most this many rows (not 10,000).
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     auto *bars = new PercentBarDelegate(m_table);
     for (const int c :
          {NodeTableModel::CpuColumn, NodeTableModel::MemoryColumn, NodeTableModel::DiskColumn})

@@ -368,7 +368,7 @@ bool MainWindow::openNode(const QString &nodeId)
     }
     m_nodeDetail->setStaleAfterSeconds(m_profile.staleAfterSeconds);
     if (row >= 0) {
-        m_nodeDetail->showNode(m_model->nodes().at(row));
+        m_nodeDetail->showNode(m_model->nodeAt(row));
     } else {
         // Not in the fleet now (or not yet polled): its history may still be there.
         Node gone;
@@ -420,7 +420,7 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
     if (m_nodeDetail && !m_nodeDetail->nodeId().isEmpty()) {
         const int row = m_model->rowOf(m_nodeDetail->nodeId());
         if (row >= 0)
-            m_nodeDetail->updateNode(m_model->nodes().at(row));
+            m_nodeDetail->updateNode(m_model->nodeAt(row));
         else
             m_nodeDetail->showNodeGone(m_nodeDetail->nodeId());
     }

@@ -21,7 +21,9 @@ class ApiClient final : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultTimeoutMs = 15000;
-    static constexpr qint64 DefaultMaxBodyBytes = 32LL * 1024 * 1024;
+    // A 100,000-node GET /internal/nodes is ~38 MB: the cap leaves room for that fleet three
+    // times over and still stops an endless body.
+    static constexpr qint64 DefaultMaxBodyBytes = 128LL * 1024 * 1024;
 
     ApiClient(QNetworkAccessManager *nam, Profile profile, QObject *parent = nullptr);
 

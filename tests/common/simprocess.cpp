@@ -37,7 +37,7 @@ SimProcess::~SimProcess()
     stop();
 }
 
-bool SimProcess::start(const QStringList &extraArgs)
+bool SimProcess::start(const QStringList &extraArgs, int timeoutMs)
 {
     stop();
     m_output.clear();
@@ -62,7 +62,7 @@ bool SimProcess::start(const QStringList &extraArgs)
 
     static const QRegularExpression listening(
         QStringLiteral("^listening on (http://127\\.0\\.0\\.1:\\d+)$"));
-    QDeadlineTimer deadline(15000);
+    QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         if (!m_process->canReadLine() && !m_process->waitForReadyRead(100)) {
             if (m_process->state() != QProcess::Running)

@@ -31,9 +31,9 @@ public:
     QList<Token> tokens;
 
     // Starts the binary with these extra arguments (e.g. --db FILE, --demo-fleet 5, --time-scale
-    // 0.01). Returns false, with the reason in error(), when it does not report its address in 15
-    // s.
-    bool start(const QStringList &extraArgs = {});
+    // 0.01). Returns false, with the reason in error(), when it does not report its address in
+    // time (a 100,000-node demo fleet takes longer than the default).
+    bool start(const QStringList &extraArgs = {}, int timeoutMs = 15000);
     void stop(); // SIGTERM and wait
     void kill(); // SIGKILL, as a crash would
     bool isRunning() const;

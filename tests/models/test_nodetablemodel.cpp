@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
@@ -197,4 +198,93 @@ TEST(NodeTableModel, SelectionSurvivesARefreshThatAddsRemovesAndChangesRows)
     // The selected node itself vanishes: nothing (wrong) is selected.
     model.applySnapshot(snapshot({node(u"c"_s, 5, 31.0), node(u"d"_s, 10, 40.0)}));
     EXPECT_TRUE(selection.selectedRows().isEmpty());
+}
+
+// The model sorts itself: after any sequence of snapshots (nodes added, removed, changed, ids
+// arriving in any order) the rows are in the order of the column's raw value with ties by node
+// id, reversed when descending, the proxy passes the model tester, and the selected node stays
+// selected wherever it moves.
+TEST(NodeTableModel, KeepsItsRowsSortedThroughRandomRefreshes)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    prego::NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QItemSelectionModel selection(&proxy);
+    QRandomGenerator random(20261127);
+    const QStringList regions{u"nbg1"_s, u"fsn1"_s, u"hel1"_s};
+
+    const auto cpuOf = [](const Node &n) {
+        return n.metrics ? *n.metrics->cpuPct : -1.0;
+    };
+    const auto expectSorted = [&](int column, Qt::SortOrder order) {
+        QList<Node> expected = model.nodes();
+        std::sort(expected.begin(), expected.end(), [&](const Node &a, const Node &b) {
+            if (column == NodeTableModel::CpuColumn && cpuOf(a) != cpuOf(b))
+                return cpuOf(a) < cpuOf(b);
+            if (column == NodeTableModel::RegionColumn && a.region != b.region)
+                return a.region < b.region;
+            return a.nodeId < b.nodeId;
+        });
+        if (order == Qt::DescendingOrder)
+            std::reverse(expected.begin(), expected.end());
+        ASSERT_EQ(proxy.rowCount(), expected.size());
+        for (int row = 0; row < expected.size(); ++row)
+            ASSERT_EQ(proxy.index(row, 0).data(NodeTableModel::NodeIdRole).toString(),
+                      expected.at(row).nodeId)
+                << "row " << row << " sorted by column " << column;
+    };
+
+    for (int round = 0; round < 60; ++round) {
+        const int column = round % 3 == 0 ? NodeTableModel::RegionColumn
+                                          : (round % 3 == 1 ? NodeTableModel::CpuColumn
+                                                            : NodeTableModel::NodeColumn);
+        const Qt::SortOrder order = round % 2 ? Qt::DescendingOrder : Qt::AscendingOrder;
+        proxy.sort(column, order);
+        QList<Node> nodes;
+        for (int i = 0; i < 40; ++i) {
+            if (random.bounded(4) == 0)
+                continue; // absent this round
+            std::optional<qint64> age;
+            if (random.bounded(6) != 0)
+                age = random.bounded(600);
+            nodes.append(node(u"n%1"_s.arg(random.bounded(40)), age, random.bounded(5) * 10.0,
+                              regions.at(random.bounded(3))));
+        }
+        const QString selected =
+            selection.currentIndex().data(NodeTableModel::NodeIdRole).toString();
+        model.applySnapshot(snapshot(nodes));
+        expectSorted(column, order);
+        if (!selected.isEmpty() && model.rowOf(selected) >= 0) {
+            EXPECT_EQ(selection.currentIndex().data(NodeTableModel::NodeIdRole).toString(),
+                      selected);
+        }
+        if (proxy.rowCount() > 0)
+            selection.setCurrentIndex(proxy.index(random.bounded(proxy.rowCount()), 0),
+                                      QItemSelectionModel::ClearAndSelect |
+                                          QItemSelectionModel::Rows);
+    }
+}
+
+// Sorted by freshness, a node that turns stale as the clock moves goes up at the next tick.
+TEST(NodeTableModel, ANodeTurningStaleMovesUpAtTheNextTick)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    prego::NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::FreshnessColumn, Qt::AscendingOrder);
+    model.applySnapshot(
+        snapshot({node(u"a-old"_s, 200), node(u"b-stale"_s, 400), node(u"c-young"_s, 10)}));
+    const auto ids = [&] {
+        QStringList out;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            out << proxy.index(r, 0).data(NodeTableModel::NodeIdRole).toString();
+        return out;
+    };
+    EXPECT_EQ(ids(), (QStringList{u"b-stale"_s, u"a-old"_s, u"c-young"_s}));
+    f.clock.advanceForTesting(150 * 1000); // a-old is now 350 s old: stale
+    model.tick();
+    EXPECT_EQ(ids(), (QStringList{u"a-old"_s, u"b-stale"_s, u"c-young"_s}));
 }
