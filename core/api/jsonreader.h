@@ -32,10 +32,21 @@ public:
         , m_end(text.data() + text.size())
     {}
 
-    // The next byte after whitespace, or 0 at the end.
-    char peek();
+    // The next byte after whitespace, or 0 at the end. Inline: called for every token.
+    char peek()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
+        return m_p < m_end ? *m_p : '\0';
+    }
     // Consumes c (after whitespace) when it is next.
-    bool consume(char c);
+    bool consume(char c)
+    {
+        if (peek() != c || m_p == m_end)
+            return false;
+        ++m_p;
+        return true;
+    }
     bool readString(JsonString *out);
     // A JSON number as a double (the value QJsonValue::toDouble gives, -0 read as 0).
     bool readNumber(double *out);
