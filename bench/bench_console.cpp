@@ -6,6 +6,8 @@
 //                 proxy and the summary    vs  decode on the UI thread and reset the model
 //  Decode         ApiCodec::decodeNodes (runs on the poller's worker thread)
 //                                          vs  a plain QJsonDocument walk into the same structs
+//                                          and simdjson (On-Demand) reading every field of the
+//                                          same bytes without building anything: the limit
 //  ChartSwitch    node detail, 30 days of 1-minute samples x 3 series: thin to the plot width,
 //                 replace() and paint       vs  every point into the series, then paint
 //  HistoryIngest  10,000 samples (one poll) in one transaction with multi-row inserts
@@ -18,6 +20,7 @@
 #include "fleetsummary.h"
 #include "historychartview.h"
 #include "nodefilterproxy.h"
+#include "nodesbody.h"
 #include "nodetablemodel.h"
 #include "storage/historystore.h"
 
@@ -34,6 +37,7 @@
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
 #include <memory>
 
@@ -42,44 +46,8 @@ using namespace prego;
 
 namespace {
 
-constexpr qint64 T0 = 1'764'000'000'000;
+constexpr qint64 T0 = BenchEpochMs;
 constexpr qint64 Minute = 60 * 1000;
-
-// A GET /internal/nodes body as the contract writes it; `round` moves a fifth of the nodes'
-// pushes on (a poll every ~10 s against pushes every 30–60 s).
-QByteArray nodesBody(int n, int round)
-{
-    QJsonArray nodes;
-    const qint64 now = T0 + round * 10 * 1000;
-    for (int i = 0; i < n; ++i) {
-        const bool moved = (i + round) % 5 == 0;
-        const qint64 pushed = now - (moved ? 1000 : 20 * 1000) - (i % 7) * 1000;
-        QJsonObject metrics{
-            {u"cpu_pct"_s, double((i * 37 + round) % 1000) / 10.0},
-            {u"memory_pct"_s, double((i * 13) % 1000) / 10.0},
-            {u"disk_pct"_s, double((i * 7) % 1000) / 10.0},
-            {u"tenant_count"_s, i % 40},
-            {u"updated_at"_s,
-             QDateTime::fromMSecsSinceEpoch(pushed, Qt::UTC).toString(Qt::ISODateWithMs)}};
-        const QString id = u"fsn1-shared-%1"_s.arg(i, 6, 10, QLatin1Char('0'));
-        nodes.append(QJsonObject{{u"node_id"_s, id},
-                                 {u"hostname"_s, QString(id + u".nodes.prego.example"_s)},
-                                 {u"ipv4"_s, u"198.18.%1.%2"_s.arg((i >> 8) & 255).arg(i & 255)},
-                                 {u"region"_s, u"fsn1"_s},
-                                 {u"placement"_s, u"shared"_s},
-                                 {u"role"_s, u"shared"_s},
-                                 {u"tenant_id"_s, QJsonValue()},
-                                 {u"stack"_s, u"fsn1"_s},
-                                 {u"accepts_tenants"_s, true},
-                                 {u"status"_s, u"active"_s},
-                                 {u"created_at"_s, u"2026-10-01T08:00:00Z"_s},
-                                 {u"metrics"_s, metrics}});
-    }
-    return QJsonDocument(QJsonObject{{u"server_time"_s, QDateTime::fromMSecsSinceEpoch(now, Qt::UTC)
-                                                            .toString(Qt::ISODateWithMs)},
-                                     {u"nodes"_s, nodes}})
-        .toJson(QJsonDocument::Compact);
-}
 
 NodesSnapshot decoded(int n, int round)
 {
@@ -173,6 +141,55 @@ void Decode_ApiCodec(benchmark::State &state)
     const QByteArray body = nodesBody(int(state.range(0)), 1);
     for (auto _ : state)
         benchmark::DoNotOptimize(ApiCodec::decodeNodes(body));
+    state.SetBytesProcessed(qint64(state.iterations()) * body.size());
+}
+
+// Every value of the document read by simdjson On-Demand: strings as views, numbers as doubles.
+struct SimdjsonSink
+{
+    double sum = 0;
+    size_t chars = 0;
+};
+
+void simdjsonWalk(simdjson::ondemand::value v, SimdjsonSink *sink)
+{
+    switch (v.type().value()) {
+    case simdjson::ondemand::json_type::object:
+        for (auto field : v.get_object()) {
+            sink->chars += field.unescaped_key().value().size();
+            simdjsonWalk(field.value().value(), sink);
+        }
+        break;
+    case simdjson::ondemand::json_type::array:
+        for (auto element : v.get_array())
+            simdjsonWalk(element.value(), sink);
+        break;
+    case simdjson::ondemand::json_type::string:
+        sink->chars += v.get_string().value().size();
+        break;
+    case simdjson::ondemand::json_type::number:
+        sink->sum += v.get_double().value();
+        break;
+    case simdjson::ondemand::json_type::boolean:
+        sink->sum += v.get_bool().value();
+        break;
+    case simdjson::ondemand::json_type::null:
+        sink->sum += v.is_null().value();
+        break;
+    }
+}
+
+void Decode_SimdjsonParseOnly(benchmark::State &state)
+{
+    const QByteArray body = nodesBody(int(state.range(0)), 1);
+    const simdjson::padded_string json(body.constData(), size_t(body.size()));
+    simdjson::ondemand::parser parser;
+    for (auto _ : state) {
+        SimdjsonSink sink;
+        simdjson::ondemand::document doc = parser.iterate(json);
+        simdjsonWalk(doc.get_value().value(), &sink);
+        benchmark::DoNotOptimize(sink);
+    }
     state.SetBytesProcessed(qint64(state.iterations()) * body.size());
 }
 
@@ -436,6 +453,11 @@ BENCHMARK(PollApply_FirstSnapshot)
 BENCHMARK(PollApply_NaiveReset)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(Decode_ApiCodec)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(Decode_QJsonWalk)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(Decode_SimdjsonParseOnly)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(ChartSwitch_Thinned)->Unit(benchmark::kMillisecond);
 BENCHMARK(ChartSwitch_AllPoints)->Unit(benchmark::kMillisecond);
 BENCHMARK(HistoryIngest_OneTransaction)->Arg(10000)->Unit(benchmark::kMillisecond);

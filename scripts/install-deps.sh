@@ -11,8 +11,9 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
   qtkeychain-qt6-dev
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  # tests and benchmarks (simdjson: the decode benchmark's practical limit; valgrind: the
+  # instruction-count guards)
+  libgtest-dev libgmock-dev libbenchmark-dev libsimdjson-dev valgrind
   # headless GUI, keychain (Secret Service) for tests
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   # Korean-capable font

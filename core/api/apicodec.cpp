@@ -1,12 +1,18 @@
 #include "apicodec.h"
 
+#include "jsonreader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
+#include <array>
 #include <cmath>
+#include <cstring>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -24,13 +30,28 @@ qint64 daysFromCivil(int y, unsigned m, unsigned d)
     return era * 146097 + qint64(doe) - 719468;
 }
 
-bool digits(QStringView s, qsizetype pos, int count, int *out)
+// The characters of a timestamp: UTF-16 from QJsonDocument or bytes from JsonReader.
+template<typename Ch> struct Text
+{
+    const Ch *data;
+    qsizetype n;
+    qsizetype size() const { return n; }
+    char16_t operator[](qsizetype i) const
+    {
+        if constexpr (sizeof(Ch) == 1)
+            return char16_t(static_cast<unsigned char>(data[i]));
+        else
+            return data[i];
+    }
+};
+
+template<typename Ch> bool digits(Text<Ch> s, qsizetype pos, int count, int *out)
 {
     if (pos + count > s.size())
         return false;
     int v = 0;
     for (int i = 0; i < count; ++i) {
-        const char16_t c = s[pos + i].unicode();
+        const char16_t c = s[pos + i];
         if (c < u'0' || c > u'9')
             return false;
         v = v * 10 + (c - u'0');
@@ -39,126 +60,9 @@ bool digits(QStringView s, qsizetype pos, int count, int *out)
     return true;
 }
 
-bool isValidNodeId(const QString &id)
+// YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
+template<typename Ch> std::optional<qint64> timestampFrom(Text<Ch> s)
 {
-    if (id.isEmpty() || id.size() > 63)
-        return false;
-    for (QChar c : id) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
-            return false;
-    }
-    return true;
-}
-
-std::optional<double> percent(const QJsonValue &v, bool *bad)
-{
-    if (v.isNull() || v.isUndefined())
-        return std::nullopt;
-    if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() < 0 || v.toDouble() > 100) {
-        *bad = true;
-        return std::nullopt;
-    }
-    return v.toDouble();
-}
-
-std::optional<QString> optionalString(const QJsonValue &v, bool *bad)
-{
-    if (v.isString())
-        return v.toString();
-    if (!v.isNull() && !v.isUndefined())
-        *bad = true;
-    return std::nullopt;
-}
-
-QString string(const QJsonValue &v, bool *bad)
-{
-    if (v.isString())
-        return v.toString();
-    if (!v.isUndefined())
-        *bad = true;
-    return {};
-}
-
-// One node; nullopt when it has no usable node_id. Wrong-typed fields become nulls and a warning.
-std::optional<Node> nodeFrom(const QJsonObject &o, QStringList *warnings)
-{
-    const QString id = o.value(u"node_id").toString();
-    if (!isValidNodeId(id)) {
-        warnings->append(QCoreApplication::translate(
-            "prego::ApiCodec", "A node without a valid node_id was ignored."));
-        return std::nullopt;
-    }
-    bool bad = false;
-    Node n;
-    n.nodeId = id;
-    n.hostname = string(o.value(u"hostname"), &bad);
-    n.ipv4 = string(o.value(u"ipv4"), &bad);
-    n.region = string(o.value(u"region"), &bad);
-    n.placement = string(o.value(u"placement"), &bad);
-    n.role = string(o.value(u"role"), &bad);
-    n.tenantId = optionalString(o.value(u"tenant_id"), &bad);
-    n.stack = optionalString(o.value(u"stack"), &bad);
-    const QJsonValue accepts = o.value(u"accepts_tenants");
-    if (accepts.isBool())
-        n.acceptsTenants = accepts.toBool();
-    else if (!accepts.isUndefined())
-        bad = true;
-    n.status = string(o.value(u"status"), &bad);
-    if (const QJsonValue created = o.value(u"created_at"); created.isString())
-        n.createdAtMs = parseTimestamp(created.toString());
-
-    const QJsonValue metrics = o.value(u"metrics");
-    if (metrics.isObject()) {
-        const QJsonObject m = metrics.toObject();
-        const auto updated = parseTimestamp(m.value(u"updated_at").toString());
-        if (!updated) {
-            // Without a valid updated_at nothing can be said about freshness: keep it "never".
-            bad = true;
-        } else {
-            NodeMetrics nm;
-            nm.updatedAtMs = *updated;
-            nm.cpuPct = percent(m.value(u"cpu_pct"), &bad);
-            nm.memoryPct = percent(m.value(u"memory_pct"), &bad);
-            nm.diskPct = percent(m.value(u"disk_pct"), &bad);
-            const QJsonValue tc = m.value(u"tenant_count");
-            if (tc.isDouble() && tc.toDouble() >= 0 && tc.toDouble() <= 1e12 &&
-                std::floor(tc.toDouble()) == tc.toDouble())
-                nm.tenantCount = qint64(tc.toDouble());
-            else if (!tc.isNull() && !tc.isUndefined())
-                bad = true;
-            n.metrics = nm;
-        }
-    } else if (!metrics.isNull() && !metrics.isUndefined()) {
-        bad = true;
-    }
-    if (bad)
-        warnings->append(
-            QCoreApplication::translate(
-                "prego::ApiCodec", "Node %1 has fields of the wrong type; they are shown as empty.")
-                .arg(id));
-    return n;
-}
-
-QJsonDocument parse(const QByteArray &body, QString *error)
-{
-    QJsonParseError parseError;
-    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QCoreApplication::translate("prego::ApiCodec",
-                                             "the answer is not valid JSON (%1 at byte %2)")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
-    } else if (!doc.isObject()) {
-        *error = QCoreApplication::translate("prego::ApiCodec", "the answer is not a JSON object");
-    }
-    return doc;
-}
-} // namespace
-
-std::optional<qint64> parseTimestamp(QStringView s)
-{
-    // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
     int year, month, day, hour, minute, second;
     if (!digits(s, 0, 4, &year) || s.size() < 20 || s[4] != u'-' || !digits(s, 5, 2, &month) ||
         s[7] != u'-' || !digits(s, 8, 2, &day) || (s[10] != u'T' && s[10] != u't') ||
@@ -174,7 +78,7 @@ std::optional<qint64> parseTimestamp(QStringView s)
         int count = 0;
         while (pos < s.size() && s[pos] >= u'0' && s[pos] <= u'9') {
             if (count < 3)
-                ms = ms * 10 + (s[pos].unicode() - u'0');
+                ms = ms * 10 + (s[pos] - u'0');
             ++count;
             ++pos;
         }
@@ -202,6 +106,446 @@ std::optional<qint64> parseTimestamp(QStringView s)
     const qint64 secs =
         days * 86400 + hour * 3600 + minute * 60 + std::min(second, 59) - offsetMinutes * 60;
     return secs * 1000 + ms;
+}
+
+bool isValidNodeId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 63)
+        return false;
+    for (QChar c : id) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
+            return false;
+    }
+    return true;
+}
+
+// --- One node's rules, over either reader --------------------------------------------------
+//
+// nodeFrom reads a node through a small accessor so that the QJsonDocument path and the
+// JsonReader path cannot drift apart: an accessor gives each field's Kind, its text, number,
+// boolean and timestamp, and the metrics object's accessor.
+
+enum class Kind { Absent, Null, Bool, Number, String, Object, Other };
+
+enum class Key {
+    NodeId,
+    Hostname,
+    Ipv4,
+    Region,
+    Placement,
+    Role,
+    TenantId,
+    Stack,
+    AcceptsTenants,
+    Status,
+    CreatedAt,
+    Metrics,
+    // inside metrics
+    CpuPct,
+    MemoryPct,
+    DiskPct,
+    TenantCount,
+    UpdatedAt,
+    Count
+};
+
+constexpr std::array<std::string_view, size_t(Key::Count)> KeyNames{
+    "node_id",  "hostname",        "ipv4",      "region",     "placement", "role",    "tenant_id",
+    "stack",    "accepts_tenants", "status",    "created_at", "metrics",   "cpu_pct", "memory_pct",
+    "disk_pct", "tenant_count",    "updated_at"};
+
+template<typename Access> std::optional<double> percent(const Access &a, Key k, bool *bad)
+{
+    const Kind kind = a.kind(k);
+    if (kind == Kind::Null || kind == Kind::Absent)
+        return std::nullopt;
+    const double v = kind == Kind::Number ? a.number(k) : 0;
+    if (kind != Kind::Number || !std::isfinite(v) || v < 0 || v > 100) {
+        *bad = true;
+        return std::nullopt;
+    }
+    return v;
+}
+
+template<typename Access> std::optional<QString> optionalString(const Access &a, Key k, bool *bad)
+{
+    const Kind kind = a.kind(k);
+    if (kind == Kind::String)
+        return a.text(k);
+    if (kind != Kind::Null && kind != Kind::Absent)
+        *bad = true;
+    return std::nullopt;
+}
+
+template<typename Access> QString string(const Access &a, Key k, bool *bad)
+{
+    const Kind kind = a.kind(k);
+    if (kind == Kind::String)
+        return a.text(k);
+    if (kind != Kind::Absent)
+        *bad = true;
+    return {};
+}
+
+template<typename Access> std::optional<qint64> timestamp(const Access &a, Key k)
+{
+    return a.kind(k) == Kind::String ? a.timestamp(k) : std::nullopt;
+}
+
+// One node; nullopt when it has no usable node_id. Wrong-typed fields become nulls and a warning.
+template<typename Access> std::optional<Node> nodeFrom(const Access &o, QStringList *warnings)
+{
+    const QString id = o.kind(Key::NodeId) == Kind::String ? o.text(Key::NodeId) : QString();
+    if (!isValidNodeId(id)) {
+        warnings->append(QCoreApplication::translate(
+            "prego::ApiCodec", "A node without a valid node_id was ignored."));
+        return std::nullopt;
+    }
+    bool bad = false;
+    Node n;
+    n.nodeId = id;
+    n.hostname = string(o, Key::Hostname, &bad);
+    n.ipv4 = string(o, Key::Ipv4, &bad);
+    n.region = string(o, Key::Region, &bad);
+    n.placement = string(o, Key::Placement, &bad);
+    n.role = string(o, Key::Role, &bad);
+    n.tenantId = optionalString(o, Key::TenantId, &bad);
+    n.stack = optionalString(o, Key::Stack, &bad);
+    if (const Kind accepts = o.kind(Key::AcceptsTenants); accepts == Kind::Bool)
+        n.acceptsTenants = o.boolean(Key::AcceptsTenants);
+    else if (accepts != Kind::Absent)
+        bad = true;
+    n.status = string(o, Key::Status, &bad);
+    n.createdAtMs = timestamp(o, Key::CreatedAt);
+
+    if (const Kind metrics = o.kind(Key::Metrics); metrics == Kind::Object) {
+        const auto m = o.metrics();
+        const auto updated = timestamp(m, Key::UpdatedAt);
+        if (!updated) {
+            // Without a valid updated_at nothing can be said about freshness: keep it "never".
+            bad = true;
+        } else {
+            NodeMetrics nm;
+            nm.updatedAtMs = *updated;
+            nm.cpuPct = percent(m, Key::CpuPct, &bad);
+            nm.memoryPct = percent(m, Key::MemoryPct, &bad);
+            nm.diskPct = percent(m, Key::DiskPct, &bad);
+            const Kind tc = m.kind(Key::TenantCount);
+            const double count = tc == Kind::Number ? m.number(Key::TenantCount) : -1;
+            if (tc == Kind::Number && count >= 0 && count <= 1e12 && std::floor(count) == count)
+                nm.tenantCount = qint64(count);
+            else if (tc != Kind::Null && tc != Kind::Absent)
+                bad = true;
+            n.metrics = nm;
+        }
+    } else if (metrics != Kind::Null && metrics != Kind::Absent) {
+        bad = true;
+    }
+    if (bad)
+        warnings->append(
+            QCoreApplication::translate(
+                "prego::ApiCodec", "Node %1 has fields of the wrong type; they are shown as empty.")
+                .arg(id));
+    return n;
+}
+
+// nodeFrom's accessor over a QJsonObject.
+class QJsonAccess
+{
+public:
+    explicit QJsonAccess(QJsonObject o)
+        : m_o(std::move(o))
+    {}
+    QJsonValue value(Key k) const
+    {
+        const std::string_view name = KeyNames[size_t(k)];
+        return m_o.value(QLatin1StringView(name.data(), qsizetype(name.size())));
+    }
+    Kind kind(Key k) const
+    {
+        switch (value(k).type()) {
+        case QJsonValue::Undefined:
+            return Kind::Absent;
+        case QJsonValue::Null:
+            return Kind::Null;
+        case QJsonValue::Bool:
+            return Kind::Bool;
+        case QJsonValue::Double:
+            return Kind::Number;
+        case QJsonValue::String:
+            return Kind::String;
+        case QJsonValue::Object:
+            return Kind::Object;
+        case QJsonValue::Array:
+            return Kind::Other;
+        }
+        return Kind::Other;
+    }
+    QString text(Key k) const { return value(k).toString(); }
+    double number(Key k) const { return value(k).toDouble(); }
+    bool boolean(Key k) const { return value(k).toBool(); }
+    std::optional<qint64> timestamp(Key k) const { return parseTimestamp(value(k).toString()); }
+    QJsonAccess metrics() const { return QJsonAccess(value(Key::Metrics).toObject()); }
+
+private:
+    QJsonObject m_o;
+};
+
+// --- The fast path: JsonReader straight into the structs ------------------------------------
+
+// One field as JsonReader read it (objects and arrays are checked and skipped, except metrics).
+struct ReadField
+{
+    Kind kind = Kind::Absent;
+    bool boolean = false;
+    double number = 0;
+    JsonString string;
+};
+
+// The last few distinct values of one field, shared between nodes: region, placement, role,
+// status and stack repeat across a fleet, and a shared QString saves an allocation per node.
+class StringPool
+{
+public:
+    QString get(const JsonString &s)
+    {
+        if (!s.plain())
+            return s.toString();
+        const QLatin1StringView text(s.raw.data(), s.raw.size());
+        for (const QString &v : m_values) {
+            if (v == text)
+                return v;
+        }
+        QString v = s.toString();
+        if (m_values.size() < m_values.capacity())
+            m_values.append(v);
+        return v;
+    }
+
+private:
+    QVarLengthArray<QString, 8> m_values;
+};
+
+// nodeFrom's accessor over the fields JsonReader read from one node (its metrics included).
+class ReaderAccess
+{
+public:
+    explicit ReaderAccess(std::array<StringPool, size_t(Key::Count)> *pools)
+        : m_pools(pools)
+    {}
+
+    std::array<ReadField, size_t(Key::Count)> fields;
+
+    Kind kind(Key k) const { return field(k).kind; }
+    QString text(Key k) const
+    {
+        switch (k) {
+        case Key::Region:
+        case Key::Placement:
+        case Key::Role:
+        case Key::Status:
+        case Key::Stack:
+        case Key::TenantId:
+            return (*m_pools)[size_t(k)].get(field(k).string);
+        default:
+            return field(k).string.toString();
+        }
+    }
+    double number(Key k) const { return field(k).number; }
+    bool boolean(Key k) const { return field(k).boolean; }
+    std::optional<qint64> timestamp(Key k) const { return timestampOf(field(k).string); }
+    const ReaderAccess &metrics() const { return *this; }
+
+    static std::optional<qint64> timestampOf(const JsonString &s)
+    {
+        if (s.plain())
+            return timestampFrom(Text<char>{s.raw.data(), s.raw.size()});
+        return parseTimestamp(s.toString());
+    }
+
+private:
+    const ReadField &field(Key k) const { return fields[size_t(k)]; }
+
+    std::array<StringPool, size_t(Key::Count)> *m_pools;
+};
+
+// The key among [first, last), trying `guess` first (fields mostly come in the contract's order).
+std::optional<Key> keyOf(QByteArrayView name, Key first, Key last, Key guess)
+{
+    const auto matches = [&](Key k) {
+        const std::string_view n = KeyNames[size_t(k)];
+        return name.size() == qsizetype(n.size()) &&
+               std::memcmp(name.data(), n.data(), n.size()) == 0;
+    };
+    if (guess >= first && guess < last && matches(guess))
+        return guess;
+    for (auto k = size_t(first); k < size_t(last); ++k) {
+        if (matches(Key(k)))
+            return Key(k);
+    }
+    return std::nullopt;
+}
+
+bool readField(JsonReader &r, ReadField *f)
+{
+    const char c = r.peek();
+    if (c == '"') {
+        f->kind = Kind::String;
+        return r.readString(&f->string);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        f->kind = Kind::Number;
+        return r.readNumber(&f->number);
+    }
+    if (c == 't' || c == 'f' || c == 'n') {
+        bool isNull = false;
+        if (!r.readLiteral(&f->boolean, &isNull))
+            return false;
+        f->kind = isNull ? Kind::Null : Kind::Bool;
+        return true;
+    }
+    f->kind = c == '{' ? Kind::Object : Kind::Other;
+    return r.skipValue();
+}
+
+// The members of one object into fields[first, last); unknown members are checked and skipped.
+// A known key twice (QJsonDocument keeps the last) is left to the reference path.
+template<typename Nested>
+bool readObject(JsonReader &r, ReaderAccess *a, Key first, Key last, Nested nested)
+{
+    if (!r.consume('{'))
+        return false;
+    if (r.consume('}'))
+        return true;
+    quint32 seen = 0;
+    Key guess = first;
+    do {
+        JsonString name;
+        if (!r.readString(&name) || name.escaped || !r.consume(':'))
+            return false;
+        const auto key = keyOf(name.raw, first, last, guess);
+        if (!key) {
+            if (!r.skipValue())
+                return false;
+            continue;
+        }
+        const quint32 bit = 1u << unsigned(*key);
+        if (seen & bit)
+            return false;
+        seen |= bit;
+        guess = Key(int(*key) + 1);
+        if (!nested(*key) && !readField(r, &a->fields[size_t(*key)]))
+            return false;
+    } while (r.consume(','));
+    return r.consume('}');
+}
+
+// The node list, each node decoded as it is read.
+bool readNodes(JsonReader &r, NodesSnapshot *snap)
+{
+    if (!r.consume('['))
+        return false;
+    if (r.consume(']'))
+        return true;
+    std::array<StringPool, size_t(Key::Count)> pools;
+    do {
+        if (r.peek() != '{') {
+            if (!r.skipValue())
+                return false;
+            snap->warnings.append(QCoreApplication::translate(
+                "prego::ApiCodec", "An entry of the node list is not an object and was ignored."));
+            continue;
+        }
+        ReaderAccess a(&pools);
+        bool ok = true;
+        const auto metrics = [&](Key k) {
+            if (k != Key::Metrics || r.peek() != '{')
+                return false;
+            a.fields[size_t(Key::Metrics)].kind = Kind::Object;
+            ok = readObject(r, &a, Key::CpuPct, Key::Count, [](Key) { return false; });
+            return true;
+        };
+        if (!readObject(r, &a, Key::NodeId, Key::CpuPct, metrics) || !ok)
+            return false;
+        if (auto n = nodeFrom(a, &snap->warnings))
+            snap->nodes.append(std::move(*n));
+    } while (r.consume(','));
+    return r.consume(']');
+}
+
+// nullopt when the body is not plain strict JSON or has a shape left to the reference path
+// (a root that is not an object, duplicate keys); those go through QJsonDocument.
+std::optional<Decoded<NodesSnapshot>> decodeNodesFast(const QByteArray &body)
+{
+    JsonReader r(body);
+    if (!r.consume('{'))
+        return std::nullopt;
+    NodesSnapshot snap;
+    ReadField serverTime;
+    bool nodesSeen = false, nodesIsList = false;
+    if (!r.consume('}')) {
+        do {
+            JsonString name;
+            if (!r.readString(&name) || name.escaped || !r.consume(':'))
+                return std::nullopt;
+            if (name.raw == "server_time") {
+                if (serverTime.kind != Kind::Absent || !readField(r, &serverTime))
+                    return std::nullopt;
+            } else if (name.raw == "nodes") {
+                if (nodesSeen)
+                    return std::nullopt;
+                nodesSeen = true;
+                nodesIsList = r.peek() == '[';
+                if (!(nodesIsList ? readNodes(r, &snap) : r.skipValue()))
+                    return std::nullopt;
+            } else if (!r.skipValue()) {
+                return std::nullopt;
+            }
+        } while (r.consume(','));
+        if (!r.consume('}'))
+            return std::nullopt;
+    }
+    if (!r.atEnd())
+        return std::nullopt;
+
+    Decoded<NodesSnapshot> out;
+    const auto time = serverTime.kind == Kind::String ? ReaderAccess::timestampOf(serverTime.string)
+                                                      : std::nullopt;
+    if (!time) {
+        out.error = QCoreApplication::translate("prego::ApiCodec",
+                                                "server_time is missing or not an RFC 3339 time");
+        return out;
+    }
+    if (!nodesIsList) {
+        out.error =
+            QCoreApplication::translate("prego::ApiCodec", "nodes is missing or not a list");
+        return out;
+    }
+    snap.serverTimeMs = *time;
+    out.value = std::move(snap);
+    return out;
+}
+
+QJsonDocument parse(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QCoreApplication::translate("prego::ApiCodec",
+                                             "the answer is not valid JSON (%1 at byte %2)")
+                     .arg(parseError.errorString())
+                     .arg(parseError.offset);
+    } else if (!doc.isObject()) {
+        *error = QCoreApplication::translate("prego::ApiCodec", "the answer is not a JSON object");
+    }
+    return doc;
+}
+} // namespace
+
+std::optional<qint64> parseTimestamp(QStringView s)
+{
+    return timestampFrom(Text<char16_t>{s.utf16(), s.size()});
 }
 
 std::optional<qint64> parseHttpDate(const QByteArray &text)
@@ -242,6 +586,13 @@ std::optional<int> parseRetryAfter(const QByteArray &value, qint64 serverNowMs)
 
 Decoded<NodesSnapshot> decodeNodes(const QByteArray &body)
 {
+    if (auto fast = decodeNodesFast(body))
+        return std::move(*fast);
+    return decodeNodesWithQJsonDocument(body);
+}
+
+Decoded<NodesSnapshot> decodeNodesWithQJsonDocument(const QByteArray &body)
+{
     Decoded<NodesSnapshot> out;
     const QJsonDocument doc = parse(body, &out.error);
     if (!out.error.isEmpty())
@@ -269,7 +620,7 @@ Decoded<NodesSnapshot> decodeNodes(const QByteArray &body)
                 "prego::ApiCodec", "An entry of the node list is not an object and was ignored."));
             continue;
         }
-        if (auto n = nodeFrom(v.toObject(), &snap.warnings))
+        if (auto n = nodeFrom(QJsonAccess(v.toObject()), &snap.warnings))
             snap.nodes.append(std::move(*n));
     }
     out.value = std::move(snap);
@@ -283,7 +634,7 @@ Decoded<Node> decodeNode(const QByteArray &body)
     if (!out.error.isEmpty())
         return out;
     QStringList warnings;
-    out.value = nodeFrom(doc.object(), &warnings);
+    out.value = nodeFrom(QJsonAccess(doc.object()), &warnings);
     if (!out.value)
         out.error = QCoreApplication::translate("prego::ApiCodec", "the node has no valid node_id");
     return out;

@@ -28,7 +28,14 @@ std::optional<qint64> parseHttpDate(const QByteArray &text);
 // Retry-After as seconds or as an HTTP date (relative to serverNowMs). Clamped to 0..3600.
 std::optional<int> parseRetryAfter(const QByteArray &value, qint64 serverNowMs);
 
+// GET /internal/nodes. A pure function (no state, no Qt event loop): it runs on the poller's
+// worker thread. Plain strict JSON is read in one pass by JsonReader; anything else (invalid or
+// lax JSON, duplicate keys, deep nesting, lone surrogates) goes through
+// decodeNodesWithQJsonDocument, which then decides and words the error.
 Decoded<NodesSnapshot> decodeNodes(const QByteArray &body);
+// The reference decoder through QJsonDocument: the same results as decodeNodes, slower. Tests
+// and fuzzers compare the two.
+Decoded<NodesSnapshot> decodeNodesWithQJsonDocument(const QByteArray &body);
 Decoded<Node> decodeNode(const QByteArray &body);
 Decoded<WhoAmI> decodeWhoAmI(const QByteArray &body);
 // Fills code, serverMessage and fields from an error body when it has the contract's shape.

@@ -1,9 +1,48 @@
 #include "api/apicodec.h"
 
+#include <QRandomGenerator>
+
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using namespace prego;
+
+namespace {
+
+// decodeNodes (JsonReader, falling back to QJsonDocument) must give exactly what the reference
+// QJsonDocument decoder gives: value, warnings and the wording of the error.
+void expectSameAsReference(const QByteArray &body)
+{
+    const auto fast = ApiCodec::decodeNodes(body);
+    const auto reference = ApiCodec::decodeNodesWithQJsonDocument(body);
+    const std::string shown = body.left(300).toStdString();
+    ASSERT_EQ(fast.value.has_value(), reference.value.has_value()) << shown;
+    EXPECT_EQ(fast.error, reference.error) << shown;
+    if (!fast.value)
+        return;
+    EXPECT_EQ(fast.value->serverTimeMs, reference.value->serverTimeMs) << shown;
+    EXPECT_EQ(fast.value->warnings, reference.value->warnings) << shown;
+    ASSERT_EQ(fast.value->nodes.size(), reference.value->nodes.size()) << shown;
+    for (qsizetype i = 0; i < fast.value->nodes.size(); ++i)
+        EXPECT_TRUE(fast.value->nodes[i] == reference.value->nodes[i]) << shown << " node " << i;
+}
+
+const QByteArray ValidBody = R"({"server_time":"2026-11-26T20:00:05.123Z","nodes":[
+  {"node_id":"fsn1-shared-07","hostname":"fsn1-shared-07.nodes.example.net","ipv4":"203.0.113.17",
+   "region":"fsn1","placement":"shared","role":"shared","tenant_id":null,"stack":"fsn1",
+   "accepts_tenants":true,"status":"active","created_at":"2026-10-01T08:00:00+02:00",
+   "metrics":{"cpu_pct":37.5,"memory_pct":61.0,"disk_pct":48.2,"tenant_count":12,
+              "updated_at":"2026-11-26T19:58:41Z"}},
+  {"node_id":"fsn1-dedicated-01","hostname":"h\u00e9\ud83d\ude00","ipv4":"203.0.113.18",
+   "region":"fsn1","placement":"dedicated","role":"db","tenant_id":"Acme \"Corp\"\n",
+   "stack":"dedicated-acme","accepts_tenants":false,"status":"draining","created_at":null,
+   "metrics":{"cpu_pct":0,"memory_pct":100,"disk_pct":-0.0,"tenant_count":0,
+              "updated_at":"2026-11-26T19:59:00.5Z"}},
+  {"node_id":"hel1-shared-01","hostname":"héllo-wörld-노드","ipv4":"203.0.113.19","region":"hel1",
+   "placement":"shared","role":"shared","stack":null,"accepts_tenants":false,"status":"retired",
+   "metrics":null}, 7, "x", null, [1, {"a": [true, false, null]}]]})";
+
+} // namespace
 
 TEST(ApiCodecTime, Rfc3339Forms)
 {
@@ -106,6 +145,150 @@ TEST(ApiCodecNodes, BrokenAnswersAreClearErrors)
     EXPECT_FALSE(ApiCodec::decodeNodes(QByteArray("{\"server_time\":\"\xff\xfe\"}")).value);
     QByteArray deep(100000, '[');
     EXPECT_FALSE(ApiCodec::decodeNodes(deep).value);
+}
+
+TEST(ApiCodecNodes, FastPathMatchesTheQJsonDocumentReference)
+{
+    expectSameAsReference(ValidBody);
+    const auto decoded = ApiCodec::decodeNodes(ValidBody);
+    ASSERT_TRUE(decoded.value) << decoded.error.toStdString();
+    ASSERT_EQ(decoded.value->nodes.size(), 3);
+    EXPECT_EQ(decoded.value->nodes[1].hostname, u"h\u00e9\U0001F600"_s);
+    EXPECT_EQ(decoded.value->nodes[1].tenantId, u"Acme \"Corp\"\n"_s);
+    EXPECT_EQ(decoded.value->nodes[2].hostname, u"héllo-wörld-노드"_s);
+    EXPECT_EQ(decoded.value->warnings.size(), 4); // the four entries that are not objects
+
+    // Every shape the contract allows and the ones it does not, one field at a time.
+    const QList<QByteArray> values{"null",
+                                   "true",
+                                   "false",
+                                   "0",
+                                   "-0",
+                                   "1.5e2",
+                                   "1e308",
+                                   "1e400",
+                                   "-1e-400",
+                                   "12345678901234567890",
+                                   "\"\"",
+                                   "\"fsn1\"",
+                                   "\"2026-11-26T19:58:41Z\"",
+                                   "\"\\u0032026-11-26T19:58:41Z\"",
+                                   "[]",
+                                   "{}",
+                                   "{\"a\":[{}]}",
+                                   "\"\\ud800\"",
+                                   "01",
+                                   "1.",
+                                   ".5"};
+    const QList<QByteArray> fields{"node_id",         "hostname",   "region",  "tenant_id",
+                                   "accepts_tenants", "created_at", "metrics", "cpu_pct",
+                                   "tenant_count",    "updated_at"};
+    for (const QByteArray &field : fields) {
+        for (const QByteArray &value : values) {
+            QByteArray body = ValidBody;
+            body.replace(QByteArray("\"" + field + "\":"),
+                         QByteArray("\"" + field + "\":" + value + ",\"was\":"));
+            expectSameAsReference(body);
+        }
+    }
+    for (const QByteArray &value : values) {
+        expectSameAsReference(R"({"server_time":)" + value + R"(,"nodes":[]})");
+        expectSameAsReference(R"({"server_time":"2026-11-26T20:00:05Z","nodes":)" + value + "}");
+    }
+}
+
+TEST(ApiCodecNodes, HostileBodiesAreClearErrorsOrWarningsNeverACrash)
+{
+    const QByteArray ok = R"({"server_time":"2026-11-26T20:00:05Z","nodes":[)";
+    const QList<QByteArray> bodies{
+        "",
+        " ",
+        "null",
+        "\"nodes\"",
+        "{",
+        "}",
+        "{}",
+        "[]",
+        "\xef\xbb\xbf{}",
+        "{\"nodes\":[]}x",
+        "<html>502 Bad Gateway</html>",
+        // wrong types at the root and in nodes
+        R"({"server_time":20261126,"nodes":[]})",
+        ok + R"({"node_id":["a"]}]})",
+        ok + R"({"node_id":"a","metrics":[1]}]})",
+        ok + R"({"node_id":"a","metrics":"x"}]})",
+        // huge numbers
+        ok + R"({"node_id":"a","metrics":{"updated_at":"2026-11-26T20:00:05Z","cpu_pct":1e999}}]})",
+        ok + R"({"node_id":"a","metrics":{"updated_at":"2026-11-26T20:00:05Z","tenant_count":)" +
+            QByteArray(400, '9') + "}}]}",
+        ok +
+            R"({"node_id":"a","metrics":{"updated_at":"2026-11-26T20:00:05Z","tenant_count":1e13}}]})",
+        // duplicate keys: QJsonDocument keeps the last
+        R"({"server_time":"2026-11-26T20:00:05Z","server_time":"x","nodes":[]})",
+        ok + R"({"node_id":"a","node_id":"b"}], "nodes":[]})",
+        ok + R"({"node_id":"a","region":"x","region":"y","metrics":null,"metrics":{}}]})",
+        // invalid UTF-8, control characters, bad escapes, lone surrogates
+        ok + "{\"node_id\":\"a\",\"hostname\":\"\xff\"}]}",
+        ok + "{\"node_id\":\"a\",\"hostname\":\"\xc0\x80\"}]}",
+        ok + "{\"node_id\":\"a\",\"hostname\":\"\xed\xa0\x80\"}]}",
+        ok + "{\"node_id\":\"a\",\"hostname\":\"\xf4\x90\x80\x80\"}]}",
+        ok + "{\"node_id\":\"a\",\"hostname\":\"\xe2\x82\"}]}",
+        ok + "{\"node_id\":\"a\",\"hostname\":\"tab\there\"}]}",
+        ok + R"({"node_id":"a","hostname":"\x"}]})",
+        ok + R"({"node_id":"a","hostname":"\u12"}]})",
+        ok + R"({"node_id":"a","hostname":"\udc00"}]})",
+        ok + R"({"node_id":"a","hostname":"\ud800\u0041"}]})",
+        ok + R"({"node\u005fid":"a"}]})",
+        ok + "{\"n\xc3\xa9\":1,\"node_id\":\"a\"}]}",
+        // deep nesting inside an ignored field and as the node list
+        ok + R"({"node_id":"a","x":)" + QByteArray(100000, '[') + "]}",
+        ok + R"({"node_id":"a","x":)" + QByteArray(500, '[') + QByteArray(500, ']') + "}]}",
+        ok + QByteArray(200000, '{'),
+        ok + QByteArray(1, '\0') + "]}",
+    };
+    for (const QByteArray &body : bodies)
+        expectSameAsReference(body);
+    EXPECT_FALSE(
+        ApiCodec::decodeNodes(ok + "{\"node_id\":\"a\",\"hostname\":\"\xff\"}]}").error.isEmpty());
+    EXPECT_FALSE(ApiCodec::decodeNodes(ok + QByteArray(200000, '{')).error.isEmpty());
+
+    // Every truncation of a valid body.
+    for (qsizetype n = 0; n < ValidBody.size(); ++n) {
+        const auto decoded = ApiCodec::decodeNodes(ValidBody.left(n));
+        EXPECT_FALSE(decoded.value) << n;
+        EXPECT_FALSE(decoded.error.isEmpty()) << n;
+        expectSameAsReference(ValidBody.left(n));
+    }
+}
+
+TEST(ApiCodecNodes, RandomMutationsDecodeLikeTheReference)
+{
+    // A deterministic small fuzz: bytes replaced, inserted or removed, drawn from what makes JSON
+    // interesting. Issue 9 fuzzes further.
+    static const char Alphabet[] = "{}[]\":,\\ -+.0123456789eEtrufalsn\x80\xc3\xff\t\n";
+    QRandomGenerator random(8);
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray body = ValidBody;
+        const int edits = 1 + int(random.bounded(3));
+        for (int e = 0; e < edits; ++e) {
+            const auto at = qsizetype(random.bounded(int(body.size())));
+            const char c = Alphabet[random.bounded(int(sizeof(Alphabet) - 1))];
+            switch (random.bounded(3)) {
+            case 0:
+                body[at] = c;
+                break;
+            case 1:
+                body.insert(at, c);
+                break;
+            default:
+                body.remove(at, 1);
+                break;
+            }
+        }
+        expectSameAsReference(body);
+        if (::testing::Test::HasFailure())
+            return;
+    }
 }
 
 TEST(ApiCodecErrors, ErrorBodyShape)

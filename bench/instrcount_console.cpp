@@ -1,0 +1,72 @@
+// The instruction-count guards' workload: one measured step at 10,000 nodes, counted by callgrind
+// between CALLGRIND_START_INSTRUMENTATION and CALLGRIND_STOP_INSTRUMENTATION (valgrind runs with
+// --instr-atstart=no, so the setup is neither simulated slowly nor counted). Instruction counts
+// do not depend on the machine's load, so CI can hold them to thresholds
+// (scripts/instrcount-check.sh, bench/instrcount-thresholds.txt). Outside valgrind the macros do
+// nothing and this runs as a plain program.
+//
+//   instrcount_console decode   ApiCodec::decodeNodes of a 10,000-node body
+//   instrcount_console apply    NodeTableModel::applySnapshot of the next poll (a fifth of the
+//                               nodes pushed), the NodeFilterProxy re-sort by freshness and
+//                               FleetSummary::compute, as PollApply_Incremental in bench_console
+#include "api/apicodec.h"
+#include "domain/serverclock.h"
+#include "fleetsummary.h"
+#include "nodefilterproxy.h"
+#include "nodesbody.h"
+#include "nodetablemodel.h"
+
+#include <QGuiApplication>
+
+#include <valgrind/callgrind.h>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace prego;
+
+namespace {
+
+constexpr int Nodes = 10000;
+
+int decode()
+{
+    const QByteArray body = nodesBody(Nodes, 1);
+    CALLGRIND_START_INSTRUMENTATION;
+    const auto decoded = ApiCodec::decodeNodes(body);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    return decoded.value && decoded.value->nodes.size() == Nodes ? 0 : 1;
+}
+
+int apply()
+{
+    const NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
+    const NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
+    ServerClock clock;
+    clock.sync(b.serverTimeMs);
+    NodeTableModel model(&clock);
+    NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::FreshnessColumn);
+    model.applySnapshot(a);
+    CALLGRIND_START_INSTRUMENTATION;
+    model.applySnapshot(b);
+    const FleetSummary summary = FleetSummary::compute(model.nodes(), clock.nowMs(), 300, true);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    return proxy.rowCount() == Nodes && summary.total > 0 ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    if (argc == 2 && std::strcmp(argv[1], "decode") == 0)
+        return decode();
+    if (argc == 2 && std::strcmp(argv[1], "apply") == 0)
+        return apply();
+    std::fprintf(stderr, "usage: instrcount_console decode|apply\n");
+    return 2;
+}
