@@ -7,10 +7,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -75,11 +78,6 @@ std::optional<double> fromStored(const QVariant &v)
     if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
         return double(v.toLongLong()) / 1000.0;
     return v.toDouble();
-}
-
-QVariant toInt(const std::optional<qint64> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
 }
 
 constexpr qint64 MinuteMs = 60 * 1000;
@@ -328,7 +326,10 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         }
         q.finish();
     }
-    for (const auto *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+    // A node's 30 days are 720 rows on as many pages (rows are in hour order): SQLite's default
+    // 2 MB page cache would read them from the file again on every range switch.
+    for (const auto *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-16384"}) {
         if (!q.exec(QString::fromLatin1(pragma))) {
             fail(q);
             return isCorruption(q.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
@@ -535,46 +536,58 @@ HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
             fresh.append({node, &s});
     }
 
-    // Rows go in batches of one multi-row INSERT: Qt Sql's cost is per statement executed, and
-    // a poll of 10,000 nodes must stay well under 50 ms on the worker thread.
-    constexpr qsizetype Batch = 64;
-    constexpr int Columns = 7;
-    const auto statement = [](qsizetype rows) {
-        QString sql = u"INSERT OR IGNORE INTO recent(minute, node, updated_at_ms, cpu, mem, disk, "
-                      "tenants) VALUES"_s;
-        for (qsizetype i = 0; i < rows; ++i)
-            sql += i ? u",(?,?,?,?,?,?,?)"_s : u"(?,?,?,?,?,?,?)"_s;
-        return sql;
-    };
-    QSqlQuery full(m_db);
-    if (fresh.size() >= Batch)
-        full.prepare(statement(Batch));
+    // One prepared single-row INSERT stepped through SQLite's API: Qt Sql's binding costs more
+    // per value than SQLite's insert itself (and with multi-row statements it grows with the
+    // number of placeholders), and a poll of 10,000 nodes must stay well under 50 ms.
     std::optional<qint64> earliest;
-    for (qsizetype at = 0; at < fresh.size(); at += Batch) {
-        const qsizetype rows = std::min(Batch, fresh.size() - at);
-        QSqlQuery tail(m_db);
-        QSqlQuery &insert = rows == Batch ? full : tail;
-        if (rows != Batch)
-            tail.prepare(statement(rows));
-        qint64 batchEarliest = std::numeric_limits<qint64>::max();
-        for (qsizetype i = 0; i < rows; ++i) {
-            const auto &[node, s] = fresh.at(at + i);
-            const int b = int(i * Columns);
-            insert.bindValue(b, floorDiv(s->updatedAtMs, MinuteMs));
-            insert.bindValue(b + 1, node);
-            insert.bindValue(b + 2, s->updatedAtMs);
-            insert.bindValue(b + 3, toStored(s->cpuPct));
-            insert.bindValue(b + 4, toStored(s->memoryPct));
-            insert.bindValue(b + 5, toStored(s->diskPct));
-            insert.bindValue(b + 6, toInt(s->tenantCount));
-            batchEarliest = std::min(batchEarliest, s->updatedAtMs);
+    if (!fresh.isEmpty()) {
+        sqlite3 *handle = nullptr;
+        const QVariant h = m_db.driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            handle = *static_cast<sqlite3 *const *>(h.constData());
+        if (!handle)
+            return abort(u"no SQLite handle"_s);
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(
+                handle,
+                "INSERT OR IGNORE INTO recent(minute, node, updated_at_ms, cpu, mem, "
+                "disk, tenants) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                -1, &stmt, nullptr) != SQLITE_OK)
+            return abort(QString::fromUtf8(sqlite3_errmsg(handle)));
+        const auto bindReal = [stmt](int column, const std::optional<double> &v) {
+            const QVariant stored = toStored(v);
+            if (stored.isNull())
+                sqlite3_bind_null(stmt, column);
+            else if (stored.typeId() == QMetaType::LongLong)
+                sqlite3_bind_int64(stmt, column, stored.toLongLong());
+            else
+                sqlite3_bind_double(stmt, column, stored.toDouble());
+        };
+        QString error;
+        for (const auto &[node, s] : std::as_const(fresh)) {
+            sqlite3_bind_int64(stmt, 1, floorDiv(s->updatedAtMs, MinuteMs));
+            sqlite3_bind_int64(stmt, 2, node);
+            sqlite3_bind_int64(stmt, 3, s->updatedAtMs);
+            bindReal(4, s->cpuPct);
+            bindReal(5, s->memoryPct);
+            bindReal(6, s->diskPct);
+            if (s->tenantCount)
+                sqlite3_bind_int64(stmt, 7, *s->tenantCount);
+            else
+                sqlite3_bind_null(stmt, 7);
+            if (sqlite3_step(stmt) != SQLITE_DONE) {
+                error = QString::fromUtf8(sqlite3_errmsg(handle));
+                break;
+            }
+            if (sqlite3_changes(handle) > 0) {
+                ++result.inserted;
+                earliest = std::min(earliest.value_or(s->updatedAtMs), s->updatedAtMs);
+            }
+            sqlite3_reset(stmt);
         }
-        if (!insert.exec())
-            return abort(insert.lastError().text());
-        if (const int added = insert.numRowsAffected(); added > 0) {
-            result.inserted += added;
-            earliest = std::min(earliest.value_or(batchEarliest), batchEarliest);
-        }
+        sqlite3_finalize(stmt);
+        if (!error.isEmpty())
+            return abort(error);
     }
     const int beforeLate = result.inserted;
     if (!late.isEmpty() && !storeLate(late, &result))
@@ -1006,19 +1019,28 @@ std::optional<QList<HistorySample>> HistoryStore::blockSamples(const HourRow &ro
 QList<HistoryRollup> HistoryStore::hourRollups(const HourRow &row, const QString &nodeId) const
 {
     // Stored roll-ups, with the slots the raw block covers computed from it (it holds every push).
-    std::map<qint64, HistoryRollup> slots;
+    QList<HistoryRollup> stored;
     if (!row.rollups.isNull()) {
-        if (const auto stored = HistoryBlockCodec::decodeRollups(row.rollups, row.hour * HourMs)) {
-            for (const HistoryRollup &r : *stored)
-                slots[r.slotStartMs] = r;
-        } else {
+        if (auto decoded = HistoryBlockCodec::decodeRollups(row.rollups, row.hour * HourMs))
+            stored = std::move(*decoded);
+        else
             reportDamage(nodeId, row.hour);
-        }
     }
-    if (const auto samples = blockSamples(row, nodeId)) {
-        for (const HistoryRollup &r : HistoryBlockCodec::rollUp(*samples))
-            slots[r.slotStartMs] = r;
+    if (row.block.isNull())
+        return stored;
+    const auto samples = HistoryBlockCodec::decodeBlock(row.block);
+    if (!samples) {
+        reportDamage(nodeId, row.hour);
+        return stored;
     }
+    QList<HistoryRollup> fromRaw = HistoryBlockCodec::rollUp(*samples);
+    if (stored.isEmpty())
+        return fromRaw;
+    std::map<qint64, HistoryRollup> slots; // both: only after a v2 migration
+    for (const HistoryRollup &r : std::as_const(stored))
+        slots[r.slotStartMs] = r;
+    for (const HistoryRollup &r : std::as_const(fromRaw))
+        slots[r.slotStartMs] = r;
     QList<HistoryRollup> out;
     out.reserve(qsizetype(slots.size()));
     for (const auto &[start, r] : slots)
@@ -1034,36 +1056,69 @@ QList<HistorySample> HistoryStore::rawSamples(qint64 node, const QString &nodeId
         return out;
     const QList<HourRow> rows =
         hourRows(node, floorDiv(fromMs, HourMs), floorDiv(toMs - 1, HourMs) + 1, false, 0);
+    QList<QList<HistorySample>> blocks;
+    blocks.reserve(rows.size());
+    qsizetype total = 0;
     for (const HourRow &row : rows) {
-        for (const HistorySample &s : blockSamples(row, nodeId).value_or(QList<HistorySample>{})) {
+        if (auto samples = blockSamples(row, nodeId); samples && !samples->isEmpty()) {
+            total += samples->size();
+            blocks.append(std::move(*samples));
+        }
+    }
+    const QList<HistorySample> recent = recentSamples(node, nodeId, fromMs, toMs);
+    out.reserve(total + recent.size());
+    for (const QList<HistorySample> &block : std::as_const(blocks)) {
+        for (const HistorySample &s : block) {
             if (s.updatedAtMs >= fromMs && s.updatedAtMs < toMs)
                 out.append(s);
         }
     }
-    out.append(recentSamples(node, nodeId, fromMs, toMs));
-    sortUnique(out);
+    out.append(recent);
+    // Hours come in order and `recent` after them: sorting is for the rare overlap.
+    if (!std::is_sorted(out.cbegin(), out.cend(), [](const auto &a, const auto &b) {
+            return a.updatedAtMs <= b.updatedAtMs;
+        }))
+        sortUnique(out);
     return out;
 }
 
 QList<HistoryRollup> HistoryStore::rollupsOf(qint64 node, const QString &nodeId, qint64 fromMs,
                                              qint64 toMs) const
 {
-    // Slots starting in [fromMs, toMs).
-    std::map<qint64, HistoryRollup> slots;
+    // Slots starting in [fromMs, toMs): stored hours in ascending order, then `recent`.
+    QList<HistoryRollup> out;
     if (toMs <= fromMs)
-        return {};
+        return out;
     const QList<HourRow> rows =
         hourRows(node, floorDiv(fromMs, HourMs), floorDiv(toMs - 1, HourMs) + 1, false, 0);
+    out.reserve(rows.size() * HistoryBlockCodec::SlotsPerHour);
     for (const HourRow &row : rows) {
-        for (const HistoryRollup &r : hourRollups(row, nodeId))
-            slots[r.slotStartMs] = r;
+        for (const HistoryRollup &r : hourRollups(row, nodeId)) {
+            if (r.slotStartMs >= fromMs && r.slotStartMs < toMs)
+                out.append(r);
+        }
     }
     const qint64 slotFrom = floorDiv(fromMs, RollupSlotMs) * RollupSlotMs;
     const qint64 slotTo = (floorDiv(toMs - 1, RollupSlotMs) + 1) * RollupSlotMs;
-    for (const HistoryRollup &r :
-         HistoryBlockCodec::rollUp(recentSamples(node, nodeId, slotFrom, slotTo)))
+    const QList<HistoryRollup> recent =
+        HistoryBlockCodec::rollUp(recentSamples(node, nodeId, slotFrom, slotTo));
+    if (recent.isEmpty())
+        return out;
+    if (out.isEmpty() || out.last().slotStartMs < recent.first().slotStartMs) {
+        for (const HistoryRollup &r : recent) {
+            if (r.slotStartMs >= fromMs && r.slotStartMs < toMs)
+                out.append(r);
+        }
+        return out;
+    }
+    // `recent` holds the hours after the blocks; should a slot be in both, the rows of `recent`
+    // win.
+    std::map<qint64, HistoryRollup> slots;
+    for (const HistoryRollup &r : std::as_const(out))
         slots[r.slotStartMs] = r;
-    QList<HistoryRollup> out;
+    for (const HistoryRollup &r : recent)
+        slots[r.slotStartMs] = r;
+    out.clear();
     for (const auto &[start, r] : slots) {
         if (start >= fromMs && start < toMs)
             out.append(r);
@@ -1178,11 +1233,14 @@ HistorySeries HistoryStore::series(const QString &nodeId, qint64 fromMs, qint64 
         }
         rawFrom = rolledTo;
     }
-    const QList<HistorySample> raw = rawSamples(*node, nodeId, rawFrom, toMs);
-    for (const HistorySample &s : raw) {
-        series.samples.append(s);
+    QList<HistorySample> raw = rawSamples(*node, nodeId, rawFrom, toMs);
+    series.pushTimesMs.reserve(series.pushTimesMs.size() + raw.size());
+    for (const HistorySample &s : std::as_const(raw))
         series.pushTimesMs.append(s.updatedAtMs);
-    }
+    if (series.samples.isEmpty())
+        series.samples = std::move(raw);
+    else
+        series.samples.append(raw);
     return series;
 }
 
