@@ -686,18 +686,48 @@ bool HistoryStore::compactHour(qint64 hour)
     const qint64 endMinute = firstMinute + HourMs / MinuteMs;
     std::map<qint64, QList<HistorySample>> byNode; // rowid order: the inserts below append
     {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT node, updated_at_ms, cpu, mem, disk, tenants FROM recent "
-                  "WHERE minute >= ? AND minute < ?"_s);
-        q.addBindValue(firstMinute);
-        q.addBindValue(endMinute);
-        if (!q.exec())
-            return failed(q);
-        while (q.next()) {
-            byNode[q.value(0).toLongLong()].append({QString(), q.value(1).toLongLong(),
-                                                    fromStored(q.value(2)), fromStored(q.value(3)),
-                                                    fromStored(q.value(4)), intFrom(q.value(5))});
+        // Up to 600,000 rows at 10,000 nodes: read through SQLite's API, as ingest writes them.
+        sqlite3 *handle = nullptr;
+        const QVariant h = m_db.driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            handle = *static_cast<sqlite3 *const *>(h.constData());
+        sqlite3_stmt *stmt = nullptr;
+        if (!handle ||
+            sqlite3_prepare_v2(handle,
+                               "SELECT node, updated_at_ms, cpu, mem, disk, tenants FROM recent "
+                               "WHERE minute >= ? AND minute < ?",
+                               -1, &stmt, nullptr) != SQLITE_OK) {
+            m_lastError =
+                handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : u"no SQLite handle"_s;
+            m_db.rollback();
+            return false;
+        }
+        const auto real = [stmt](int column) -> std::optional<double> {
+            switch (sqlite3_column_type(stmt, column)) {
+            case SQLITE_NULL:
+                return std::nullopt;
+            case SQLITE_INTEGER: // see toStored()
+                return double(sqlite3_column_int64(stmt, column)) / 1000.0;
+            default:
+                return sqlite3_column_double(stmt, column);
+            }
+        };
+        sqlite3_bind_int64(stmt, 1, firstMinute);
+        sqlite3_bind_int64(stmt, 2, endMinute);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            byNode[sqlite3_column_int64(stmt, 0)].append(
+                {QString(), sqlite3_column_int64(stmt, 1), real(2), real(3), real(4),
+                 sqlite3_column_type(stmt, 5) == SQLITE_NULL
+                     ? std::nullopt
+                     : std::optional<qint64>(sqlite3_column_int64(stmt, 5))});
+        }
+        if (rc != SQLITE_DONE)
+            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE) {
+            m_db.rollback();
+            return false;
         }
     }
     {
