@@ -21,20 +21,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 using namespace Qt::StringLiterals;
 using namespace prego;
-
-namespace {
-// This thread's CPU time: on a shared machine wall time mostly measures the other processes.
-qint64 threadCpuUs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
-}
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -69,7 +58,6 @@ int main(int argc, char **argv)
     }
     const int polls = hours * 60;
     QList<qint64> maintainUs; // the whole call minus the ingest: roll-up, compaction, pruning
-    QList<qint64> cpuUs;      // CPU time of the whole call (ingest, snapshot, any maintenance)
     for (int p = 1; p <= polls; ++p) {
         now = start + p * Minute;
         snapshot.serverTimeMs = now;
@@ -84,11 +72,9 @@ int main(int argc, char **argv)
         }
         QElapsedTimer call;
         call.start();
-        const qint64 cpuBefore = threadCpuUs();
         const qsizetype before = elapsedUs.size();
         writer.ingest(snapshot);
         const qint64 total = call.nsecsElapsed() / 1000;
-        cpuUs.append(threadCpuUs() - cpuBefore);
         maintainUs.append(total - (elapsedUs.size() > before ? elapsedUs.last() : 0));
     }
     writer.maintain(now);
@@ -114,8 +100,6 @@ int main(int argc, char **argv)
         stats(elapsedUs.mid(std::max<qsizetype>(0, elapsedUs.size() - 60)));
     const auto [medianMs, maxMs] = stats(elapsedUs);
     const double maintainMaxMs = stats(maintainUs).second;
-    const auto [firstCpu, firstCpuMax] = stats(cpuUs.mid(0, 60));
-    const auto [lastCpu, lastCpuMax] = stats(cpuUs.mid(std::max<qsizetype>(0, cpuUs.size() - 60)));
     // The day's roll-ups as the blobs prune() will write when the blocks leave raw retention.
     qint64 rollupBytes = 0, rollupRows = 0;
     {
@@ -139,14 +123,11 @@ int main(int argc, char **argv)
                 "day); ingest per poll median %.2f ms, max %.2f ms; first hour median %.2f ms "
                 "max %.2f ms, last hour median %.2f ms max %.2f ms; longest maintenance step "
                 "(roll-up, hourly compaction) %.1f ms; roll-up blobs once the raw ages out: "
-                "%.1f MB a day (%lld node-hours, %.1f bytes per 5-minute slot); CPU per poll "
-                "(ingest, snapshot, maintenance when due) first hour median %.2f ms max %.2f ms, "
-                "last hour median %.2f ms max %.2f ms\n",
+                "%.1f MB a day (%lld node-hours, %.1f bytes per 5-minute slot)\n",
                 nodes, hours, polls, double(bytes) / 1e6, static_cast<long long>(samples),
                 samples > 0 ? double(bytes) / double(samples) : 0.0, double(bytes) / 1e6 * perDay,
                 medianMs, maxMs, firstMedian, firstMax, lastMedian, lastMax, maintainMaxMs,
                 double(rollupBytes) / 1e6 * perDay, static_cast<long long>(rollupRows),
-                rollupRows ? double(rollupBytes) / double(rollupRows * 12) : 0.0, firstCpu / 1000.0,
-                firstCpuMax / 1000.0, lastCpu / 1000.0, lastCpuMax / 1000.0);
+                rollupRows ? double(rollupBytes) / double(rollupRows * 12) : 0.0);
     return 0;
 }
