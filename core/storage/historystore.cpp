@@ -745,7 +745,7 @@ bool HistoryStore::compactHour(qint64 hour)
             if (it == byNode.end())
                 continue;
             if (auto stored = HistoryBlockCodec::decodeBlock(q.value(1).toByteArray()))
-                it->second.append(*stored);
+                it->second = *stored + it->second; // stored first: its values stay
             else
                 reportDamage(u"#%1"_s.arg(node), hour);
         }
@@ -1105,9 +1105,11 @@ QList<HistorySample> HistoryStore::rawSamples(qint64 node, const QString &nodeId
     }
     out.append(recent);
     // Hours come in order and `recent` after them: sorting is for the rare overlap.
-    if (!std::is_sorted(out.cbegin(), out.cend(), [](const auto &a, const auto &b) {
-            return a.updatedAtMs <= b.updatedAtMs;
-        }))
+    // (A store opened before the writer compacted can have put a sample in `recent` that a block
+    // also holds.)
+    if (std::adjacent_find(out.cbegin(), out.cend(), [](const auto &a, const auto &b) {
+            return a.updatedAtMs >= b.updatedAtMs;
+        }) != out.cend())
         sortUnique(out);
     return out;
 }

@@ -578,3 +578,24 @@ TEST_F(HistoryStoreTest, ADamagedBlockIsReportedAndSkippedNotCrashedOn)
     EXPECT_GT(store->rollupCount(), 0);
     EXPECT_GE(store->prune(T0 + 30 * Day), 0);
 }
+
+TEST_F(HistoryStoreTest, AStoreOpenedBeforeCompactionStillDedupes)
+{
+    // A second store (a reader that also ingests, as prego-ctl or the demo can) does not see the
+    // writer's compaction mark move: its copy of a compacted sample must not show up twice.
+    auto writer = openStore();
+    auto other = openStore();
+    const QList<HistorySample> in = threeDays(T0);
+    ASSERT_EQ(writer->ingest(in).inserted, in.size());
+    ASSERT_GT(writer->rollUp(T0 + 3 * Day), 0);
+    ASSERT_EQ(other->compactedUntilMs(), 0);
+    // The last push of an hour: in `recent` it sorts right after its own copy in the block.
+    const HistorySample resent = ofNode(in, u"n1"_s, T0, T0 + Hour).last();
+    EXPECT_EQ(other->ingest({resent}).inserted, 1); // lands in `recent` beside its block
+    EXPECT_EQ(other->samples(u"n1"_s, T0, T0 + Hour), ofNode(in, u"n1"_s, T0, T0 + Hour));
+    EXPECT_EQ(writer->samples(u"n1"_s, T0, T0 + Hour), ofNode(in, u"n1"_s, T0, T0 + Hour));
+    // The writer's next roll-up folds it back into the block, which keeps its first values.
+    ASSERT_GE(writer->rollUp(T0 + 3 * Day + 5 * Min), 0);
+    EXPECT_EQ(writer->sampleCount(), in.size());
+    EXPECT_EQ(writer->samples(u"n1"_s, T0, T0 + Hour), ofNode(in, u"n1"_s, T0, T0 + Hour));
+}
