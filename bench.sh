@@ -17,7 +17,8 @@ echo
 QT_QPA_PLATFORM=offscreen build/bench/bench_console --benchmark_repetitions="$reps" \
   --benchmark_report_aggregates_only=true --benchmark_format=json --benchmark_out="$work/console.json" \
   --benchmark_out_format=json >/dev/null 2>"$work/console.err" || { cat "$work/console.err"; exit 1; }
-build/bench/bench_history_day 1000 2 "$work" > "$work/day.txt"
+# A whole simulated day: the disk figure and whether ingest stays flat as the file grows.
+build/bench/bench_history_day 1000 24 "$work" > "$work/day.txt"
 
 python3 - "$work/console.json" "$work/day.txt" <<'PY'
 import json, sys

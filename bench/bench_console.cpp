@@ -10,7 +10,8 @@
 //                                          same bytes without building anything: the limit
 //  ChartSwitch    node detail, 30 days of 1-minute samples x 3 series: thin to the plot width,
 //                 replace() and paint       vs  every point into the series, then paint
-//  HistoryIngest  10,000 samples (one poll) in one transaction with multi-row inserts
+//  HistoryIngest  10,000 samples (one poll) in one transaction, appended to the time-ordered
+//                 `recent` table
 //                                          vs  one transaction per row
 //  HistoryRead    one node's 24 h and 30 d  vs  a plain table with a separate index
 #include "api/apicodec.h"
@@ -344,8 +345,8 @@ void HistoryIngest_RowByRow(benchmark::State &state)
     QSqlDatabase::removeDatabase(name);
 }
 
-// 20 nodes x 30 days of one-minute pushes (864,000 rows), rolled up as the writer does; then one
-// node's range.
+// 20 nodes x 30 days of one-minute pushes (864,000 rows), rolled up and compacted as the writer
+// does, raw older than 7 days pruned into roll-up blobs; then one node's range.
 struct HistoryFixture
 {
     QTemporaryDir dir;
@@ -394,6 +395,8 @@ struct HistoryFixture
             q.execBatch();
             db.commit();
         }
+        // As a console that ran all month keeps it: raw for the last 7 days, roll-up blobs before.
+        store->prune(T0 + 30LL * 24 * 60 * Minute);
     }
     ~HistoryFixture()
     {

@@ -1,14 +1,19 @@
 // The local history's disk use over a simulated stretch of polls: N nodes pushing every 60 s,
 // the console polling every 60 s and handing each snapshot to HistoryWriter (one transaction per
 // poll, roll-ups when a 5-minute slot closes, pruning as retention says), with a simulated clock.
-// Prints the database size (after a WAL checkpoint), rows kept and the per-poll ingest time.
+// Prints the database size (after a WAL checkpoint), rows kept, the per-poll ingest time in the
+// first and the last hour (it must not grow with the file), the longest maintenance step (roll-up
+// and the hourly compaction, between polls) and what the day's roll-up blobs will take once its
+// raw blocks age out of raw retention (they are written then, not now).
 //
 //   bench_history_day [NODES=1000] [HOURS=24] [DIR]
+#include "storage/historyblockcodec.h"
 #include "storage/historystore.h"
 #include "storage/historywriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -52,6 +57,7 @@ int main(int argc, char **argv)
         n.metrics = NodeMetrics{};
     }
     const int polls = hours * 60;
+    QList<qint64> maintainUs; // the whole call minus the ingest: roll-up, compaction, pruning
     for (int p = 1; p <= polls; ++p) {
         now = start + p * Minute;
         snapshot.serverTimeMs = now;
@@ -64,7 +70,12 @@ int main(int argc, char **argv)
             m.diskPct = double((i * 7 + p / 60) % 1000) / 10.0;
             m.tenantCount = (i + p / 120) % 40;
         }
+        QElapsedTimer call;
+        call.start();
+        const qsizetype before = elapsedUs.size();
         writer.ingest(snapshot);
+        const qint64 total = call.nsecsElapsed() / 1000;
+        maintainUs.append(total - (elapsedUs.size() > before ? elapsedUs.last() : 0));
     }
     writer.maintain(now);
     writer.close();
@@ -79,15 +90,44 @@ int main(int argc, char **argv)
         q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     }
     const qint64 bytes = QFileInfo(path).size();
-    std::sort(elapsedUs.begin(), elapsedUs.end());
-    const double medianMs = elapsedUs.isEmpty() ? 0 : elapsedUs.at(elapsedUs.size() / 2) / 1000.0;
-    const double maxMs = elapsedUs.isEmpty() ? 0 : elapsedUs.last() / 1000.0;
+    const auto stats = [](QList<qint64> us) {
+        std::sort(us.begin(), us.end());
+        return std::pair<double, double>(us.isEmpty() ? 0 : us.at(us.size() / 2) / 1000.0,
+                                         us.isEmpty() ? 0 : us.last() / 1000.0);
+    };
+    const auto [firstMedian, firstMax] = stats(elapsedUs.mid(0, 60));
+    const auto [lastMedian, lastMax] =
+        stats(elapsedUs.mid(std::max<qsizetype>(0, elapsedUs.size() - 60)));
+    const auto [medianMs, maxMs] = stats(elapsedUs);
+    const double maintainMaxMs = stats(maintainUs).second;
+    // The day's roll-ups as the blobs prune() will write when the blocks leave raw retention.
+    qint64 rollupBytes = 0, rollupRows = 0;
+    {
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        q.setForwardOnly(true);
+        q.exec(u"SELECT id, data FROM blocks"_s);
+        while (q.next()) {
+            const qint64 hourStart = (q.value(0).toLongLong() >> 24) * HistoryBlockCodec::HourMs;
+            const auto samples = HistoryBlockCodec::decodeBlock(q.value(1).toByteArray());
+            const auto rollups =
+                HistoryBlockCodec::rollUp(samples.value_or(QList<HistorySample>{}));
+            // + ~12 bytes of SQLite cell and record header per row
+            rollupBytes += HistoryBlockCodec::encodeRollups(hourStart, rollups).size() + 12;
+            ++rollupRows;
+        }
+    }
     const qint64 samples = store.sampleCount();
+    const double perDay = 24.0 / hours;
     std::printf("%d nodes pushing every 60 s, %d h of polls (%d): database %.1f MB "
-                "(%lld raw samples, %lld 5-minute roll-ups, %.1f bytes per raw sample "
-                "counting everything); ingest per poll median %.2f ms, max %.2f ms\n",
+                "(%lld raw samples, %.1f bytes per raw sample counting everything; %.1f MB a "
+                "day); ingest per poll median %.2f ms, max %.2f ms; first hour median %.2f ms "
+                "max %.2f ms, last hour median %.2f ms max %.2f ms; longest maintenance step "
+                "(roll-up, hourly compaction) %.1f ms; roll-up blobs once the raw ages out: "
+                "%.1f MB a day (%lld node-hours, %.1f bytes per 5-minute slot)\n",
                 nodes, hours, polls, double(bytes) / 1e6, static_cast<long long>(samples),
-                static_cast<long long>(store.rollupCount()),
-                samples > 0 ? double(bytes) / double(samples) : 0.0, medianMs, maxMs);
+                samples > 0 ? double(bytes) / double(samples) : 0.0, double(bytes) / 1e6 * perDay,
+                medianMs, maxMs, firstMedian, firstMax, lastMedian, lastMax, maintainMaxMs,
+                double(rollupBytes) / 1e6 * perDay, static_cast<long long>(rollupRows),
+                rollupRows ? double(rollupBytes) / double(rollupRows * 12) : 0.0);
     return 0;
 }

@@ -1270,6 +1270,14 @@ Exit codes:
         <source>Samples could not be stored in the history database: %1</source>
         <translation>샘플을 기록 데이터베이스에 저장할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>The history holds more nodes than it can address.</source>
+        <translation>기록에 담을 수 있는 노드 수를 넘었습니다.</translation>
+    </message>
+    <message>
+        <source>The history of %1 for the hour from %2 (UTC) is damaged and was left out.</source>
+        <translation>%2(UTC)부터 한 시간 동안의 %1 기록이 손상되어 제외했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>prego::HistoryWriter</name>

@@ -1,19 +1,26 @@
 #include "historystore.h"
 
+#include "historyblockcodec.h"
 #include "snapshotcodec.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QVariant>
 
+#include <sqlite3.h>
+
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -30,24 +37,12 @@ bool isCorruption(const QSqlError &e)
     return code == SqliteCorrupt || code == SqliteNotADb;
 }
 
-// Percentages as integer per-mille: 2 bytes on disk instead of an 8-byte REAL.
-QVariant toMille(const std::optional<double> &v)
-{
-    if (!v || std::isnan(*v))
-        return QVariant(QMetaType::fromType<qint64>());
-    return QVariant(qint64(std::llround(*v * 10.0)));
-}
-
+// v2 kept percentages as integer per-mille.
 std::optional<double> fromMille(const QVariant &v)
 {
     if (v.isNull())
         return std::nullopt;
     return v.toDouble() / 10.0;
-}
-
-QVariant toInt(const std::optional<qint64> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
 }
 
 std::optional<qint64> intFrom(const QVariant &v)
@@ -60,8 +55,48 @@ std::optional<double> realFrom(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
 }
 
-// The v1 layout, kept verbatim: a fresh file walks the whole ladder, so the migration to v2 runs
-// on every new database and cannot rot.
+// `recent` keeps a percentage as the INTEGER k = value × 1000 when k / 1000 gives the value back
+// bit for bit (3 bytes instead of 8 for what agents send), else as the REAL itself: exact either
+// way. Columns without a declared type keep whichever SQLite was given.
+QVariant toStored(const std::optional<double> &v)
+{
+    if (!v)
+        return QVariant(QMetaType::fromType<double>());
+    const double scaled = *v * 1000.0;
+    if (std::fabs(scaled) < 9e15) {
+        const qint64 k = std::llround(scaled);
+        if (std::bit_cast<quint64>(double(k) / 1000.0) == std::bit_cast<quint64>(*v))
+            return QVariant(k);
+    }
+    return QVariant(*v);
+}
+
+std::optional<double> fromStored(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int)
+        return double(v.toLongLong()) / 1000.0;
+    return v.toDouble();
+}
+
+constexpr qint64 MinuteMs = 60 * 1000;
+constexpr qint64 HourMs = HistoryBlockCodec::HourMs;
+constexpr int NodeBits = 24; // block and roll-up rowids: hour << 24 | node
+constexpr qint64 MaxNode = (1LL << NodeBits) - 1;
+
+qint64 rowId(qint64 hour, qint64 node)
+{
+    return (hour << NodeBits) | node;
+}
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return HistoryBlockCodec::floorDiv(a, b);
+}
+
+// The v1 layout, kept verbatim: a fresh file walks the whole ladder, so the migrations run on
+// every new database and cannot rot.
 const char *const SchemaV1[] = {
     "CREATE TABLE samples(node_id TEXT NOT NULL, updated_at_ms INTEGER NOT NULL, cpu REAL, "
     "mem REAL, disk REAL, tenants INTEGER, PRIMARY KEY(node_id, updated_at_ms)) WITHOUT ROWID",
@@ -69,29 +104,36 @@ const char *const SchemaV1[] = {
     "NULL, stored_at_ms INTEGER NOT NULL, body BLOB NOT NULL)",
 };
 
-// v2: node ids interned to small integers, percentages as per-mille integers (a sample shrinks
-// from ~70 to ~30 bytes on disk), 5-minute roll-ups and a meta table.
-const char *const MigrateV1ToV2[] = {
+const char *const TablesV3[] = {
+    "CREATE TABLE recent(minute INTEGER NOT NULL, node INTEGER NOT NULL, "
+    "updated_at_ms INTEGER NOT NULL, cpu, mem, disk, tenants INTEGER, "
+    "PRIMARY KEY(minute, node, updated_at_ms)) WITHOUT ROWID",
+    "CREATE TABLE blocks(id INTEGER PRIMARY KEY, n INTEGER NOT NULL, data BLOB NOT NULL)",
+    "CREATE TABLE rollups(id INTEGER PRIMARY KEY, slots INTEGER NOT NULL, data BLOB NOT NULL)",
+};
+
+// v1 → v3 directly: v1's REAL values go into `recent` as they are (v2 would have rounded them
+// to 0.1). The next roll-up compacts them.
+const char *const MigrateV1ToV3[] = {
     "CREATE TABLE nodes(node INTEGER PRIMARY KEY, node_id TEXT NOT NULL UNIQUE)",
     "INSERT INTO nodes(node_id) SELECT DISTINCT node_id FROM samples ORDER BY node_id",
-    "CREATE TABLE samples_v2(node INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, "
-    "cpu INTEGER, mem INTEGER, disk INTEGER, tenants INTEGER, "
-    "PRIMARY KEY(node, updated_at_ms)) WITHOUT ROWID",
-    "INSERT INTO samples_v2 SELECT n.node, s.updated_at_ms, CAST(round(s.cpu * 10) AS INTEGER), "
-    "CAST(round(s.mem * 10) AS INTEGER), CAST(round(s.disk * 10) AS INTEGER), s.tenants "
-    "FROM samples s JOIN nodes n ON n.node_id = s.node_id",
-    "DROP TABLE samples",
-    "ALTER TABLE samples_v2 RENAME TO samples",
-    "CREATE TABLE rollups_5m(node INTEGER NOT NULL, slot_start_ms INTEGER NOT NULL, "
-    "n INTEGER NOT NULL, first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, "
-    "cpu_min INTEGER, cpu_max INTEGER, cpu_avg INTEGER, mem_min INTEGER, mem_max INTEGER, "
-    "mem_avg INTEGER, disk_min INTEGER, disk_max INTEGER, disk_avg INTEGER, "
-    "tenants_min INTEGER, tenants_max INTEGER, tenants_avg REAL, "
-    "PRIMARY KEY(node, slot_start_ms)) WITHOUT ROWID",
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID",
+    "INSERT INTO recent SELECT s.updated_at_ms / 60000, n.node, s.updated_at_ms, s.cpu, s.mem, "
+    "s.disk, s.tenants FROM samples s JOIN nodes n ON n.node_id = s.node_id",
+    "DROP TABLE samples",
+};
+
+// v2 → v3: per-mille k becomes the stored k × 100 (k / 10 and 100k / 1000 are the same double),
+// roll-ups become blobs (migrateRollupsV2).
+const char *const MigrateV2ToV3[] = {
+    "INSERT INTO recent SELECT updated_at_ms / 60000, node, updated_at_ms, cpu * 100, mem * 100, "
+    "disk * 100, tenants FROM samples",
+    "DROP TABLE samples",
 };
 
 const auto RolledUntilKey = u"rolled_until_ms"_s;
+const auto CompactedUntilKey = u"compacted_until_ms"_s;
+const auto RawPrunedUntilKey = u"raw_pruned_until_ms"_s;
 
 HistoryAggregate aggregate(const QSqlQuery &q, int first, bool perMille)
 {
@@ -105,7 +147,43 @@ HistoryAggregate aggregate(const QSqlQuery &q, int first, bool perMille)
         a.max = realFrom(q.value(first + 1));
         a.avg = realFrom(q.value(first + 2));
     }
+    if (a.avg)
+        a.avg = HistoryBlockCodec::roundAverage(*a.avg);
     return a;
+}
+
+// Several statements that must see one state of the file (the writer compacts `recent` into
+// `blocks` between any two of them otherwise). Nested use is a no-op.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(QSqlDatabase db)
+        : m_db(db)
+        , m_began(m_db.transaction())
+    {}
+    ~ReadSnapshot()
+    {
+        if (m_began)
+            m_db.commit();
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_began;
+};
+
+// Samples of one node from several sources, in time order, each time once.
+void sortUnique(QList<HistorySample> &samples)
+{
+    std::stable_sort(samples.begin(), samples.end(),
+                     [](const HistorySample &a, const HistorySample &b) {
+                         return a.updatedAtMs < b.updatedAtMs;
+                     });
+    samples.erase(std::unique(samples.begin(), samples.end(),
+                              [](const HistorySample &a, const HistorySample &b) {
+                                  return a.updatedAtMs == b.updatedAtMs;
+                              }),
+                  samples.end());
 }
 } // namespace
 
@@ -248,7 +326,10 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         }
         q.finish();
     }
-    for (const auto *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+    // A node's 30 days are 720 rows on as many pages (rows are in hour order): SQLite's default
+    // 2 MB page cache would read them from the file again on every range switch.
+    for (const auto *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-16384"}) {
         if (!q.exec(QString::fromLatin1(pragma))) {
             fail(q);
             return isCorruption(q.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
@@ -272,9 +353,9 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         if (!migrate(version, result))
             return OpenOutcome::Failed;
     }
-    m_rolledUntilMs = 0;
-    if (q.exec(u"SELECT value FROM meta WHERE key = '%1'"_s.arg(RolledUntilKey)) && q.next())
-        m_rolledUntilMs = q.value(0).toLongLong();
+    m_rolledUntilMs = meta(RolledUntilKey);
+    m_compactedUntilMs = meta(CompactedUntilKey);
+    m_rawPrunedUntilMs = meta(RawPrunedUntilKey);
     return OpenOutcome::Ok;
 }
 
@@ -282,24 +363,73 @@ bool HistoryStore::migrate(int from, HistoryOpenResult *result)
 {
     if (from > 0)
         result->migratedFromVersion = from;
-    for (int version = from; version < SchemaVersion; ++version) {
+    for (int version = from; version < SchemaVersion;) {
         if (!m_db.transaction()) {
             m_lastError = m_db.lastError().text();
             return false;
         }
         bool ok = true;
+        int next = SchemaVersion;
         if (version == 0) {
             for (const char *sql : SchemaV1)
                 ok = ok && exec(QString::fromLatin1(sql));
-        } else if (version == 1) {
-            for (const char *sql : MigrateV1ToV2)
+            next = 1;
+        } else {
+            for (const char *sql : TablesV3)
                 ok = ok && exec(QString::fromLatin1(sql));
+            if (version == 1) {
+                for (const char *sql : MigrateV1ToV3)
+                    ok = ok && exec(QString::fromLatin1(sql));
+            } else if (version == 2) {
+                for (const char *sql : MigrateV2ToV3)
+                    ok = ok && exec(QString::fromLatin1(sql));
+                ok = ok && migrateRollupsV2() && exec(u"DROP TABLE rollups_5m"_s);
+            }
         }
-        ok = ok && exec(u"PRAGMA user_version = %1"_s.arg(version + 1));
+        ok = ok && exec(u"PRAGMA user_version = %1"_s.arg(next));
         if (!ok || !m_db.commit()) {
             if (m_lastError.isEmpty())
                 m_lastError = m_db.lastError().text();
             m_db.rollback();
+            return false;
+        }
+        version = next;
+    }
+    return true;
+}
+
+bool HistoryStore::migrateRollupsV2()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT node, slot_start_ms, n, first_ms, last_ms, cpu_min, cpu_max, cpu_avg, "
+                "mem_min, mem_max, mem_avg, disk_min, disk_max, disk_avg, tenants_min, "
+                "tenants_max, tenants_avg FROM rollups_5m ORDER BY node, slot_start_ms"_s)) {
+        fail(q);
+        return false;
+    }
+    std::map<qint64, QList<HistoryRollup>> blobs; // by rowid
+    while (q.next()) {
+        HistoryRollup r;
+        const qint64 node = q.value(0).toLongLong();
+        r.slotStartMs = q.value(1).toLongLong();
+        r.pushes = q.value(2).toInt();
+        r.firstMs = q.value(3).toLongLong();
+        r.lastMs = q.value(4).toLongLong();
+        r.cpu = aggregate(q, 5, true);
+        r.memory = aggregate(q, 8, true);
+        r.disk = aggregate(q, 11, true);
+        r.tenants = aggregate(q, 14, false);
+        blobs[rowId(floorDiv(r.slotStartMs, HourMs), node)].append(r);
+    }
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT OR REPLACE INTO rollups(id, slots, data) VALUES(?, ?, ?)"_s);
+    for (const auto &[id, rollups] : blobs) {
+        insert.bindValue(0, id);
+        insert.bindValue(1, qint64(rollups.size()));
+        insert.bindValue(2, HistoryBlockCodec::encodeRollups((id >> NodeBits) * HourMs, rollups));
+        if (!insert.exec()) {
+            fail(insert);
             return false;
         }
     }
@@ -332,6 +462,10 @@ qint64 HistoryStore::ensureNodeKey(const QString &nodeId)
         return -1;
     }
     const qint64 key = q.lastInsertId().toLongLong();
+    if (key > MaxNode) {
+        m_lastError = tr("The history holds more nodes than it can address.");
+        return -1;
+    }
     m_nodeKeys.insert(nodeId, key);
     return key;
 }
@@ -347,6 +481,21 @@ bool HistoryStore::setMeta(const QString &key, qint64 value)
         return false;
     }
     return true;
+}
+
+qint64 HistoryStore::meta(const QString &key) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void HistoryStore::reportDamage(const QString &nodeId, qint64 hour) const
+{
+    m_lastError = tr("The history of %1 for the hour from %2 (UTC) is damaged and was left out.")
+                      .arg(nodeId, QDateTime::fromMSecsSinceEpoch(hour * HourMs, Qt::UTC)
+                                       .toString(u"yyyy-MM-dd HH:mm"_s));
 }
 
 HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
@@ -371,48 +520,81 @@ HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
         return result;
     };
 
-    // Rows go in batches of one multi-row INSERT: Qt Sql's cost is per statement executed, and
-    // a poll of 10,000 nodes must stay well under 50 ms on the worker thread.
-    constexpr qsizetype Batch = 64;
-    const auto statement = [](qsizetype rows) {
-        QString sql =
-            u"INSERT OR IGNORE INTO samples(node, updated_at_ms, cpu, mem, disk, tenants) "
-            "VALUES"_s;
-        for (qsizetype i = 0; i < rows; ++i)
-            sql += i ? u",(?,?,?,?,?,?)"_s : u"(?,?,?,?,?,?)"_s;
-        return sql;
-    };
-    QSqlQuery full(m_db);
-    if (samples.size() >= Batch)
-        full.prepare(statement(Batch));
+    // Samples of open hours are appended to `recent` (time-ordered key: a poll writes a few
+    // pages at the end of the table, however large the file). Samples of already compacted hours
+    // (a console restarted, a node that stopped pushing) are merged into their blocks.
+    QList<std::pair<qint64, const HistorySample *>> fresh;
+    QList<std::pair<qint64, HistorySample>> late;
+    fresh.reserve(samples.size());
+    for (const HistorySample &s : samples) {
+        const qint64 node = ensureNodeKey(s.nodeId);
+        if (node < 0)
+            return abort(m_lastError);
+        if (s.updatedAtMs < m_compactedUntilMs)
+            late.append({node, s});
+        else
+            fresh.append({node, &s});
+    }
+
+    // One prepared single-row INSERT stepped through SQLite's API: Qt Sql's binding costs more
+    // per value than SQLite's insert itself (and with multi-row statements it grows with the
+    // number of placeholders), and a poll of 10,000 nodes must stay well under 50 ms.
     std::optional<qint64> earliest;
-    for (qsizetype at = 0; at < samples.size(); at += Batch) {
-        const qsizetype rows = std::min(Batch, samples.size() - at);
-        QSqlQuery tail(m_db);
-        QSqlQuery &insert = rows == Batch ? full : tail;
-        if (rows != Batch)
-            tail.prepare(statement(rows));
-        qint64 batchEarliest = std::numeric_limits<qint64>::max();
-        for (qsizetype i = 0; i < rows; ++i) {
-            const HistorySample &s = samples.at(at + i);
-            const qint64 node = ensureNodeKey(s.nodeId);
-            if (node < 0)
-                return abort(m_lastError);
-            const int b = int(i * 6);
-            insert.bindValue(b, node);
-            insert.bindValue(b + 1, s.updatedAtMs);
-            insert.bindValue(b + 2, toMille(s.cpuPct));
-            insert.bindValue(b + 3, toMille(s.memoryPct));
-            insert.bindValue(b + 4, toMille(s.diskPct));
-            insert.bindValue(b + 5, toInt(s.tenantCount));
-            batchEarliest = std::min(batchEarliest, s.updatedAtMs);
+    if (!fresh.isEmpty()) {
+        sqlite3 *handle = nullptr;
+        const QVariant h = m_db.driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            handle = *static_cast<sqlite3 *const *>(h.constData());
+        if (!handle)
+            return abort(u"no SQLite handle"_s);
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(
+                handle,
+                "INSERT OR IGNORE INTO recent(minute, node, updated_at_ms, cpu, mem, "
+                "disk, tenants) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                -1, &stmt, nullptr) != SQLITE_OK)
+            return abort(QString::fromUtf8(sqlite3_errmsg(handle)));
+        const auto bindReal = [stmt](int column, const std::optional<double> &v) {
+            const QVariant stored = toStored(v);
+            if (stored.isNull())
+                sqlite3_bind_null(stmt, column);
+            else if (stored.typeId() == QMetaType::LongLong)
+                sqlite3_bind_int64(stmt, column, stored.toLongLong());
+            else
+                sqlite3_bind_double(stmt, column, stored.toDouble());
+        };
+        QString error;
+        for (const auto &[node, s] : std::as_const(fresh)) {
+            sqlite3_bind_int64(stmt, 1, floorDiv(s->updatedAtMs, MinuteMs));
+            sqlite3_bind_int64(stmt, 2, node);
+            sqlite3_bind_int64(stmt, 3, s->updatedAtMs);
+            bindReal(4, s->cpuPct);
+            bindReal(5, s->memoryPct);
+            bindReal(6, s->diskPct);
+            if (s->tenantCount)
+                sqlite3_bind_int64(stmt, 7, *s->tenantCount);
+            else
+                sqlite3_bind_null(stmt, 7);
+            if (sqlite3_step(stmt) != SQLITE_DONE) {
+                error = QString::fromUtf8(sqlite3_errmsg(handle));
+                break;
+            }
+            if (sqlite3_changes(handle) > 0) {
+                ++result.inserted;
+                earliest = std::min(earliest.value_or(s->updatedAtMs), s->updatedAtMs);
+            }
+            sqlite3_reset(stmt);
         }
-        if (!insert.exec())
-            return abort(insert.lastError().text());
-        if (const int added = insert.numRowsAffected(); added > 0) {
-            result.inserted += added;
-            earliest = std::min(earliest.value_or(batchEarliest), batchEarliest);
-        }
+        sqlite3_finalize(stmt);
+        if (!error.isEmpty())
+            return abort(error);
+    }
+    const int beforeLate = result.inserted;
+    if (!late.isEmpty() && !storeLate(late, &result))
+        return abort(m_lastError);
+    if (result.inserted > beforeLate) {
+        const qint64 first = late.first().second.updatedAtMs; // sorted by storeLate
+        earliest = std::min(earliest.value_or(first), first);
     }
     if (snapshot) {
         QSqlQuery q(m_db);
@@ -433,94 +615,408 @@ HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
     return result;
 }
 
+bool HistoryStore::storeLate(QList<std::pair<qint64, HistorySample>> &late,
+                             HistoryIngestResult *result)
+{
+    std::sort(late.begin(), late.end(), [](const auto &a, const auto &b) {
+        return a.second.updatedAtMs < b.second.updatedAtMs;
+    });
+    // One read-merge-write per (node, hour).
+    std::map<qint64, QList<HistorySample>> byBlock;
+    for (const auto &[node, s] : std::as_const(late)) {
+        if (s.updatedAtMs < m_rawPrunedUntilMs)
+            continue; // older than what raw retention keeps: its hour is only roll-ups now
+        byBlock[rowId(floorDiv(s.updatedAtMs, HourMs), node)].append(s);
+    }
+    QSqlQuery read(m_db);
+    read.prepare(u"SELECT data FROM blocks WHERE id = ?"_s);
+    QSqlQuery write(m_db);
+    write.prepare(u"INSERT OR REPLACE INTO blocks(id, n, data) VALUES(?, ?, ?)"_s);
+    for (auto &[id, incoming] : byBlock) {
+        read.bindValue(0, id);
+        if (!read.exec()) {
+            fail(read);
+            return false;
+        }
+        QList<HistorySample> stored;
+        if (read.next()) {
+            const QByteArray bytes = read.value(0).toByteArray();
+            if (auto decoded = HistoryBlockCodec::decodeBlock(bytes))
+                stored = std::move(*decoded);
+            else
+                reportDamage(incoming.first().nodeId, id >> NodeBits); // replaced below
+        }
+        read.finish();
+        const qsizetype before = stored.size();
+        for (HistorySample s : incoming) {
+            const auto at = std::lower_bound(
+                stored.begin(), stored.end(), s.updatedAtMs,
+                [](const HistorySample &x, qint64 t) { return x.updatedAtMs < t; });
+            if (at != stored.end() && at->updatedAtMs == s.updatedAtMs)
+                continue; // already stored: the first values stay
+            s.nodeId.clear();
+            stored.insert(at, s);
+        }
+        if (stored.size() == before)
+            continue;
+        result->inserted += int(stored.size() - before);
+        write.bindValue(0, id);
+        write.bindValue(1, qint64(stored.size()));
+        write.bindValue(2, HistoryBlockCodec::encodeBlock(stored));
+        if (!write.exec()) {
+            fail(write);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool HistoryStore::compactHour(qint64 hour)
+{
+    if (!m_db.transaction()) {
+        m_lastError = m_db.lastError().text();
+        return false;
+    }
+    const auto failed = [this](const QSqlQuery &q) {
+        fail(q);
+        m_db.rollback();
+        return false;
+    };
+    const qint64 firstMinute = hour * (HourMs / MinuteMs);
+    const qint64 endMinute = firstMinute + HourMs / MinuteMs;
+    std::map<qint64, QList<HistorySample>> byNode; // rowid order: the inserts below append
+    {
+        // Up to 600,000 rows at 10,000 nodes: read through SQLite's API, as ingest writes them.
+        sqlite3 *handle = nullptr;
+        const QVariant h = m_db.driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            handle = *static_cast<sqlite3 *const *>(h.constData());
+        sqlite3_stmt *stmt = nullptr;
+        if (!handle ||
+            sqlite3_prepare_v2(handle,
+                               "SELECT node, updated_at_ms, cpu, mem, disk, tenants FROM recent "
+                               "WHERE minute >= ? AND minute < ?",
+                               -1, &stmt, nullptr) != SQLITE_OK) {
+            m_lastError =
+                handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : u"no SQLite handle"_s;
+            m_db.rollback();
+            return false;
+        }
+        const auto real = [stmt](int column) -> std::optional<double> {
+            switch (sqlite3_column_type(stmt, column)) {
+            case SQLITE_NULL:
+                return std::nullopt;
+            case SQLITE_INTEGER: // see toStored()
+                return double(sqlite3_column_int64(stmt, column)) / 1000.0;
+            default:
+                return sqlite3_column_double(stmt, column);
+            }
+        };
+        sqlite3_bind_int64(stmt, 1, firstMinute);
+        sqlite3_bind_int64(stmt, 2, endMinute);
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            byNode[sqlite3_column_int64(stmt, 0)].append(
+                {QString(), sqlite3_column_int64(stmt, 1), real(2), real(3), real(4),
+                 sqlite3_column_type(stmt, 5) == SQLITE_NULL
+                     ? std::nullopt
+                     : std::optional<qint64>(sqlite3_column_int64(stmt, 5))});
+        }
+        if (rc != SQLITE_DONE)
+            m_lastError = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    {
+        // Blocks of this hour should not exist yet; if one does, nothing in it is lost.
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT id, data FROM blocks WHERE id >= ? AND id < ?"_s);
+        q.addBindValue(rowId(hour, 0));
+        q.addBindValue(rowId(hour + 1, 0));
+        if (!q.exec())
+            return failed(q);
+        while (q.next()) {
+            const qint64 node = q.value(0).toLongLong() & MaxNode;
+            const auto it = byNode.find(node);
+            if (it == byNode.end())
+                continue;
+            if (auto stored = HistoryBlockCodec::decodeBlock(q.value(1).toByteArray()))
+                it->second = *stored + it->second; // stored first: its values stay
+            else
+                reportDamage(u"#%1"_s.arg(node), hour);
+        }
+    }
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT OR REPLACE INTO blocks(id, n, data) VALUES(?, ?, ?)"_s);
+    for (auto &[node, samples] : byNode) {
+        sortUnique(samples);
+        insert.bindValue(0, rowId(hour, node));
+        insert.bindValue(1, qint64(samples.size()));
+        insert.bindValue(2, HistoryBlockCodec::encodeBlock(samples));
+        if (!insert.exec())
+            return failed(insert);
+    }
+    QSqlQuery remove(m_db);
+    remove.prepare(u"DELETE FROM recent WHERE minute >= ? AND minute < ?"_s);
+    remove.addBindValue(firstMinute);
+    remove.addBindValue(endMinute);
+    if (!remove.exec())
+        return failed(remove);
+    const qint64 compacted = std::max(m_compactedUntilMs, (hour + 1) * HourMs);
+    if (!setMeta(CompactedUntilKey, compacted) || !m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    m_compactedUntilMs = compacted;
+    return true;
+}
+
+qint64 HistoryStore::countSlots(qint64 fromMs, qint64 toMs) const
+{
+    if (toMs <= fromMs)
+        return 0;
+    qint64 count = 0;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT count(*) FROM (SELECT 1 FROM recent WHERE minute >= ? AND minute < ? "
+        "AND updated_at_ms >= ? AND updated_at_ms < ? GROUP BY node, updated_at_ms / 300000)"_s);
+    static_assert(RollupSlotMs == 300000, "the SQL above hard-codes the slot length");
+    q.addBindValue(floorDiv(fromMs, MinuteMs));
+    q.addBindValue(floorDiv(toMs - 1, MinuteMs) + 1);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec() || !q.next()) {
+        fail(q);
+        return -1;
+    }
+    count += q.value(0).toLongLong();
+    q.finish();
+    // Late samples merged into compacted hours.
+    if (fromMs < m_compactedUntilMs) {
+        q.prepare(u"SELECT data FROM blocks WHERE id >= ? AND id < ?"_s);
+        q.addBindValue(rowId(floorDiv(fromMs, HourMs), 0));
+        q.addBindValue(rowId(floorDiv(std::min(toMs, m_compactedUntilMs) - 1, HourMs) + 1, 0));
+        if (!q.exec()) {
+            fail(q);
+            return -1;
+        }
+        while (q.next()) {
+            const auto samples = HistoryBlockCodec::decodeBlock(q.value(0).toByteArray());
+            for (const HistoryRollup &r :
+                 HistoryBlockCodec::rollUp(samples.value_or(QList<HistorySample>{})))
+                count += r.slotStartMs >= fromMs && r.slotStartMs + RollupSlotMs <= toMs;
+        }
+    }
+    return count;
+}
+
 int HistoryStore::rollUp(qint64 nowMs)
 {
     const qint64 until = FreshnessHeatmap::slotStart(nowMs);
     qint64 from = m_rolledUntilMs;
     if (m_dirtyFromMs)
         from = std::min(from, FreshnessHeatmap::slotStart(*m_dirtyFromMs));
-    if (until <= from)
-        return 0;
+    const qint64 written = countSlots(from, until);
+    if (written < 0)
+        return -1;
+
+    // An hour is compacted once it closed at least a slot ago: pushes that arrive a little late
+    // still find it open.
+    const qint64 closeUntil = floorDiv(until - RollupSlotMs, HourMs) * HourMs;
+    for (;;) {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SELECT min(minute) FROM recent"_s) || !q.next()) {
+            fail(q);
+            return -1;
+        }
+        if (q.value(0).isNull() || q.value(0).toLongLong() * MinuteMs >= closeUntil)
+            break;
+        const qint64 hour = floorDiv(q.value(0).toLongLong() * MinuteMs, HourMs);
+        q.finish();
+        if (!compactHour(hour))
+            return -1;
+    }
+    const qint64 compacted = std::max(m_compactedUntilMs, closeUntil);
+    const qint64 rolled = std::max(until, m_rolledUntilMs);
     if (!m_db.transaction()) {
         m_lastError = m_db.lastError().text();
         return -1;
     }
-    // Driven from `nodes` so SQLite walks each node's primary-key range instead of scanning
-    // every sample.
-    QSqlQuery q(m_db);
-    q.prepare(u"INSERT OR REPLACE INTO rollups_5m "
-              "SELECT n.node, (s.updated_at_ms / 300000) * 300000 AS slot, count(*), "
-              "min(s.updated_at_ms), max(s.updated_at_ms), "
-              "min(s.cpu), max(s.cpu), CAST(round(avg(s.cpu)) AS INTEGER), "
-              "min(s.mem), max(s.mem), CAST(round(avg(s.mem)) AS INTEGER), "
-              "min(s.disk), max(s.disk), CAST(round(avg(s.disk)) AS INTEGER), "
-              "min(s.tenants), max(s.tenants), avg(s.tenants) "
-              "FROM nodes n JOIN samples s ON s.node = n.node "
-              "AND s.updated_at_ms >= ? AND s.updated_at_ms < ? "
-              "GROUP BY n.node, slot"_s);
-    static_assert(RollupSlotMs == 300000, "the SQL above hard-codes the slot length");
-    q.addBindValue(from);
-    q.addBindValue(until);
-    if (!q.exec()) {
-        fail(q);
+    if (!setMeta(CompactedUntilKey, compacted) || !setMeta(RolledUntilKey, rolled) ||
+        !m_db.commit()) {
         m_db.rollback();
         return -1;
     }
-    const int written = q.numRowsAffected();
-    if (!setMeta(RolledUntilKey, std::max(until, m_rolledUntilMs)) || !m_db.commit()) {
-        m_db.rollback();
-        return -1;
-    }
-    m_rolledUntilMs = std::max(until, m_rolledUntilMs);
+    m_compactedUntilMs = compacted;
+    m_rolledUntilMs = rolled;
     m_dirtyFromMs.reset();
-    return written;
+    return int(written);
 }
 
 qint64 HistoryStore::prune(qint64 nowMs)
 {
-    // Raw samples go only once they are rolled up, so a long-closed console loses no roll-up.
-    const qint64 rawCutoff = std::min(nowMs - m_options.rawRetentionMs, m_rolledUntilMs);
-    const qint64 rollupCutoff = nowMs - m_options.rollupRetentionMs;
+    // Raw samples go only once they are rolled up and compacted, whole hours at a time, so a
+    // long-closed console loses no roll-up.
+    const qint64 rawHour =
+        std::min(floorDiv(std::min(nowMs - m_options.rawRetentionMs, m_rolledUntilMs), HourMs),
+                 floorDiv(m_compactedUntilMs, HourMs));
+    const qint64 rollupHour = floorDiv(nowMs - m_options.rollupRetentionMs, HourMs);
     if (!m_db.transaction()) {
         m_lastError = m_db.lastError().text();
         return -1;
     }
-    qint64 deleted = 0;
-    QSqlQuery q(m_db);
-    q.prepare(u"DELETE FROM samples WHERE node IN (SELECT node FROM nodes) "
-              "AND updated_at_ms < ?"_s);
-    q.addBindValue(rawCutoff);
-    bool ok = q.exec();
-    deleted += ok ? q.numRowsAffected() : 0;
-    if (ok) {
-        q.prepare(u"DELETE FROM rollups_5m WHERE node IN (SELECT node FROM nodes) "
-                  "AND slot_start_ms < ?"_s);
-        q.addBindValue(rollupCutoff);
-        ok = q.exec();
-        deleted += ok ? q.numRowsAffected() : 0;
-    }
-    if (!ok) {
+    const auto failed = [this](const QSqlQuery &q) {
         fail(q);
         m_db.rollback();
-        return -1;
+        return qint64(-1);
+    };
+    qint64 deleted = 0;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Roll-ups already stored for hours whose blocks age out now (only after a v2 migration).
+    QHash<qint64, QByteArray> existing;
+    q.prepare(u"SELECT r.id, r.data FROM rollups r JOIN blocks b ON b.id = r.id "
+              "WHERE b.id < ?"_s);
+    q.addBindValue(rowId(rawHour, 0));
+    if (!q.exec())
+        return failed(q);
+    while (q.next())
+        existing.insert(q.value(0).toLongLong(), q.value(1).toByteArray());
+    // The blocks' roll-ups are written as the blocks go.
+    q.prepare(u"SELECT id, n, data FROM blocks WHERE id < ?"_s);
+    q.addBindValue(rowId(rawHour, 0));
+    if (!q.exec())
+        return failed(q);
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT OR REPLACE INTO rollups(id, slots, data) VALUES(?, ?, ?)"_s);
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const qint64 hour = id >> NodeBits;
+        deleted += q.value(1).toLongLong();
+        HourRow row{hour, q.value(2).toByteArray(), existing.value(id)};
+        const QList<HistoryRollup> rollups = hourRollups(row, u"#%1"_s.arg(id & MaxNode));
+        if (hour < rollupHour) {
+            deleted += rollups.size(); // past roll-up retention too
+            continue;
+        }
+        if (rollups.isEmpty())
+            continue;
+        insert.bindValue(0, id);
+        insert.bindValue(1, qint64(rollups.size()));
+        insert.bindValue(2, HistoryBlockCodec::encodeRollups(hour * HourMs, rollups));
+        if (!insert.exec())
+            return failed(insert);
     }
-    if (!m_db.commit()) {
+    q.prepare(u"DELETE FROM blocks WHERE id < ?"_s);
+    q.addBindValue(rowId(rawHour, 0));
+    if (!q.exec())
+        return failed(q);
+    q.prepare(u"SELECT coalesce(sum(slots), 0) FROM rollups WHERE id < ?"_s);
+    q.addBindValue(rowId(rollupHour, 0));
+    if (!q.exec() || !q.next())
+        return failed(q);
+    deleted += q.value(0).toLongLong();
+    q.prepare(u"DELETE FROM rollups WHERE id < ?"_s);
+    q.addBindValue(rowId(rollupHour, 0));
+    if (!q.exec())
+        return failed(q);
+    const qint64 rawPruned = std::max(m_rawPrunedUntilMs, rawHour * HourMs);
+    if (!setMeta(RawPrunedUntilKey, rawPruned) || !m_db.commit()) {
         m_lastError = m_db.lastError().text();
         m_db.rollback();
         return -1;
     }
+    m_rawPrunedUntilMs = rawPruned;
     return deleted;
 }
 
-QList<HistorySample> HistoryStore::rawSamples(qint64 node, const QString &nodeId, qint64 fromMs,
-                                              qint64 toMs) const
+QList<HistoryStore::HourRow> HistoryStore::hourRows(qint64 node, qint64 fromHour, qint64 toHour,
+                                                    bool descending, int limit) const
 {
-    QList<HistorySample> out;
+    QList<HourRow> rows;
+    // Walk only the hours the tables hold.
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(u"SELECT (SELECT min(id) FROM blocks), (SELECT max(id) FROM blocks), "
+                    "(SELECT min(id) FROM rollups), (SELECT max(id) FROM rollups)"_s) ||
+            !q.next()) {
+            fail(q);
+            return rows;
+        }
+        std::optional<qint64> lo, hi;
+        for (int i = 0; i < 4; i += 2) {
+            if (q.value(i).isNull())
+                continue;
+            const qint64 a = q.value(i).toLongLong() >> NodeBits;
+            const qint64 b = q.value(i + 1).toLongLong() >> NodeBits;
+            lo = std::min(lo.value_or(a), a);
+            hi = std::max(hi.value_or(b), b);
+        }
+        if (!lo)
+            return rows;
+        fromHour = std::max(fromHour, *lo);
+        toHour = std::min(toHour, *hi + 1);
+    }
+    if (toHour <= fromHour)
+        return rows;
+    // One rowid seek per hour (the recursive CTE drives the joins, in its own order).
+    constexpr qint64 Step = 1LL << NodeBits;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT updated_at_ms, cpu, mem, disk, tenants FROM samples "
-              "WHERE node = ? AND updated_at_ms >= ? AND updated_at_ms < ? "
-              "ORDER BY updated_at_ms"_s);
+    QString sql =
+        descending
+            ? u"WITH RECURSIVE h(k) AS (SELECT ? UNION ALL SELECT k - %1 FROM h WHERE k - %1 >= ?) "_s
+            : u"WITH RECURSIVE h(k) AS (SELECT ? UNION ALL SELECT k + %1 FROM h WHERE k + %1 <= ?) "_s;
+    sql = sql.arg(Step);
+    sql += u"SELECT h.k, b.data, r.data FROM h LEFT JOIN blocks b ON b.id = h.k "
+           "LEFT JOIN rollups r ON r.id = h.k WHERE b.id IS NOT NULL OR r.id IS NOT NULL"_s;
+    if (limit > 0)
+        sql += u" LIMIT %1"_s.arg(limit);
+    q.prepare(sql);
+    q.addBindValue(rowId(descending ? toHour - 1 : fromHour, node));
+    q.addBindValue(rowId(descending ? fromHour : toHour - 1, node));
+    if (!q.exec()) {
+        fail(q);
+        return rows;
+    }
+    while (q.next())
+        rows.append({q.value(0).toLongLong() >> NodeBits, q.value(1).toByteArray(),
+                     q.value(2).toByteArray()});
+    return rows;
+}
+
+QList<HistorySample> HistoryStore::recentSamples(qint64 node, const QString &nodeId, qint64 fromMs,
+                                                 qint64 toMs) const
+{
+    QList<HistorySample> out;
+    if (toMs <= fromMs)
+        return out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT (SELECT min(minute) FROM recent), (SELECT max(minute) FROM recent)"_s) ||
+        !q.next()) {
+        fail(q);
+        return out;
+    }
+    if (q.value(0).isNull())
+        return out;
+    const qint64 lo = std::max(floorDiv(fromMs, MinuteMs), q.value(0).toLongLong());
+    const qint64 hi = std::min(floorDiv(toMs - 1, MinuteMs), q.value(1).toLongLong());
+    q.finish();
+    if (hi < lo)
+        return out;
+    // One seek per minute: the key leads with the minute, so a node's rows are not contiguous.
+    q.prepare(
+        u"WITH RECURSIVE m(x) AS (SELECT ? UNION ALL SELECT x + 1 FROM m WHERE x < ?) "
+        "SELECT r.updated_at_ms, r.cpu, r.mem, r.disk, r.tenants FROM m CROSS JOIN recent r "
+        "ON r.minute = m.x AND r.node = ? WHERE r.updated_at_ms >= ? AND r.updated_at_ms < ?"_s);
+    q.addBindValue(lo);
+    q.addBindValue(hi);
     q.addBindValue(node);
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
@@ -529,51 +1025,185 @@ QList<HistorySample> HistoryStore::rawSamples(qint64 node, const QString &nodeId
         return out;
     }
     while (q.next()) {
-        out.append({nodeId, q.value(0).toLongLong(), fromMille(q.value(1)), fromMille(q.value(2)),
-                    fromMille(q.value(3)), intFrom(q.value(4))});
+        out.append({nodeId, q.value(0).toLongLong(), fromStored(q.value(1)), fromStored(q.value(2)),
+                    fromStored(q.value(3)), intFrom(q.value(4))});
     }
     return out;
+}
+
+std::optional<QList<HistorySample>> HistoryStore::blockSamples(const HourRow &row,
+                                                               const QString &nodeId) const
+{
+    if (row.block.isNull())
+        return QList<HistorySample>{};
+    auto samples = HistoryBlockCodec::decodeBlock(row.block);
+    if (!samples) {
+        reportDamage(nodeId, row.hour);
+        return std::nullopt;
+    }
+    for (HistorySample &s : *samples)
+        s.nodeId = nodeId;
+    return samples;
+}
+
+QList<HistoryRollup> HistoryStore::hourRollups(const HourRow &row, const QString &nodeId) const
+{
+    // Stored roll-ups, with the slots the raw block covers computed from it (it holds every push).
+    QList<HistoryRollup> stored;
+    if (!row.rollups.isNull()) {
+        if (auto decoded = HistoryBlockCodec::decodeRollups(row.rollups, row.hour * HourMs))
+            stored = std::move(*decoded);
+        else
+            reportDamage(nodeId, row.hour);
+    }
+    if (row.block.isNull())
+        return stored;
+    const auto samples = HistoryBlockCodec::decodeBlock(row.block);
+    if (!samples) {
+        reportDamage(nodeId, row.hour);
+        return stored;
+    }
+    QList<HistoryRollup> fromRaw = HistoryBlockCodec::rollUp(*samples);
+    if (stored.isEmpty())
+        return fromRaw;
+    std::map<qint64, HistoryRollup> slots; // both: only after a v2 migration
+    for (const HistoryRollup &r : std::as_const(stored))
+        slots[r.slotStartMs] = r;
+    for (const HistoryRollup &r : std::as_const(fromRaw))
+        slots[r.slotStartMs] = r;
+    QList<HistoryRollup> out;
+    out.reserve(qsizetype(slots.size()));
+    for (const auto &[start, r] : slots)
+        out.append(r);
+    return out;
+}
+
+QList<HistorySample> HistoryStore::rawSamples(qint64 node, const QString &nodeId, qint64 fromMs,
+                                              qint64 toMs) const
+{
+    QList<HistorySample> out;
+    if (toMs <= fromMs)
+        return out;
+    const QList<HourRow> rows =
+        hourRows(node, floorDiv(fromMs, HourMs), floorDiv(toMs - 1, HourMs) + 1, false, 0);
+    QList<QList<HistorySample>> blocks;
+    blocks.reserve(rows.size());
+    qsizetype total = 0;
+    for (const HourRow &row : rows) {
+        if (auto samples = blockSamples(row, nodeId); samples && !samples->isEmpty()) {
+            total += samples->size();
+            blocks.append(std::move(*samples));
+        }
+    }
+    const QList<HistorySample> recent = recentSamples(node, nodeId, fromMs, toMs);
+    out.reserve(total + recent.size());
+    for (const QList<HistorySample> &block : std::as_const(blocks)) {
+        for (const HistorySample &s : block) {
+            if (s.updatedAtMs >= fromMs && s.updatedAtMs < toMs)
+                out.append(s);
+        }
+    }
+    out.append(recent);
+    // Hours come in order and `recent` after them: sorting is for the rare overlap.
+    // (A store opened before the writer compacted can have put a sample in `recent` that a block
+    // also holds.)
+    if (std::adjacent_find(out.cbegin(), out.cend(), [](const auto &a, const auto &b) {
+            return a.updatedAtMs >= b.updatedAtMs;
+        }) != out.cend())
+        sortUnique(out);
+    return out;
+}
+
+QList<HistoryRollup> HistoryStore::rollupsOf(qint64 node, const QString &nodeId, qint64 fromMs,
+                                             qint64 toMs) const
+{
+    // Slots starting in [fromMs, toMs): stored hours in ascending order, then `recent`.
+    QList<HistoryRollup> out;
+    if (toMs <= fromMs)
+        return out;
+    const QList<HourRow> rows =
+        hourRows(node, floorDiv(fromMs, HourMs), floorDiv(toMs - 1, HourMs) + 1, false, 0);
+    out.reserve(rows.size() * HistoryBlockCodec::SlotsPerHour);
+    for (const HourRow &row : rows) {
+        for (const HistoryRollup &r : hourRollups(row, nodeId)) {
+            if (r.slotStartMs >= fromMs && r.slotStartMs < toMs)
+                out.append(r);
+        }
+    }
+    const qint64 slotFrom = floorDiv(fromMs, RollupSlotMs) * RollupSlotMs;
+    const qint64 slotTo = (floorDiv(toMs - 1, RollupSlotMs) + 1) * RollupSlotMs;
+    const QList<HistoryRollup> recent =
+        HistoryBlockCodec::rollUp(recentSamples(node, nodeId, slotFrom, slotTo));
+    if (recent.isEmpty())
+        return out;
+    if (out.isEmpty() || out.last().slotStartMs < recent.first().slotStartMs) {
+        for (const HistoryRollup &r : recent) {
+            if (r.slotStartMs >= fromMs && r.slotStartMs < toMs)
+                out.append(r);
+        }
+        return out;
+    }
+    // `recent` holds the hours after the blocks; should a slot be in both, the rows of `recent`
+    // win.
+    std::map<qint64, HistoryRollup> slots;
+    for (const HistoryRollup &r : std::as_const(out))
+        slots[r.slotStartMs] = r;
+    for (const HistoryRollup &r : recent)
+        slots[r.slotStartMs] = r;
+    out.clear();
+    for (const auto &[start, r] : slots) {
+        if (start >= fromMs && start < toMs)
+            out.append(r);
+    }
+    return out;
+}
+
+std::optional<qint64> HistoryStore::lastPushBefore(qint64 node, const QString &nodeId,
+                                                   qint64 beforeMs) const
+{
+    // `recent` holds the newest hours: its last push before, if any, is the answer.
+    const QList<HistorySample> recent = recentSamples(node, nodeId, 0, beforeMs);
+    if (!recent.isEmpty())
+        return recent.last().updatedAtMs;
+    // Else walk the hours backwards: the first hour may hold pushes only after beforeMs.
+    const QList<HourRow> rows = hourRows(node, std::numeric_limits<qint64>::min() >> NodeBits,
+                                         floorDiv(beforeMs - 1, HourMs) + 1, true, 3);
+    for (const HourRow &row : rows) {
+        std::optional<qint64> best;
+        for (const HistoryRollup &r : hourRollups(row, nodeId)) {
+            const qint64 t = r.lastMs < beforeMs ? r.lastMs : r.firstMs;
+            if (t < beforeMs)
+                best = std::max(best.value_or(t), t);
+        }
+        if (const auto samples = blockSamples(row, nodeId)) {
+            for (const HistorySample &s : *samples) {
+                if (s.updatedAtMs < beforeMs)
+                    best = std::max(best.value_or(s.updatedAtMs), s.updatedAtMs);
+            }
+        }
+        if (best)
+            return best;
+    }
+    return std::nullopt;
 }
 
 QList<HistorySample> HistoryStore::samples(const QString &nodeId, qint64 fromMs, qint64 toMs) const
 {
     const auto node = nodeKey(nodeId);
-    return node ? rawSamples(*node, nodeId, fromMs, toMs) : QList<HistorySample>{};
+    if (!node)
+        return {};
+    ReadSnapshot snapshot(m_db);
+    return rawSamples(*node, nodeId, fromMs, toMs);
 }
 
 QList<HistoryRollup> HistoryStore::rollups(const QString &nodeId, qint64 fromMs, qint64 toMs) const
 {
-    QList<HistoryRollup> out;
     const auto node = nodeKey(nodeId);
     if (!node)
-        return out;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT slot_start_ms, n, first_ms, last_ms, cpu_min, cpu_max, cpu_avg, "
-              "mem_min, mem_max, mem_avg, disk_min, disk_max, disk_avg, "
-              "tenants_min, tenants_max, tenants_avg FROM rollups_5m "
-              "WHERE node = ? AND slot_start_ms >= ? AND slot_start_ms < ? "
-              "ORDER BY slot_start_ms"_s);
-    q.addBindValue(*node);
-    q.addBindValue(fromMs);
-    q.addBindValue(toMs);
-    if (!q.exec()) {
-        fail(q);
-        return out;
-    }
-    while (q.next()) {
-        HistoryRollup r;
-        r.slotStartMs = q.value(0).toLongLong();
-        r.pushes = q.value(1).toInt();
-        r.firstMs = q.value(2).toLongLong();
-        r.lastMs = q.value(3).toLongLong();
-        r.cpu = aggregate(q, 4, true);
-        r.memory = aggregate(q, 7, true);
-        r.disk = aggregate(q, 10, true);
-        r.tenants = aggregate(q, 13, false);
-        out.append(r);
-    }
-    return out;
+        return {};
+    ReadSnapshot snapshot(m_db);
+    m_rolledUntilMs = std::max(m_rolledUntilMs, meta(RolledUntilKey)); // the writer moves it on
+    return rollupsOf(*node, nodeId, fromMs, std::min(toMs, m_rolledUntilMs));
 }
 
 HistorySeries HistoryStore::series(const QString &nodeId, qint64 fromMs, qint64 toMs) const
@@ -582,76 +1212,74 @@ HistorySeries HistoryStore::series(const QString &nodeId, qint64 fromMs, qint64 
     const auto node = nodeKey(nodeId);
     if (!node)
         return series;
+    ReadSnapshot snapshot(m_db);
+    m_rolledUntilMs = std::max(m_rolledUntilMs, meta(RolledUntilKey));
 
     // The push before the window, so a gap that began before it is still shaded.
-    {
-        QSqlQuery q(m_db);
-        q.prepare(u"SELECT max(updated_at_ms) FROM samples WHERE node = ? AND updated_at_ms < ?"_s);
-        q.addBindValue(*node);
-        q.addBindValue(fromMs);
-        if (q.exec() && q.next() && !q.value(0).isNull()) {
-            series.pushTimesMs.append(q.value(0).toLongLong());
-        } else {
-            q.prepare(
-                u"SELECT max(last_ms) FROM rollups_5m WHERE node = ? AND slot_start_ms < ?"_s);
-            q.addBindValue(*node);
-            q.addBindValue(fromMs);
-            if (q.exec() && q.next() && !q.value(0).isNull())
-                series.pushTimesMs.append(q.value(0).toLongLong());
-        }
-    }
+    if (const auto before = lastPushBefore(*node, nodeId, fromMs))
+        series.pushTimesMs.append(*before);
 
     qint64 rawFrom = fromMs;
     if (toMs - fromMs > RawRangeLimitMs && m_rolledUntilMs > fromMs) {
         series.fromRollups = true;
         const qint64 rolledTo = std::min(toMs, m_rolledUntilMs);
-        // Slots are merged into buckets so that a range yields at most ~MaxRollupBuckets of them:
-        // no chart is wider than that, and every value Qt Sql hands over costs time. Merging
-        // keeps each bucket's min and max (peaks survive); gaps shorter than a bucket do not
-        // show at that zoom anyway.
+        // Slots are merged into buckets only past MaxRollupBuckets (longer than roll-up
+        // retention): each bucket keeps its min and max, so peaks survive.
         const qint64 slots = (rolledTo - fromMs + RollupSlotMs - 1) / RollupSlotMs;
         const qint64 bucketMs =
             RollupSlotMs * std::max<qint64>(1, (slots + MaxRollupBuckets - 1) / MaxRollupBuckets);
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT min(first_ms), max(last_ms), min(cpu_min), max(cpu_max), "
-                  "min(mem_min), max(mem_max), min(disk_min), max(disk_max), "
-                  "min(tenants_min), max(tenants_max) FROM rollups_5m "
-                  "WHERE node = ? AND slot_start_ms >= ? AND slot_start_ms < ? "
-                  "GROUP BY slot_start_ms / ? ORDER BY 1"_s);
-        q.addBindValue(*node);
-        q.addBindValue(fromMs);
-        q.addBindValue(rolledTo);
-        q.addBindValue(bucketMs);
-        if (!q.exec())
-            fail(q);
-        while (q.next()) {
+        const QList<HistoryRollup> rollups = rollupsOf(*node, nodeId, fromMs, rolledTo);
+        const auto minOf = [](const std::optional<double> &a, const std::optional<double> &b) {
+            return a && b ? std::optional<double>(std::min(*a, *b)) : (a ? a : b);
+        };
+        const auto maxOf = [](const std::optional<double> &a, const std::optional<double> &b) {
+            return a && b ? std::optional<double>(std::max(*a, *b)) : (a ? a : b);
+        };
+        series.samples.reserve(2 * rollups.size());
+        series.pushTimesMs.reserve(2 * rollups.size() + series.pushTimesMs.size());
+        for (qsizetype i = 0; i < rollups.size();) {
+            HistoryRollup b = rollups.at(i);
+            const qint64 bucket = floorDiv(b.slotStartMs, bucketMs);
+            for (++i; i < rollups.size() && floorDiv(rollups.at(i).slotStartMs, bucketMs) == bucket;
+                 ++i) {
+                const HistoryRollup &r = rollups.at(i);
+                b.lastMs = r.lastMs;
+                for (auto m : {&HistoryRollup::cpu, &HistoryRollup::memory, &HistoryRollup::disk,
+                               &HistoryRollup::tenants}) {
+                    (b.*m).min = minOf((b.*m).min, (r.*m).min);
+                    (b.*m).max = maxOf((b.*m).max, (r.*m).max);
+                }
+            }
+            const auto tenants = [](const std::optional<double> &v) {
+                return v ? std::optional<qint64>(qint64(*v)) : std::nullopt;
+            };
             // Each bucket's extremes at its first and last push: thinning keeps them.
-            const qint64 first = q.value(0).toLongLong();
-            const qint64 last = q.value(1).toLongLong();
-            series.samples.append({nodeId, first, fromMille(q.value(2)), fromMille(q.value(4)),
-                                   fromMille(q.value(6)), intFrom(q.value(8))});
-            series.pushTimesMs.append(first);
-            if (last != first) {
-                series.samples.append({nodeId, last, fromMille(q.value(3)), fromMille(q.value(5)),
-                                       fromMille(q.value(7)), intFrom(q.value(9))});
-                series.pushTimesMs.append(last);
+            series.samples.append(
+                {nodeId, b.firstMs, b.cpu.min, b.memory.min, b.disk.min, tenants(b.tenants.min)});
+            series.pushTimesMs.append(b.firstMs);
+            if (b.lastMs != b.firstMs) {
+                series.samples.append({nodeId, b.lastMs, b.cpu.max, b.memory.max, b.disk.max,
+                                       tenants(b.tenants.max)});
+                series.pushTimesMs.append(b.lastMs);
             }
         }
         rawFrom = rolledTo;
     }
-    const QList<HistorySample> raw = rawSamples(*node, nodeId, rawFrom, toMs);
-    for (const HistorySample &s : raw) {
-        series.samples.append(s);
+    QList<HistorySample> raw = rawSamples(*node, nodeId, rawFrom, toMs);
+    series.pushTimesMs.reserve(series.pushTimesMs.size() + raw.size());
+    for (const HistorySample &s : std::as_const(raw))
         series.pushTimesMs.append(s.updatedAtMs);
-    }
+    if (series.samples.isEmpty())
+        series.samples = std::move(raw);
+    else
+        series.samples.append(raw);
     return series;
 }
 
 QHash<QString, QList<PushSlot>> HistoryStore::pushSlots(qint64 fromMs, qint64 toMs) const
 {
-    // Fleet-wide and so the largest read: rows carry the node's integer key in primary-key order,
-    // and each node's id string is looked up once, not per row.
+    // Fleet-wide and so the largest read: every stored hour in the window in rowid order, each
+    // node's id string looked up once.
     QHash<qint64, QString> ids;
     {
         QSqlQuery q(m_db);
@@ -662,45 +1290,85 @@ QHash<QString, QList<PushSlot>> HistoryStore::pushSlots(qint64 fromMs, qint64 to
         }
     }
     QHash<QString, QList<PushSlot>> out;
-    out.reserve(ids.size());
-    const auto collect = [&](QSqlQuery &q) {
-        qint64 current = -1;
-        QList<PushSlot> *slots = nullptr;
-        while (q.next()) {
-            const qint64 node = q.value(0).toLongLong();
-            if (node != current || !slots) {
-                current = node;
-                slots = &out[ids.value(node)];
-            }
-            slots->append({q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toLongLong(),
-                           q.value(4).toLongLong()});
-        }
-    };
-    const qint64 rolledTo = std::clamp(m_rolledUntilMs, fromMs, toMs);
+    if (toMs <= fromMs)
+        return out;
+    ReadSnapshot snapshot(m_db);
+    QHash<qint64, std::map<qint64, PushSlot>> byNode;
+    byNode.reserve(ids.size());
+    const qint64 fromHour = floorDiv(fromMs, HourMs);
+    const qint64 toHour = floorDiv(toMs - 1, HourMs) + 1;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT n.node, r.slot_start_ms, r.n, r.first_ms, r.last_ms "
-              "FROM nodes n JOIN rollups_5m r ON r.node = n.node "
-              "AND r.slot_start_ms >= ? AND r.slot_start_ms < ? "
-              "ORDER BY n.node, r.slot_start_ms"_s);
+    // Stored roll-ups first; raw samples (blocks, then recent) replace a slot they also cover.
+    q.prepare(u"SELECT id, data FROM rollups WHERE id >= ? AND id < ?"_s);
+    q.addBindValue(rowId(fromHour, 0));
+    q.addBindValue(rowId(toHour, 0));
+    if (q.exec()) {
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            const qint64 node = id & MaxNode;
+            const auto rollups = HistoryBlockCodec::decodeRollups(q.value(1).toByteArray(),
+                                                                  (id >> NodeBits) * HourMs);
+            if (!rollups) {
+                reportDamage(ids.value(node), id >> NodeBits);
+                continue;
+            }
+            for (const HistoryRollup &r : *rollups) {
+                if (r.slotStartMs >= fromMs && r.slotStartMs < toMs)
+                    byNode[node][r.slotStartMs] = {r.slotStartMs, r.pushes, r.firstMs, r.lastMs};
+            }
+        }
+    } else {
+        fail(q);
+    }
+    const auto add = [&](qint64 node, qint64 t, int count, qint64 first, qint64 last) {
+        const qint64 slot = floorDiv(t, RollupSlotMs) * RollupSlotMs;
+        byNode[node][slot] = {slot, count, first, last};
+    };
+    q.prepare(u"SELECT id, data FROM blocks WHERE id >= ? AND id < ?"_s);
+    q.addBindValue(rowId(fromHour, 0));
+    q.addBindValue(rowId(toHour, 0));
+    if (q.exec()) {
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            const auto samples = HistoryBlockCodec::decodeBlock(q.value(1).toByteArray());
+            if (!samples) {
+                reportDamage(ids.value(id & MaxNode), id >> NodeBits);
+                continue;
+            }
+            QList<HistorySample> inside;
+            for (const HistorySample &s : *samples) {
+                if (s.updatedAtMs >= fromMs && s.updatedAtMs < toMs)
+                    inside.append(s);
+            }
+            for (const HistoryRollup &r : HistoryBlockCodec::rollUp(inside))
+                add(id & MaxNode, r.slotStartMs, r.pushes, r.firstMs, r.lastMs);
+        }
+    } else {
+        fail(q);
+    }
+    q.prepare(u"SELECT node, (updated_at_ms / 300000) * 300000 AS slot, count(*), "
+              "min(updated_at_ms), max(updated_at_ms) FROM recent "
+              "WHERE minute >= ? AND minute < ? AND updated_at_ms >= ? AND updated_at_ms < ? "
+              "GROUP BY node, slot"_s);
+    q.addBindValue(floorDiv(fromMs, MinuteMs));
+    q.addBindValue(floorDiv(toMs - 1, MinuteMs) + 1);
     q.addBindValue(fromMs);
-    q.addBindValue(rolledTo);
-    if (q.exec())
-        collect(q);
-    else
-        fail(q);
-    // What is not rolled up yet comes from the raw samples.
-    q.prepare(u"SELECT n.node, (s.updated_at_ms / 300000) * 300000 AS slot, count(*), "
-              "min(s.updated_at_ms), max(s.updated_at_ms) "
-              "FROM nodes n JOIN samples s ON s.node = n.node "
-              "AND s.updated_at_ms >= ? AND s.updated_at_ms < ? "
-              "GROUP BY n.node, slot ORDER BY n.node, slot"_s);
-    q.addBindValue(rolledTo);
     q.addBindValue(toMs);
-    if (q.exec())
-        collect(q);
-    else
+    if (q.exec()) {
+        while (q.next())
+            add(q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
+                q.value(3).toLongLong(), q.value(4).toLongLong());
+    } else {
         fail(q);
+    }
+    out.reserve(byNode.size());
+    for (auto it = byNode.cbegin(); it != byNode.cend(); ++it) {
+        QList<PushSlot> &slots = out[ids.value(it.key())];
+        slots.reserve(qsizetype(it->size()));
+        for (const auto &[start, slot] : *it)
+            slots.append(slot);
+    }
     return out;
 }
 
@@ -731,24 +1399,51 @@ std::optional<qint64> HistoryStore::lastUpdatedAt(const QString &nodeId) const
     const auto node = nodeKey(nodeId);
     if (!node)
         return std::nullopt;
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT max(updated_at_ms) FROM samples WHERE node = ?"_s);
-    q.addBindValue(*node);
-    if (!q.exec() || !q.next() || q.value(0).isNull())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    ReadSnapshot snapshot(m_db);
+    return lastPushBefore(*node, nodeId, std::numeric_limits<qint64>::max());
 }
 
 qint64 HistoryStore::sampleCount() const
 {
     QSqlQuery q(m_db);
-    return q.exec(u"SELECT count(*) FROM samples"_s) && q.next() ? q.value(0).toLongLong() : -1;
+    return q.exec(u"SELECT (SELECT coalesce(sum(n), 0) FROM blocks) + "
+                  "(SELECT count(*) FROM recent)"_s) &&
+                   q.next()
+               ? q.value(0).toLongLong()
+               : -1;
 }
 
 qint64 HistoryStore::rollupCount() const
 {
+    // Stored roll-ups, those a raw block stands for, and the rolled-up slots still in `recent`.
+    ReadSnapshot snapshot(m_db);
+    m_rolledUntilMs = std::max(m_rolledUntilMs, meta(RolledUntilKey));
     QSqlQuery q(m_db);
-    return q.exec(u"SELECT count(*) FROM rollups_5m"_s) && q.next() ? q.value(0).toLongLong() : -1;
+    q.setForwardOnly(true);
+    QHash<qint64, QByteArray> stored;
+    if (!q.exec(u"SELECT id, data FROM rollups"_s))
+        return -1;
+    while (q.next())
+        stored.insert(q.value(0).toLongLong(), q.value(1).toByteArray());
+    qint64 count = 0;
+    if (!q.exec(u"SELECT id, data FROM blocks"_s))
+        return -1;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const HourRow row{id >> NodeBits, q.value(1).toByteArray(), stored.take(id)};
+        count += hourRollups(row, u"#%1"_s.arg(id & MaxNode)).size();
+    }
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        count += HistoryBlockCodec::decodeRollups(*it, (it.key() >> NodeBits) * HourMs)
+                     .value_or(QList<HistoryRollup>{})
+                     .size();
+    }
+    q.prepare(u"SELECT count(*) FROM (SELECT 1 FROM recent WHERE updated_at_ms < ? "
+              "GROUP BY node, updated_at_ms / 300000)"_s);
+    q.addBindValue(m_rolledUntilMs);
+    if (!q.exec() || !q.next())
+        return -1;
+    return count + q.value(0).toLongLong();
 }
 
 } // namespace prego

@@ -60,21 +60,34 @@ struct HistoryStoreOptions
 // object and used only on the thread that created it (STYLE rule 11). Create one store per thread:
 // the writer's lives on its worker thread, readers open their own.
 //
-// Layout (schema version 2, PRAGMA user_version): `nodes` maps node ids to small integers;
-// `samples(node, updated_at_ms)` WITHOUT ROWID holds raw pushes with percentages as integer
-// per-mille; `rollups_5m(node, slot_start_ms)` WITHOUT ROWID holds each slot's push count,
-// first / last push and min / max / avg per metric; `snapshot` holds the last NodesSnapshot.
+// Layout (schema version 3, PRAGMA user_version), sized for 10,000 nodes pushing every minute:
+// - `nodes` maps node ids to small integers (< 2^24).
+// - `recent(minute, node, updated_at_ms)` WITHOUT ROWID: the raw samples of the hours not yet
+//   compacted, in time order, so a poll appends to the last pages instead of touching one page
+//   per node. One node's rows are found with one seek per minute.
+// - `blocks(id = hour << 24 | node)`: once an hour has closed, its samples as one compact blob per
+//   node (HistoryBlockCodec), written in one transaction. Rowids in hour order: compaction appends,
+//   retention deletes a prefix, a node's range is one seek per hour.
+// - `rollups(id)`: 5-minute roll-ups, one blob per node and hour, written only when the raw block
+//   ages out of raw retention (until then they are computed from the block, which holds everything
+//   they would): a day of history costs its raw blocks, never raw and roll-ups twice.
+// - `snapshot` holds the last NodesSnapshot; `meta` the roll-up and compaction marks.
+// Values are kept exactly as ingested (see HistoryBlockCodec); roll-up averages to 1e-4.
 class HistoryStore
 {
     Q_DECLARE_TR_FUNCTIONS(prego::HistoryStore)
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr qint64 RollupSlotMs = FreshnessHeatmap::SlotMs;
     // Ranges up to this long are drawn from raw samples; longer ones from roll-ups.
     static constexpr qint64 RawRangeLimitMs = 24LL * 3600 * 1000;
-    // Long ranges come back as at most about this many roll-up buckets (two points each).
-    static constexpr qint64 MaxRollupBuckets = 2048;
+    // Long ranges come back as at most about this many roll-up buckets (two points each): as
+    // many as roll-up retention holds, so every 5-minute slot's min and max reaches the chart,
+    // which thins to its pixel columns itself.
+    static constexpr qint64 MaxRollupBuckets =
+        HistoryStoreOptions::DefaultRollupRetentionMs / FreshnessHeatmap::SlotMs;
+    static constexpr qint64 HourMs = 3600 * 1000;
 
     using Options = HistoryStoreOptions;
 
@@ -96,15 +109,17 @@ public:
     int schemaVersion() const;
 
     // --- writing (one transaction per call) ---
-    // Stores the samples not yet stored (INSERT OR IGNORE on (node, updated_at)) and, when given,
-    // the snapshot.
+    // Stores the samples not yet stored (deduped on (node, updated_at), also against compacted
+    // hours) and, when given, the snapshot.
     HistoryIngestResult ingest(const QList<HistorySample> &samples,
                                const NodesSnapshot *snapshot = nullptr, qint64 storedAtMs = 0);
-    // Rolls raw samples up into 5-minute slots for every slot that ended at or before nowMs.
-    // Returns the number of slots written, or -1 on error.
+    // Rolls raw samples up into 5-minute slots for every slot that ended at or before nowMs, and
+    // compacts every hour that closed at least one slot ago into blocks (one transaction per
+    // hour). Returns the number of slots newly rolled up, or -1 on error.
     int rollUp(qint64 nowMs);
-    // Deletes raw samples older than the raw retention (only once rolled up) and roll-ups older
-    // than theirs. Returns the number of rows deleted, or -1 on error.
+    // Deletes raw samples older than the raw retention (whole hours, only once rolled up; their
+    // roll-ups are written then) and roll-ups older than theirs. Returns the number of samples
+    // and roll-up slots deleted, or -1 on error.
     qint64 prune(qint64 nowMs);
 
     // --- reading ---
@@ -119,21 +134,47 @@ public:
     QStringList nodeIds() const;
     std::optional<qint64> lastUpdatedAt(const QString &nodeId) const;
     qint64 rolledUpUntilMs() const { return m_rolledUntilMs; }
+    qint64 compactedUntilMs() const { return m_compactedUntilMs; }
     qint64 sampleCount() const;
     qint64 rollupCount() const;
+    // SQL errors, and damaged blocks skipped by a read (translated).
     QString lastError() const { return m_lastError; }
 
 private:
     enum class OpenOutcome { Ok, Corrupt, Failed };
+    // One hour of one node as stored: its raw block and / or its roll-up blob.
+    struct HourRow
+    {
+        qint64 hour = 0;
+        QByteArray block;
+        QByteArray rollups;
+    };
+
     OpenOutcome openAndPrepare(HistoryOpenResult *result);
     bool migrate(int from, HistoryOpenResult *result);
+    bool migrateRollupsV2();
     bool exec(const QString &sql);
     void close();
     std::optional<qint64> nodeKey(const QString &nodeId) const;
     qint64 ensureNodeKey(const QString &nodeId);
     bool setMeta(const QString &key, qint64 value);
+    qint64 meta(const QString &key) const;
+    bool compactHour(qint64 hour);
+    bool storeLate(QList<std::pair<qint64, HistorySample>> &late, HistoryIngestResult *result);
+    qint64 countSlots(qint64 fromMs, qint64 toMs) const;
+    QList<HourRow> hourRows(qint64 node, qint64 fromHour, qint64 toHour, bool descending,
+                            int limit) const;
+    QList<HistorySample> recentSamples(qint64 node, const QString &nodeId, qint64 fromMs,
+                                       qint64 toMs) const;
+    std::optional<QList<HistorySample>> blockSamples(const HourRow &row,
+                                                     const QString &nodeId) const;
+    QList<HistoryRollup> hourRollups(const HourRow &row, const QString &nodeId) const;
     QList<HistorySample> rawSamples(qint64 node, const QString &nodeId, qint64 fromMs,
                                     qint64 toMs) const;
+    QList<HistoryRollup> rollupsOf(qint64 node, const QString &nodeId, qint64 fromMs,
+                                   qint64 toMs) const;
+    std::optional<qint64> lastPushBefore(qint64 node, const QString &nodeId, qint64 beforeMs) const;
+    void reportDamage(const QString &nodeId, qint64 hour) const;
     void fail(const QSqlQuery &query) const;
 
     QString m_connectionName;
@@ -141,7 +182,9 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     mutable QHash<QString, qint64> m_nodeKeys;
-    qint64 m_rolledUntilMs = 0;
+    mutable qint64 m_rolledUntilMs = 0; // re-read by readers: the writer moves it on
+    qint64 m_compactedUntilMs = 0;      // every hour before this is in `blocks`, none in `recent`
+    qint64 m_rawPrunedUntilMs = 0; // raw samples before this are gone: later arrivals are dropped
     std::optional<qint64> m_dirtyFromMs; // earliest sample stored into an already rolled-up slot
     mutable QString m_lastError;
 };

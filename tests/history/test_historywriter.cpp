@@ -224,9 +224,9 @@ TEST_F(HistoryWriterTest, ScaleFigures)
     ASSERT_TRUE(q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
     q.finish();
     const double bytesPerSample = double(QFileInfo(path).size()) / double(samples);
-    // The samples table alone (SQLite's dbstat, when the library has it).
+    // The raw tables alone (SQLite's dbstat, when the library has it).
     double tableBytes = -1;
-    if (q.exec(u"SELECT sum(pgsize) FROM dbstat WHERE name = 'samples'"_s) && q.next())
+    if (q.exec(u"SELECT sum(pgsize) FROM dbstat WHERE name IN ('recent', 'blocks')"_s) && q.next())
         tableBytes = q.value(0).toDouble();
     q.finish();
 
@@ -264,7 +264,7 @@ TEST_F(HistoryWriterTest, ScaleFigures)
 
     std::printf("[ figures  ] ingest of %d new samples per poll: best %.1f ms, worst %.1f ms\n"
                 "[ figures  ] %.1f bytes per raw sample (file %lld bytes, %lld samples); "
-                "samples table alone %.1f bytes per sample\n"
+                "recent and blocks tables alone %.1f bytes per sample\n"
                 "[ figures  ] read one node: 24 h (%lld raw) %.2f ms; 30 d (%lld points) %.2f ms\n",
                 Nodes, best / 1000.0, worst / 1000.0, bytesPerSample, QFileInfo(path).size(),
                 samples, tableBytes / double(samples), qlonglong(day.samples.size()),
