@@ -10,9 +10,9 @@ PACKAGES=(
   # Qt 6 (Charts needs libqt6opengl6-dev, HttpServer needs qt6-websockets-dev)
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
+  qtkeychain-qt6-dev
   # SQLite's own API on Qt Sql's connection (history ingest and compaction)
   libsqlite3-dev
-  qtkeychain-qt6-dev
   # tests and benchmarks (simdjson: the decode benchmark's practical limit; valgrind: the
   # instruction-count guards)
   libgtest-dev libgmock-dev libbenchmark-dev libsimdjson-dev valgrind
