@@ -14,7 +14,9 @@
 //                 `recent` table
 //                                          vs  one transaction per row
 //  HistoryRead    one node's 24 h and 30 d  vs  a plain table with a separate index
+#include "api/apiclient.h"
 #include "api/apicodec.h"
+#include "api/fleetpoller.h"
 #include "domain/freshness.h"
 #include "domain/seriesthinning.h"
 #include "domain/serverclock.h"
@@ -23,6 +25,7 @@
 #include "nodefilterproxy.h"
 #include "nodesbody.h"
 #include "nodetablemodel.h"
+#include "simprocess.h"
 #include "storage/historystore.h"
 
 #include <QApplication>
@@ -32,6 +35,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPixmap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -40,6 +45,7 @@
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
 
+#include <ctime>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -133,6 +139,113 @@ void PollApply_FirstSnapshot(benchmark::State &state)
         }
         state.ResumeTiming();
     }
+}
+
+// --- Poll over HTTP: 304 against a full answer ------------------------------------------------
+// A real prego-cp-sim with 10,000 demo nodes. The figure is the console process's CPU time per
+// poll (every thread: the HTTP thread, the decode worker and the UI thread's apply), from
+// pollNow() to the poller's answer handled; wall time would mostly measure the server.
+
+double processCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+struct PollRig
+{
+    test::SimProcess sim;
+    QNetworkAccessManager nam;
+    std::unique_ptr<ApiClient> client;
+    bool ok = false;
+
+    PollRig()
+    {
+        if (!sim.start({u"--enable-sim-admin"_s, u"--demo-fleet"_s, u"10000"_s}, 120000))
+            return;
+        Profile profile;
+        profile.name = u"bench"_s;
+        profile.baseUrl = sim.baseUrl();
+        profile.pollIntervalSeconds = 3600; // only pollNow() polls
+        client = std::make_unique<ApiClient>(&nam, profile);
+        client->setToken(sim.tokenFor(u"operator"_s));
+        ok = true;
+    }
+    static PollRig &instance()
+    {
+        static PollRig rig;
+        return rig;
+    }
+    void setPushing(bool pushing)
+    {
+        QNetworkRequest request(sim.baseUrl().resolved(QUrl(u"/sim/fleet"_s)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setRawHeader("Authorization", "Bearer " + sim.tokenFor(u"operator"_s).toUtf8());
+        QNetworkReply *reply = nam.post(request, pushing ? R"({"pushing":true})"_ba
+                                                         : R"({"pushing":false})"_ba);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+    }
+};
+
+void pollLoop(benchmark::State &state, bool quiet)
+{
+    PollRig &rig = PollRig::instance();
+    if (!rig.ok) {
+        state.SkipWithError("prego-cp-sim did not start");
+        return;
+    }
+    rig.setPushing(!quiet);
+    ServerClock clock;
+    NodeTableModel model(&clock);
+    NodeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(NodeTableModel::FreshnessColumn);
+    FleetPoller poller(rig.client.get(), &clock);
+    int answers = 0, notModified = 0;
+    QEventLoop loop;
+    QObject::connect(&poller, &FleetPoller::snapshotReceived, [&](const NodesSnapshot &s) {
+        model.applySnapshot(s);
+        benchmark::DoNotOptimize(model.summary());
+        ++answers;
+        loop.quit();
+    });
+    QObject::connect(&poller, &FleetPoller::notModified, [&] {
+        ++answers;
+        ++notModified;
+        loop.quit();
+    });
+    QObject::connect(&poller, &FleetPoller::pollFailed, [&] { loop.quit(); });
+    poller.pollNow(); // the first answer is whole either way (no ETag yet)
+    loop.exec();
+    if (quiet) { // the fleet went quiet after that ETag? one more whole answer then
+        poller.pollNow();
+        loop.exec();
+    }
+    answers = notModified = 0;
+    for (auto _ : state) {
+        const double cpu = processCpuMs();
+        poller.pollNow();
+        loop.exec();
+        state.SetIterationTime((processCpuMs() - cpu) / 1000.0);
+    }
+    if (answers != int(state.iterations()) || (quiet && notModified != answers) ||
+        (!quiet && notModified != 0))
+        state.SkipWithError("the answers were not what this benchmark measures");
+    poller.stop();
+}
+
+void Poll_NotModified(benchmark::State &state)
+{
+    pollLoop(state, true);
+}
+
+void Poll_FullAnswer(benchmark::State &state)
+{
+    pollLoop(state, false);
 }
 
 // --- Decode ----------------------------------------------------------------------------------
@@ -454,6 +567,8 @@ BENCHMARK(PollApply_FirstSnapshot)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(PollApply_NaiveReset)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(Poll_FullAnswer)->UseManualTime()->Iterations(10)->Unit(benchmark::kMillisecond);
+BENCHMARK(Poll_NotModified)->UseManualTime()->Iterations(30)->Unit(benchmark::kMillisecond);
 BENCHMARK(Decode_ApiCodec)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(Decode_QJsonWalk)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(Decode_SimdjsonParseOnly)

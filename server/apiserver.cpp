@@ -662,6 +662,8 @@ ApiServer::Response ApiServer::routeSim(Call &call)
             return r;
         }
     }
+    if (s.size() == 2 && s[1] == u"fleet" && call.method == "POST")
+        return simFleet(call);
     if (s.size() == 3 && s[1] == u"nodes" && call.method == "POST")
         return simNode(call, s[2]);
     if (s.size() == 2 && s[1] == u"fail-stage" && call.method == "POST")
@@ -701,6 +703,19 @@ ApiServer::Response ApiServer::simAddFault(const Call &call)
     JsonWriter w;
     w.beginObject().key("fault_id").value(f.id).endObject();
     return json(201, w.take());
+}
+
+ApiServer::Response ApiServer::simFleet(const Call &call)
+{
+    QJsonObject body;
+    if (auto bad = parseBody(call, &body))
+        return *bad;
+    if (!body.value(u"pushing").isBool())
+        return error(422, u"validation_failed"_s, u"pushing must be true or false"_s);
+    m_simulator.setAllPushing(body.value(u"pushing").toBool());
+    Response r;
+    r.status = 204;
+    return r;
 }
 
 ApiServer::Response ApiServer::simNode(const Call &call, const QString &nodeId)

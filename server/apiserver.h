@@ -81,6 +81,7 @@ private:
     Response retryJob(const Call &call, const QString &jobId);
 
     Response simAddFault(const Call &call);
+    Response simFleet(const Call &call);
     Response simNode(const Call &call, const QString &nodeId);
     Response simFailStage(const Call &call);
     Response simClock(const Call &call);

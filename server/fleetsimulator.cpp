@@ -155,6 +155,12 @@ bool FleetSimulator::setPushing(const QString &nodeId, bool pushing)
     return true;
 }
 
+void FleetSimulator::setAllPushing(bool pushing)
+{
+    for (auto it = m_agents.begin(); it != m_agents.end(); ++it)
+        setPushing(it.key(), pushing);
+}
+
 void FleetSimulator::push(const QString &nodeId, Agent &a, qint64 atMs)
 {
     // CPU reverts to the node's own level with noise and rare bursts; memory drifts; disk creeps

@@ -328,3 +328,32 @@ TEST_F(CpSimWithoutAdmin, SimEndpointsAre404WithoutTheFlag)
 }
 
 } // namespace
+
+class CpSimAdminFleet : public CpSimTest
+{
+protected:
+    QStringList simArgs() const override
+    {
+        return {u"--enable-sim-admin"_s, u"--demo-fleet"_s, u"6"_s, u"--seed"_s, u"7"_s};
+    }
+};
+
+// POST /sim/fleet stops every simulated push at once (the list then answers 304 to its own ETag)
+// and starts them again (every node pushes at once: the ETag moves).
+TEST_F(CpSimAdminFleet, AQuietFleetAnswers304AndPushesAgainWhenStarted)
+{
+    EXPECT_TRUE(isError(op->post(u"/sim/fleet"_s, QJsonObject{{u"pushing"_s, u"no"_s}}), 422,
+                        u"validation_failed"_s));
+    const HttpResult stopped = op->post(u"/sim/fleet"_s, QJsonObject{{u"pushing"_s, false}});
+    ASSERT_EQ(stopped.status, 204) << describe(stopped).toStdString();
+    const QByteArray etag = viewer->get(u"/internal/nodes"_s).header("ETag");
+    ASSERT_FALSE(etag.isEmpty());
+    QThread::msleep(3000);
+    EXPECT_EQ(viewer->get(u"/internal/nodes"_s, {{"If-None-Match", etag}}).status, 304);
+
+    ASSERT_EQ(op->post(u"/sim/fleet"_s, QJsonObject{{u"pushing"_s, true}}).status, 204);
+    QThread::msleep(1500);
+    const HttpResult moved = viewer->get(u"/internal/nodes"_s, {{"If-None-Match", etag}});
+    EXPECT_EQ(moved.status, 200);
+    EXPECT_NE(moved.header("ETag"), etag);
+}
