@@ -34,6 +34,12 @@ cpack --config "$build_dir/CPackConfig.cmake" -B "$out_dir" >"$build_dir/cpack.l
 rm -rf "$out_dir/_CPack_Packages"
 
 debs=("$out_dir"/*.deb)
+# The changelog's newest entry must be the version the packages carry.
+want=$(dpkg-parsechangelog -l packaging/changelog.Debian -S Version)
+for deb in "${debs[@]}"; do
+  got=$(dpkg-deb -f "$deb" Version)
+  [ "$got" = "$want" ] || { echo "package: $deb is $got, packaging/changelog.Debian says $want" >&2; exit 1; }
+done
 echo
 echo "== packages ($out_dir)"
 for deb in "${debs[@]}"; do
