@@ -24,6 +24,9 @@ PACKAGES=(
   curl python3 sqlite3 openssl
   # validators of the installed desktop files (a test runs them)
   desktop-file-utils appstream
+  # .deb packages (scripts/package.sh: CPack needs file and dpkg-shlibdeps) and their checks
+  # (lintian; tests/packaging/check-debs.sh installs them into a fresh debootstrap root)
+  dpkg-dev file fakeroot lintian debootstrap
 )
 
 missing=()

@@ -12,11 +12,19 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    // Before QApplication, so that it works without a display (package checks, scripts).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::printf("prego-console %s (Qt %s)\n", PREGO_VERSION, qVersion());
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"prego"_s);
     QApplication::setApplicationName(u"prego-console"_s); // shares profiles with prego-ctl

@@ -27,6 +27,10 @@ int main(int argc, char **argv)
         args.remove(i, 2);
     }
     prego::Translations::install(prego::Translations::resolve(language));
+    if (args.size() == 1 && args.first() == u"--version") {
+        std::printf("prego-ctl %s (Qt %s)\n", PREGO_VERSION, qVersion());
+        return 0;
+    }
 
     QTextStream out(stdout);
     QTextStream err(stderr);

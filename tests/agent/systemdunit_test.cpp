@@ -40,6 +40,10 @@ TEST(SystemdUnit, IsHardenedAndTakesTheTokenAsACredential)
     ASSERT_FALSE(unit.isEmpty());
     const auto d = directives(unit);
     EXPECT_EQ(d.value(u"DynamicUser"_s), u"yes"_s);
+    // The user the prego-metrics-agent package creates (packaging/agent/postinst).
+    EXPECT_EQ(d.value(u"User"_s), u"prego-metrics-agent"_s);
+    EXPECT_EQ(d.value(u"Group"_s), u"prego-metrics-agent"_s);
+    EXPECT_EQ(d.value(u"ConditionPathExists"_s), u"/etc/prego/agent-token"_s);
     EXPECT_EQ(d.value(u"LoadCredential"_s), u"token:/etc/prego/agent-token"_s);
     EXPECT_EQ(d.value(u"EnvironmentFile"_s), u"/etc/default/prego-metrics-agent"_s);
     EXPECT_EQ(d.value(u"ProtectSystem"_s), u"strict"_s);

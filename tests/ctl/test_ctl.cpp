@@ -95,6 +95,15 @@ TEST_F(CtlTest, BadInputIsOneClearSentenceAndExitOne)
     EXPECT_TRUE(r.out.contains(u"Exit codes"_s));
 }
 
+TEST_F(CtlTest, PrintsItsVersion)
+{
+    const CtlRun r = ctl({u"--version"_s});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_TRUE(r.out.startsWith(u"prego-ctl "_s)) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(u"(Qt 6."_s)) << r.out.toStdString();
+    EXPECT_TRUE(r.err.isEmpty());
+}
+
 TEST_F(CtlTest, LoginWhoamiNodesLogoutWithTheRealKeychain)
 {
     ASSERT_EQ(
