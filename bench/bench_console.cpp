@@ -180,10 +180,10 @@ struct PollRig
     void setPushing(bool pushing)
     {
         QNetworkRequest request(sim.baseUrl().resolved(QUrl(u"/sim/fleet"_s)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
         request.setRawHeader("Authorization", "Bearer " + sim.tokenFor(u"operator"_s).toUtf8());
-        QNetworkReply *reply = nam.post(request, pushing ? R"({"pushing":true})"_ba
-                                                         : R"({"pushing":false})"_ba);
+        QNetworkReply *reply =
+            nam.post(request, pushing ? R"({"pushing":true})"_ba : R"({"pushing":false})"_ba);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();

@@ -711,7 +711,8 @@ ApiServer::Response ApiServer::simFleet(const Call &call)
     if (auto bad = parseBody(call, &body))
         return *bad;
     if (!body.value(u"pushing").isBool())
-        return error(422, u"validation_failed"_s, u"pushing must be true or false"_s);
+        return error(422, u"validation_failed"_s, u"invalid request"_s,
+                     {{u"pushing"_s, u"must be true or false"_s}});
     m_simulator.setAllPushing(body.value(u"pushing").toBool());
     Response r;
     r.status = 204;

@@ -318,7 +318,7 @@ TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
     }
     // A node that has pushed has its one stored sample on the chart.
     const int row = console.window()->model()->rowOf(id);
-    if (console.window()->model()->nodes().at(row).metrics) {
+    if (console.window()->model()->nodeAt(row).metrics) {
         EXPECT_EQ(detail->chart(HistoryChartView::Metric::Cpu)->allPoints().size(), 1);
     }
 

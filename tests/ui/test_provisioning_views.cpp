@@ -124,7 +124,7 @@ struct Console : prego::test::ConsoleSession
     {
         const prego::NodeTableModel *m = window()->model();
         for (int r = 0; r < m->rowCount(); ++r) {
-            const prego::Node &n = m->nodes().at(r);
+            const prego::Node &n = m->nodeAt(r);
             if (n.placement == u"shared" && n.status == u"active" && n.acceptsTenants &&
                 m->freshnessAt(r) == prego::Freshness::Fresh)
                 return n.nodeId;
@@ -229,7 +229,7 @@ TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
         c.console->poller()->pollNow();
         shown.wait(5000);
         const int row = c.window()->model()->rowOf(node);
-        reporting = row >= 0 && c.window()->model()->nodes().at(row).metrics.has_value();
+        reporting = row >= 0 && c.window()->model()->nodeAt(row).metrics.has_value();
     }
     EXPECT_TRUE(reporting) << node.toStdString();
     // Its output row opens the node.
@@ -351,7 +351,7 @@ TEST(ProvisionWizard, AStaleTargetNeedsTheOverrideAndAnExistingStackIsWarnedAbou
     QString stale;
     const prego::NodeTableModel *m = c.window()->model();
     for (int r = 0; r < m->rowCount(); ++r) {
-        const prego::Node &n = m->nodes().at(r);
+        const prego::Node &n = m->nodeAt(r);
         if (n.placement == u"shared" && n.status == u"active" && n.acceptsTenants &&
             m->freshnessAt(r) == prego::Freshness::Stale)
             stale = n.nodeId;
