@@ -157,8 +157,12 @@ bool FleetSimulator::setPushing(const QString &nodeId, bool pushing)
 
 void FleetSimulator::setAllPushing(bool pushing)
 {
-    for (auto it = m_agents.begin(); it != m_agents.end(); ++it)
-        setPushing(it.key(), pushing);
+    // Only the agents whose state changes: a pushing agent keeps its own schedule (resetting
+    // every one to "now" would make the whole fleet push at once and then fall silent for 30 s).
+    for (auto it = m_agents.begin(); it != m_agents.end(); ++it) {
+        if (it->pushing != pushing)
+            setPushing(it.key(), pushing);
+    }
 }
 
 void FleetSimulator::push(const QString &nodeId, Agent &a, qint64 atMs)

@@ -28,7 +28,8 @@ public:
     void startAgent(const QString &nodeId, qint64 firstPushDelayMs);
     // Returns false when the node has no simulated agent.
     bool setPushing(const QString &nodeId, bool pushing);
-    // Every simulated agent at once (a quiet fleet answers GET /internal/nodes with 304).
+    // Every simulated agent at once (a quiet fleet answers GET /internal/nodes with 304); agents
+    // started again push at once, the others keep their schedule.
     void setAllPushing(bool pushing);
     qint64 pushesSimulated() const { return m_pushes; }
 
