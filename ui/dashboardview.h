@@ -64,6 +64,7 @@ private:
     void updateSummary();
     void updateFilterChoices();
     void updateBanner();
+    void updateSkew();
     void rememberCurrent();
     void restoreCurrent();
     void applyFreshnessFilter();

@@ -24,6 +24,8 @@ public:
         int maxRedirects = 5;
     };
 
+    static constexpr qint64 ReadChunkBytes = 1024 * 1024;
+
     ApiCall(QNetworkReply *reply, Rules rules, QObject *parent = nullptr);
     ~ApiCall() override;
 
@@ -42,6 +44,7 @@ private:
     void onRedirected(const QUrl &url);
     void onMetaDataChanged();
     void onDownloadProgress(qint64 received, qint64 total);
+    void onReadyRead();
     void onSslErrors(const QList<QSslError> &errors);
     void onFinished();
     void finish(ApiResponse response);
@@ -51,6 +54,8 @@ private:
     int m_redirects = 0;
     std::optional<ApiError> m_abortReason;
     QString m_sslDetail;
+    QByteArray m_body; // read as it arrives: no 38 MB concatenation at the end
+    bool m_reserved = false;
     bool m_done = false;
 };
 

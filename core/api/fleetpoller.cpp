@@ -19,7 +19,7 @@ FleetPoller::FleetPoller(ApiClient *client, ServerClock *clock, QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &FleetPoller::poll);
-    connect(&m_decodeWatcher, &QFutureWatcher<Decoded<NodesSnapshot>>::finished, this,
+    connect(&m_decodeWatcher, &QFutureWatcher<DecodedNodes>::finished, this,
             &FleetPoller::onDecoded);
 }
 
@@ -94,11 +94,11 @@ void FleetPoller::onFinished(const ApiResponse &response)
     // Decode on a worker thread; the UI thread only receives the finished snapshot.
     m_decoding = true;
     m_pendingEtag = response.etag;
-    auto promise = std::make_shared<QPromise<Decoded<NodesSnapshot>>>();
+    auto promise = std::make_shared<QPromise<DecodedNodes>>();
     m_decodeWatcher.setFuture(promise->future());
     QThreadPool::globalInstance()->start([promise, body = response.body] {
         promise->start();
-        promise->addResult(ApiCodec::decodeNodes(body));
+        promise->addResult(std::make_shared<Decoded<NodesSnapshot>>(ApiCodec::decodeNodes(body)));
         promise->finish();
     });
 }
@@ -107,7 +107,10 @@ void FleetPoller::onDecoded()
 {
     m_decoding = false;
     const int interval = m_client ? m_client->profile().pollIntervalSeconds * 1000 : 15000;
-    const Decoded<NodesSnapshot> decoded = m_decodeWatcher.future().result();
+    // Moved out of the future: a result left there was freed (100,000 nodes, a million strings)
+    // on the UI thread by the next poll's setFuture(). (Not takeResult(): it resets the future's
+    // state, and the promise finishing on its thread then reports a second finished.)
+    Decoded<NodesSnapshot> decoded = std::move(*m_decodeWatcher.future().result());
     if (!decoded.value) {
         ApiError e;
         e.kind = ApiError::Kind::Decode;
@@ -124,6 +127,9 @@ void FleetPoller::onDecoded()
         m_clock->sync(decoded.value->serverTimeMs);
     scheduleNext(interval);
     Q_EMIT snapshotReceived(*decoded.value);
+    // The receivers keep what they need (the model its own copies of changed nodes): the rest is
+    // freed on a worker thread, not in the UI thread's event.
+    QThreadPool::globalInstance()->start([done = std::move(decoded)] { Q_UNUSED(done); });
 }
 
 } // namespace prego

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace prego {
 
 class ApiCall;
@@ -50,7 +52,9 @@ private:
     ServerClock *m_clock;
     QTimer m_timer;
     QPointer<ApiCall> m_inFlight;
-    QFutureWatcher<Decoded<NodesSnapshot>> m_decodeWatcher;
+    // Shared so that onDecoded() can move the snapshot out and the future keeps an empty shell.
+    using DecodedNodes = std::shared_ptr<Decoded<NodesSnapshot>>;
+    QFutureWatcher<DecodedNodes> m_decodeWatcher;
     QByteArray m_etag;
     QByteArray m_pendingEtag;
     Backoff m_backoff;
