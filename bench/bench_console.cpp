@@ -590,7 +590,11 @@ BENCHMARK(Decode_SimdjsonParseOnly)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(ChartSwitch_Thinned)->Unit(benchmark::kMillisecond);
 BENCHMARK(ChartSwitch_AllPoints)->Unit(benchmark::kMillisecond);
-BENCHMARK(HistoryIngest_OneTransaction)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(HistoryIngest_OneTransaction)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(HistoryIngest_RowByRow)->Arg(10000)->Iterations(3)->Unit(benchmark::kMillisecond);
 BENCHMARK(HistoryRead_Store)->Arg(24)->Arg(720)->Unit(benchmark::kMillisecond);
 BENCHMARK(HistoryRead_PlainIndex)->Arg(24)->Arg(720)->Unit(benchmark::kMillisecond);
