@@ -273,9 +273,8 @@ TEST_F(HistoryWriterTest, ScaleFigures)
                 Nodes, slotsUs / 1000.0);
     RecordProperty("ingest_best_ms", int(best / 1000));
     RecordProperty("bytes_per_sample", int(bytesPerSample));
-    // Generous bounds: catch a regression by an order of magnitude, not a busy machine.
-    EXPECT_LT(best, 500 * 1000);
+    // Times are printed, not asserted (a sanitizer build on a busy machine is not a benchmark:
+    // bench/bench_console and the instruction-count guards measure them). Size does not depend
+    // on the machine.
     EXPECT_LT(bytesPerSample, 100);
-    EXPECT_LT(dayUs, 50 * 1000);
-    EXPECT_LT(monthUs, 200 * 1000);
 }
