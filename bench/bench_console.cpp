@@ -21,6 +21,7 @@
 #include "domain/seriesthinning.h"
 #include "domain/serverclock.h"
 #include "fleetsummary.h"
+#include "fleettable.h"
 #include "historychartview.h"
 #include "nodefilterproxy.h"
 #include "nodesbody.h"
@@ -68,13 +69,9 @@ void PollApply_Incremental(benchmark::State &state)
 {
     const int n = int(state.range(0));
     const NodesSnapshot a = decoded(n, 1), b = decoded(n, 2);
-    ServerClock clock;
-    clock.sync(b.serverTimeMs);
-    NodeTableModel model(&clock);
-    NodeFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.sort(NodeTableModel::FreshnessColumn);
-    model.applySnapshot(a);
+    FleetTable table(b.serverTimeMs, a);
+    NodeTableModel &model = table.model;
+    const ServerClock &clock = table.clock;
     bool flip = false;
     for (auto _ : state) {
         model.applySnapshot(flip ? a : b);
@@ -110,16 +107,10 @@ void PollApply_NaiveReset(benchmark::State &state)
 void PollApply_Tick(benchmark::State &state)
 {
     const NodesSnapshot a = decoded(int(state.range(0)), 1);
-    ServerClock clock;
-    clock.sync(a.serverTimeMs);
-    NodeTableModel model(&clock);
-    NodeFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.sort(NodeTableModel::FreshnessColumn);
-    model.applySnapshot(a);
+    FleetTable table(a.serverTimeMs, a);
     for (auto _ : state) {
-        model.tick();
-        benchmark::DoNotOptimize(proxy.rowCount());
+        table.model.tick();
+        benchmark::DoNotOptimize(table.proxy.rowCount());
     }
 }
 

@@ -10,11 +10,9 @@
 //                               nodes pushed), the NodeFilterProxy re-sort by freshness and
 //                               FleetSummary::compute, as PollApply_Incremental in bench_console
 #include "api/apicodec.h"
-#include "domain/serverclock.h"
 #include "fleetsummary.h"
-#include "nodefilterproxy.h"
+#include "fleettable.h"
 #include "nodesbody.h"
-#include "nodetablemodel.h"
 
 #include <QGuiApplication>
 
@@ -42,18 +40,13 @@ int apply()
 {
     const NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
     const NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
-    ServerClock clock;
-    clock.sync(b.serverTimeMs);
-    NodeTableModel model(&clock);
-    NodeFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.sort(NodeTableModel::FreshnessColumn);
-    model.applySnapshot(a);
+    FleetTable table(b.serverTimeMs, a);
     CALLGRIND_START_INSTRUMENTATION;
-    model.applySnapshot(b);
-    const FleetSummary summary = FleetSummary::compute(model.nodes(), clock.nowMs(), 300, true);
+    table.model.applySnapshot(b);
+    const FleetSummary summary =
+        FleetSummary::compute(table.model.nodes(), table.clock.nowMs(), 300, true);
     CALLGRIND_STOP_INSTRUMENTATION;
-    return proxy.rowCount() == Nodes && summary.total > 0 ? 0 : 1;
+    return table.proxy.rowCount() == Nodes && summary.total > 0 ? 0 : 1;
 }
 
 } // namespace

@@ -203,23 +203,33 @@ void writeColumn(Writer &w, const QList<std::optional<double>> &column, bool int
     }
 }
 
-bool readColumn(Reader &r, qsizetype n, QList<std::optional<double>> &column)
+// The header every column starts with: its mode (kind and bitmap flag), a Decimal column's
+// scale, and which rows have a value. False when malformed.
+bool readColumnHeader(Reader &r, qsizetype n, quint8 &kind, quint8 &scale, QList<bool> &present)
 {
-    column = QList<std::optional<double>>(n, std::nullopt);
     quint8 mode;
     if (!r.byte(mode) || (mode & ~quint8(3 | HasBitmap)))
         return false;
-    const quint8 kind = mode & 3;
+    kind = mode & 3;
     if (kind == None)
         return mode == None;
     if (kind != Decimal && kind != Raw)
         return false;
-    quint8 scale = 0;
     if (kind == Decimal && (!r.byte(scale) || scale > MaxScale))
         return false;
-    QList<bool> present(n, true);
-    if ((mode & HasBitmap) && !r.bitmap(n, present))
+    present = QList<bool>(n, true);
+    return !(mode & HasBitmap) || r.bitmap(n, present);
+}
+
+bool readColumn(Reader &r, qsizetype n, QList<std::optional<double>> &column)
+{
+    column = QList<std::optional<double>>(n, std::nullopt);
+    quint8 kind = None, scale = 0;
+    QList<bool> present;
+    if (!readColumnHeader(r, n, kind, scale, present))
         return false;
+    if (kind == None)
+        return true;
     qint64 previous = 0;
     for (qsizetype i = 0; i < n; ++i) {
         if (!present.at(i))
@@ -291,20 +301,12 @@ void writeAggregates(Writer &w, const QList<HistoryAggregate> &aggregates)
 bool readAggregates(Reader &r, qsizetype n, QList<HistoryAggregate> &out)
 {
     out = QList<HistoryAggregate>(n, HistoryAggregate{});
-    quint8 mode;
-    if (!r.byte(mode) || (mode & ~quint8(3 | HasBitmap)))
+    quint8 kind = None, scale = 0;
+    QList<bool> present;
+    if (!readColumnHeader(r, n, kind, scale, present))
         return false;
-    const quint8 kind = mode & 3;
     if (kind == None)
-        return mode == None;
-    if (kind != Decimal && kind != Raw)
-        return false;
-    quint8 scale = 0;
-    if (kind == Decimal && (!r.byte(scale) || scale > MaxScale))
-        return false;
-    QList<bool> present(n, true);
-    if ((mode & HasBitmap) && !r.bitmap(n, present))
-        return false;
+        return true;
     qint64 pMin = 0, pMax = 0, pAvg = 0;
     for (qsizetype i = 0; i < n; ++i) {
         if (!present.at(i))
