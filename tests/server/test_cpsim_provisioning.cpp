@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -378,25 +379,29 @@ struct RawAnswer
     QByteArray body;
 };
 
-QList<RawAnswer> postAllAtOnce(const QUrl &base, const QByteArray &token, const QByteArray &path,
-                               const QByteArray &body, const QByteArray &idempotencyKey, int count)
+// Request i carries bodies[i] with idempotencyKeys[i]; every connection is open and every request
+// written before the first answer is read.
+QList<RawAnswer> postEachAtOnce(const QUrl &base, const QByteArray &token, const QByteArray &path,
+                                const QList<QByteArray> &bodies,
+                                const QList<QByteArray> &idempotencyKeys)
 {
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < count; ++i) {
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
         auto socket = std::make_unique<QTcpSocket>();
         socket->connectToHost(base.host(), quint16(base.port()));
         if (!socket->waitForConnected(5000))
             return {};
         sockets.push_back(std::move(socket));
     }
-    const QByteArray request =
-        "POST " + path + " HTTP/1.1\r\nHost: " + base.host().toUtf8() + ':' +
-        QByteArray::number(base.port()) + "\r\nAuthorization: Bearer " + token +
-        "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey +
-        "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
-        body;
-    for (auto &socket : sockets)
-        socket->write(request);
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        const QByteArray &body = bodies.at(i);
+        sockets[size_t(i)]->write(
+            "POST " + path + " HTTP/1.1\r\nHost: " + base.host().toUtf8() + ':' +
+            QByteArray::number(base.port()) + "\r\nAuthorization: Bearer " + token +
+            "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKeys.at(i) +
+            "\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\nConnection: close\r\n\r\n" + body);
+    }
     for (auto &socket : sockets)
         socket->waitForBytesWritten(5000);
 
@@ -438,6 +443,13 @@ QList<RawAnswer> postAllAtOnce(const QUrl &base, const QByteArray &token, const 
         answers << answer;
     }
     return answers;
+}
+
+QList<RawAnswer> postAllAtOnce(const QUrl &base, const QByteArray &token, const QByteArray &path,
+                               const QByteArray &body, const QByteArray &idempotencyKey, int count)
+{
+    return postEachAtOnce(base, token, path, QList<QByteArray>(count, body),
+                          QList<QByteArray>(count, idempotencyKey));
 }
 
 TEST_F(CpSimProvisioning, ConcurrentIdenticalSubmitsOverRawSocketsMakeOneJob)
@@ -641,6 +653,87 @@ TEST_F(CpSimTwoOperators, AuditNamesTheTokenThatActed)
     const QByteArray text = QJsonDocument(job).toJson();
     EXPECT_FALSE(text.contains("second-operator-token-61c0e2a9d4"));
     EXPECT_FALSE(text.contains(sim.tokenFor(u"operator"_s).toUtf8()));
+}
+
+// Issue 9: 100 connections in flight at once, against a database file (the state a restart
+// reads back), so that an idempotency race would show as a second job or a second server.
+class CpSimProvisioningOnDisk : public CpSimProvisioning
+{
+protected:
+    QStringList simArgs() const override
+    {
+        return {u"--time-scale"_s, u"0.01"_s, u"--db"_s, m_dir.filePath(u"cp.sqlite"_s)};
+    }
+    QTemporaryDir m_dir;
+};
+
+TEST_F(CpSimProvisioningOnDisk, HundredConcurrentIdenticalSubmitsMakeOneJobAndOneServer)
+{
+    constexpr int Clients = 100;
+    const QJsonObject body = sharedNewBody(u"race-hundred"_s, u"nbg1"_s, newTraceId());
+    const QString jobId = body.value(u"job_id"_s).toString();
+    const int nodesBefore = nodeCount();
+    const QList<RawAnswer> answers = postAllAtOnce(
+        sim.baseUrl(), sim.tokenFor(u"operator"_s).toUtf8(), "/internal/provision-tenant",
+        QJsonDocument(body).toJson(QJsonDocument::Compact), jobId.toUtf8(), Clients);
+    ASSERT_EQ(answers.size(), Clients) << "not every connection was accepted";
+    QList<int> statuses;
+    for (const RawAnswer &answer : answers) {
+        statuses << answer.status;
+        EXPECT_EQ(QJsonDocument::fromJson(answer.body).object().value(u"job_id"_s).toString(),
+                  jobId);
+    }
+    EXPECT_EQ(statuses.count(202), 1) << PrintToString(statuses);
+    EXPECT_EQ(statuses.count(200), Clients - 1) << PrintToString(statuses);
+    EXPECT_EQ(jobCount(), 1);
+
+    const QJsonObject done = waitForJobEnd(*op, jobId);
+    EXPECT_EQ(done.value(u"status"_s).toString(), u"Completed"_s) << PrintToString(done);
+    EXPECT_EQ(nodeCount(), nodesBefore + 1) << "one job, one new server";
+    EXPECT_EQ(auditRows(done, u"job.created"_s).size(), 1);
+    EXPECT_EQ(auditRows(done, u"job.replayed"_s).size(), size_t(Clients - 1));
+
+    // What the database holds, read back by a restarted simulator.
+    startSim(simArgs());
+    ASSERT_FALSE(HasFatalFailure());
+    EXPECT_EQ(jobCount(), 1);
+    EXPECT_EQ(nodeCount(), nodesBefore + 1);
+}
+
+TEST_F(CpSimProvisioningOnDisk, HundredConcurrentJobsForOneDedicatedTenantCreateItsServersOnce)
+{
+    // 100 different intents (job ids) for the same dedicated tenant at once: 100 jobs, but the
+    // stack's three servers are created once (pulumi_up is idempotent on (stack, role)).
+    constexpr int Clients = 100;
+    QList<QByteArray> bodies;
+    QList<QByteArray> keys;
+    for (int i = 0; i < Clients; ++i) {
+        const QJsonObject body = dedicatedBody(u"Hundred_Co"_s, u"fsn1"_s);
+        bodies << QJsonDocument(body).toJson(QJsonDocument::Compact);
+        keys << body.value(u"job_id"_s).toString().toUtf8();
+    }
+    const int nodesBefore = nodeCount();
+    const QList<RawAnswer> answers =
+        postEachAtOnce(sim.baseUrl(), sim.tokenFor(u"operator"_s).toUtf8(),
+                       "/internal/provision-tenant", bodies, keys);
+    ASSERT_EQ(answers.size(), Clients);
+    for (const RawAnswer &answer : answers)
+        EXPECT_EQ(answer.status, 202) << answer.body.toStdString();
+    EXPECT_EQ(jobCount(u"tenant_id=Hundred_Co"_s), Clients);
+    for (const QByteArray &key : std::as_const(keys)) {
+        const QJsonObject done = waitForJobEnd(*op, QString::fromUtf8(key));
+        ASSERT_EQ(done.value(u"status"_s).toString(), u"Completed"_s) << PrintToString(done);
+        EXPECT_EQ(done.value(u"stack"_s).toString(), u"dedicated-hundred-co"_s);
+    }
+    QStringList dedicated;
+    for (const QJsonValue &n : listNodes(*op, u"placement=dedicated"_s)) {
+        if (n.toObject().value(u"tenant_id"_s).toString() == u"Hundred_Co"_s)
+            dedicated << n.toObject().value(u"node_id"_s).toString();
+    }
+    dedicated.sort();
+    EXPECT_EQ(dedicated, (QStringList{u"ded-hundred-co-app"_s, u"ded-hundred-co-db"_s,
+                                      u"ded-hundred-co-redis"_s}));
+    EXPECT_EQ(nodeCount(), nodesBefore + 3) << "one stack, three servers, whatever the job count";
 }
 
 } // namespace
