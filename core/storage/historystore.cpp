@@ -2,6 +2,7 @@
 
 #include "historyblockcodec.h"
 #include "snapshotcodec.h"
+#include "storageerror.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -229,7 +230,7 @@ bool HistoryStore::isOpen() const
 
 void HistoryStore::fail(const QSqlQuery &query) const
 {
-    m_lastError = query.lastError().text();
+    m_lastError = StorageError::describe(query.lastError());
 }
 
 bool HistoryStore::exec(const QString &sql)
@@ -311,7 +312,7 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
     m_db.setDatabaseName(m_path);
     m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!m_db.open()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = StorageError::describe(m_db.lastError());
         return isCorruption(m_db.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
     }
     QSqlQuery q(m_db);
@@ -365,7 +366,7 @@ bool HistoryStore::migrate(int from, HistoryOpenResult *result)
         result->migratedFromVersion = from;
     for (int version = from; version < SchemaVersion;) {
         if (!m_db.transaction()) {
-            m_lastError = m_db.lastError().text();
+            m_lastError = StorageError::describe(m_db.lastError());
             return false;
         }
         bool ok = true;
@@ -389,7 +390,7 @@ bool HistoryStore::migrate(int from, HistoryOpenResult *result)
         ok = ok && exec(u"PRAGMA user_version = %1"_s.arg(next));
         if (!ok || !m_db.commit()) {
             if (m_lastError.isEmpty())
-                m_lastError = m_db.lastError().text();
+                m_lastError = StorageError::describe(m_db.lastError());
             m_db.rollback();
             return false;
         }
@@ -508,7 +509,7 @@ HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
         return result;
     }
     if (!m_db.transaction()) {
-        result.error = m_db.lastError().text();
+        result.error = StorageError::describe(m_db.lastError());
         return result;
     }
     const auto abort = [&](const QString &detail) {
@@ -604,11 +605,11 @@ HistoryIngestResult HistoryStore::ingest(const QList<HistorySample> &samples,
         q.addBindValue(storedAtMs);
         q.addBindValue(SnapshotCodec::encode(*snapshot));
         if (!q.exec())
-            return abort(q.lastError().text());
+            return abort(StorageError::describe(q.lastError()));
         result.snapshotStored = true;
     }
     if (!m_db.commit())
-        return abort(m_db.lastError().text());
+        return abort(StorageError::describe(m_db.lastError()));
     // A late sample inside an already rolled-up slot: that slot is rolled up again next time.
     if (earliest && *earliest < m_rolledUntilMs)
         m_dirtyFromMs = std::min(m_dirtyFromMs.value_or(*earliest), *earliest);
@@ -674,7 +675,7 @@ bool HistoryStore::storeLate(QList<std::pair<qint64, HistorySample>> &late,
 bool HistoryStore::compactHour(qint64 hour)
 {
     if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = StorageError::describe(m_db.lastError());
         return false;
     }
     const auto failed = [this](const QSqlQuery &q) {
@@ -844,7 +845,7 @@ int HistoryStore::rollUp(qint64 nowMs)
     const qint64 compacted = std::max(m_compactedUntilMs, closeUntil);
     const qint64 rolled = std::max(until, m_rolledUntilMs);
     if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = StorageError::describe(m_db.lastError());
         return -1;
     }
     if (!setMeta(CompactedUntilKey, compacted) || !setMeta(RolledUntilKey, rolled) ||
@@ -867,7 +868,7 @@ qint64 HistoryStore::prune(qint64 nowMs)
                  floorDiv(m_compactedUntilMs, HourMs));
     const qint64 rollupHour = floorDiv(nowMs - m_options.rollupRetentionMs, HourMs);
     if (!m_db.transaction()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = StorageError::describe(m_db.lastError());
         return -1;
     }
     const auto failed = [this](const QSqlQuery &q) {
@@ -927,7 +928,7 @@ qint64 HistoryStore::prune(qint64 nowMs)
         return failed(q);
     const qint64 rawPruned = std::max(m_rawPrunedUntilMs, rawHour * HourMs);
     if (!setMeta(RawPrunedUntilKey, rawPruned) || !m_db.commit()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = StorageError::describe(m_db.lastError());
         m_db.rollback();
         return -1;
     }

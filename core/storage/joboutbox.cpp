@@ -1,5 +1,7 @@
 #include "joboutbox.h"
 
+#include "storageerror.h"
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
@@ -73,14 +75,14 @@ QString JobOutbox::open()
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open())
         return tr("The local jobs database %1 cannot be opened: %2")
-            .arg(m_filePath, db.lastError().text());
+            .arg(m_filePath, StorageError::describe(db.lastError()));
     QSqlQuery q(db);
     // FULL: a committed row survives a crash or power loss, so a job is never sent unrecorded.
     // WAL: the console and prego-ctl may have the same file open.
     if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.exec(u"PRAGMA synchronous=FULL"_s) ||
         !q.exec(u"PRAGMA user_version"_s) || !q.next())
         return tr("The local jobs database %1 cannot be used: %2")
-            .arg(m_filePath, q.lastError().text());
+            .arg(m_filePath, StorageError::describe(q.lastError()));
     const int version = q.value(0).toInt();
     if (version > SchemaVersion)
         return tr("The local jobs database %1 was written by a newer version (schema %2); this "
@@ -105,7 +107,7 @@ QString JobOutbox::open()
                     "server_status TEXT NOT NULL DEFAULT '')"_s) ||
             !q.exec(u"CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state)"_s) ||
             !q.exec(u"PRAGMA user_version = 1"_s) || !db.commit()) {
-            const QString error = q.lastError().text();
+            const QString error = StorageError::describe(q.lastError());
             db.rollback();
             return tr("The local jobs database %1 cannot be set up: %2").arg(m_filePath, error);
         }
@@ -125,7 +127,7 @@ bool JobOutbox::exec(const QString &sql, const QVariantList &values)
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_lastError = q.lastError().text();
+        m_lastError = StorageError::describe(q.lastError());
         return false;
     }
     return true;
@@ -142,7 +144,7 @@ QList<JobOutbox::Entry> JobOutbox::select(const QString &where, const QVariantLi
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_lastError = q.lastError().text();
+        m_lastError = StorageError::describe(q.lastError());
         return out;
     }
     while (q.next()) {

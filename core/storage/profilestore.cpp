@@ -1,6 +1,9 @@
 #include "profilestore.h"
 
+#include "storageerror.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -62,22 +65,36 @@ QString ProfileStore::save(const Profile &p)
         m_settings.setValue(u"ca_file"_s, p.caFile);
     m_settings.endGroup();
     m_settings.sync();
-    if (m_settings.status() != QSettings::NoError)
+    m_lastError = writeError();
+    return m_lastError;
+}
+
+QString ProfileStore::writeError() const
+{
+    if (m_settings.status() == QSettings::NoError)
+        return {};
+    const QString file = m_settings.fileName();
+    const QString cause = StorageError::likelyCause(QFileInfo(file).absolutePath());
+    if (!cause.isEmpty())
         return QCoreApplication::translate("prego::ProfileStore",
-                                           "The settings file %1 could not be written.")
-            .arg(m_settings.fileName());
-    return {};
+                                           "The settings file %1 could not be written: %2.")
+            .arg(file, cause);
+    return QCoreApplication::translate("prego::ProfileStore",
+                                       "The settings file %1 could not be written.")
+        .arg(file);
 }
 
 bool ProfileStore::remove(const QString &name)
 {
+    m_lastError.clear();
     if (!find(name))
         return false;
     m_settings.remove(u"profiles/"_s + name);
     if (lastUsed() == name)
         m_settings.remove(u"last_profile"_s);
     m_settings.sync();
-    return true;
+    m_lastError = writeError();
+    return m_lastError.isEmpty();
 }
 
 QString ProfileStore::lastUsed() const

@@ -19,13 +19,20 @@ public:
     std::optional<Profile> find(const QString &name) const;
     // Returns a translated error, or empty on success (the settings are synced to disk).
     QString save(const Profile &profile);
+    // False when there is no such profile, or when the settings could not be written (then
+    // lastError() says why, translated, and the profile is still in the file).
     bool remove(const QString &name);
+    QString lastError() const { return m_lastError; }
 
     QString lastUsed() const;
     void setLastUsed(const QString &name);
 
 private:
+    // After sync(): a translated sentence when the settings file could not be written.
+    QString writeError() const;
+
     QSettings &m_settings;
+    QString m_lastError;
 };
 
 } // namespace prego
