@@ -720,6 +720,10 @@ Exit codes:
         <source>Showing the data stored as of %1 (%2) until the control plane answers.</source>
         <translation>제어 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
 </context>
 <context>
     <name>prego::DemoControlPlane</name>
@@ -2301,6 +2305,10 @@ IPv4: %3
         <source>The settings file %1 could not be written.</source>
         <translation>설정 파일 %1에 쓸 수 없습니다.</translation>
     </message>
+    <message>
+        <source>The settings file %1 could not be written: %2.</source>
+        <translation>설정 파일 %1에 쓸 수 없습니다: %2.</translation>
+    </message>
 </context>
 <context>
     <name>prego::ProvisionCommands</name>
@@ -2860,6 +2868,29 @@ verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사�
     <message>
         <source>No token is stored for this profile. Enter the profile&apos;s token to store it.</source>
         <translation>이 프로필에 저장된 토큰이 없습니다. 프로필의 토큰을 입력하면 저장됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>prego::StorageError</name>
+    <message>
+        <source>the disk is full (%1)</source>
+        <translation>디스크가 가득 찼습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the disk could not be written or read (%1)</source>
+        <translation>디스크에 쓰거나 디스크에서 읽을 수 없습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only (%1)</source>
+        <translation>파일 또는 그 폴더가 읽기 전용입니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only</source>
+        <translation>%1 폴더가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,23 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     m_skew->hide();
     layout->addWidget(m_skew);
 
+    // Local storage notice: a damaged history moved aside, a full disk, a read-only folder.
+    m_storageBox = new QFrame(this);
+    m_storageBox->setObjectName(u"storageNotice"_s);
+    m_storageBox->setStyleSheet(
+        u"#storageNotice { background: #fff4e5; border: 1px solid #f59e0b; border-radius: 4px; }"
+        u" #storageNotice QLabel { color: #663c00; }"_s);
+    auto *storageLayout = new QHBoxLayout(m_storageBox);
+    m_storage = new QLabel(m_storageBox);
+    m_storage->setWordWrap(true);
+    m_storage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_storageDismiss = new QPushButton(m_storageBox);
+    connect(m_storageDismiss, &QPushButton::clicked, this, &DashboardView::hideStorageNotice);
+    storageLayout->addWidget(m_storage, 1);
+    storageLayout->addWidget(m_storageDismiss);
+    m_storageBox->hide();
+    layout->addWidget(m_storageBox);
+
     // Filters.
     auto *filters = new QHBoxLayout;
     m_filter = new QLineEdit(this);
@@ -205,6 +222,7 @@ QWidget *DashboardView::makeCounter(Counter *counter, const QString &objectName,
 void DashboardView::retranslate()
 {
     m_total.caption->setText(tr("nodes"));
+    m_storageDismiss->setText(tr("Dismiss"));
     m_bound.caption->setText(tr("bound"));
     m_bound.caption->setToolTip(tr("Shared, active nodes that accept tenants: the nodes the "
                                    "Definition of Done checks. Fresh, stale and never reported "
@@ -437,6 +455,27 @@ void DashboardView::updateSkew()
     } else {
         m_skew->hide();
     }
+}
+
+} // namespace prego
+
+namespace prego {
+
+void DashboardView::showStorageNotice(const QString &text)
+{
+    m_storage->setText(text);
+    m_storageBox->show();
+}
+
+void DashboardView::hideStorageNotice()
+{
+    m_storage->clear();
+    m_storageBox->hide();
+}
+
+QString DashboardView::storageNotice() const
+{
+    return m_storageBox->isHidden() ? QString() : m_storage->text();
 }
 
 } // namespace prego

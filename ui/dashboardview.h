@@ -40,6 +40,11 @@ public:
     void showPollFailed(const ApiError &error, std::optional<qint64> dataServerTimeMs);
     // Once a second: banner ages, skew warning, summary.
     void refreshStatus();
+    // A problem with the local files (history moved aside, disk full, folder read-only): shown
+    // until the operator dismisses it or hideStorageNotice() is called, unlike the status bar.
+    void showStorageNotice(const QString &text);
+    void hideStorageNotice();
+    QString storageNotice() const;
     QString currentNodeId() const { return m_currentNodeId; }
 
 Q_SIGNALS:
@@ -77,6 +82,9 @@ private:
     QPushButton *m_tokenButton;
     QWidget *m_bannerBox;
     QLabel *m_skew;
+    QWidget *m_storageBox;
+    QLabel *m_storage;
+    QPushButton *m_storageDismiss;
     QLineEdit *m_filter;
     QComboBox *m_region;
     QComboBox *m_placement;

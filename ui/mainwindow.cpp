@@ -218,6 +218,11 @@ void MainWindow::setHistory(HistoryService *history)
     m_history = history;
     m_snapshotRequest = 0;
     m_heatmapRequest = 0;
+    m_storageNoticeIsRecovery = false;
+    m_dashboard->hideStorageNotice();
+    const auto recoveryNoticeShown = [this] {
+        return m_storageNoticeIsRecovery && !m_dashboard->storageNotice().isEmpty();
+    };
     if (m_nodeDetail)
         m_nodeDetail->setHistory(history);
     if (!history) {
@@ -233,14 +238,30 @@ void MainWindow::setHistory(HistoryService *history)
                 m_heatmap->setHeatmap(heatmap);
                 Q_EMIT heatmapShown();
             });
-    connect(history, &HistoryService::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Local history: %1").arg(message), 15000);
-    });
+    // Problems with the local files stay on screen until dismissed (a status-bar message is gone
+    // before an operator who was away from the desk looks); a write that succeeds again takes
+    // away a write failure, never the notice that a damaged file was moved aside.
+    connect(history, &HistoryService::failed, this,
+            [this, recoveryNoticeShown](const QString &message) {
+                const QString text = tr("Local history: %1").arg(message);
+                statusBar()->showMessage(text, 15000);
+                if (!recoveryNoticeShown())
+                    m_dashboard->showStorageNotice(text);
+            });
+    connect(history, &HistoryService::samplesIngested, this,
+            [this, recoveryNoticeShown](const HistoryIngestResult &result) {
+                if (result.error.isEmpty() && !recoveryNoticeShown())
+                    m_dashboard->hideStorageNotice();
+            });
     connect(history, &HistoryService::opened, this, [this](const HistoryOpenResult &result) {
-        if (!result.ok)
+        if (!result.ok) {
             m_heatmap->setUnavailable(result.error);
-        else if (!result.recoveryNotice.isEmpty())
+            m_dashboard->showStorageNotice(tr("Local history: %1").arg(result.error));
+        } else if (!result.recoveryNotice.isEmpty()) {
             statusBar()->showMessage(result.recoveryNotice, 30000);
+            m_storageNoticeIsRecovery = true;
+            m_dashboard->showStorageNotice(result.recoveryNotice);
+        }
     });
     m_snapshotRequest = history->requestLastSnapshot();
     if (currentView() == View::Heatmap)

@@ -139,6 +139,7 @@ private:
     QAction *m_trayQuitAction = nullptr;
     int m_snapshotRequest = 0;
     int m_heatmapRequest = 0;
+    bool m_storageNoticeIsRecovery = false; // the notice says a damaged history was moved aside
     QPointer<FleetPoller> m_poller;
     Profile m_profile;
     QTimer m_ticker;

@@ -609,8 +609,12 @@ void ConsoleApp::confirmRemoveCurrentProfile()
 void ConsoleApp::removeProfile(const QString &name)
 {
     ProfileStore store(m_settings);
-    if (!store.remove(name))
+    if (!store.remove(name)) {
+        // The settings could not be written: the profile stays, and so does its token.
+        if (!store.lastError().isEmpty())
+            showError(store.lastError());
         return;
+    }
     m_session.remove(name);
     if (m_keychain) {
         SecretJob *job = m_keychain->remove(name);

@@ -249,8 +249,12 @@ int CtlApp::profiles(const QStringList &args)
         const QString name = args.value(1);
         if (name.isEmpty())
             return fail(Usage, tr("Name the profile to remove: prego-ctl profiles remove NAME."));
-        if (!store.remove(name))
+        if (!store.remove(name)) {
+            // A read-only or full settings folder: the profile (and so its token) stays.
+            if (!store.lastError().isEmpty())
+                return fail(Usage, store.lastError());
             return fail(NotFound, tr("There is no profile named %1.").arg(name));
+        }
         // The token goes with the profile; a keyring that cannot be reached is reported, not fatal.
         const SecretResult removed = waitForSecretJob(m_secrets.remove(name));
         if (!removed.ok() && removed.error.kind != SecretError::Kind::NotFound)

@@ -55,6 +55,25 @@ QString ProfileStore::save(const Profile &p)
 {
     if (const QString problem = p.validate(); !problem.isEmpty())
         return problem;
+    const std::optional<Profile> before = find(p.name);
+    writeProfile(p);
+    m_settings.sync();
+    m_lastError = writeError();
+    if (!m_lastError.isEmpty()) {
+        // Not in the file, so not in this process either (see remove()).
+        if (before)
+            writeProfile(*before);
+        else {
+            m_settings.beginGroup(u"profiles/"_s + p.name);
+            m_settings.remove(QString());
+            m_settings.endGroup();
+        }
+    }
+    return m_lastError;
+}
+
+void ProfileStore::writeProfile(const Profile &p)
+{
     m_settings.beginGroup(u"profiles/"_s + p.name);
     m_settings.setValue(u"url"_s, p.baseUrl.toString());
     m_settings.setValue(u"poll_interval_s"_s, p.pollIntervalSeconds);
@@ -64,9 +83,6 @@ QString ProfileStore::save(const Profile &p)
     else
         m_settings.setValue(u"ca_file"_s, p.caFile);
     m_settings.endGroup();
-    m_settings.sync();
-    m_lastError = writeError();
-    return m_lastError;
 }
 
 QString ProfileStore::writeError() const
@@ -87,13 +103,23 @@ QString ProfileStore::writeError() const
 bool ProfileStore::remove(const QString &name)
 {
     m_lastError.clear();
-    if (!find(name))
+    const std::optional<Profile> existing = find(name);
+    if (!existing)
         return false;
+    const QString last = lastUsed();
     m_settings.remove(u"profiles/"_s + name);
-    if (lastUsed() == name)
+    if (last == name)
         m_settings.remove(u"last_profile"_s);
     m_settings.sync();
     m_lastError = writeError();
+    if (!m_lastError.isEmpty()) {
+        // The file still holds the profile: so must this process (QSettings shares its
+        // in-memory copy with every QSettings of the same file), or it would vanish from the
+        // lists until the next start.
+        writeProfile(*existing);
+        if (last == name)
+            setLastUsed(name);
+    }
     return m_lastError.isEmpty();
 }
 

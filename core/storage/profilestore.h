@@ -28,6 +28,7 @@ public:
     void setLastUsed(const QString &name);
 
 private:
+    void writeProfile(const Profile &profile); // in memory; sync() writes it
     // After sync(): a translated sentence when the settings file could not be written.
     QString writeError() const;
 

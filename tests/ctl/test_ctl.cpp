@@ -1,6 +1,7 @@
 // prego-ctl as an operator runs it: a real process with its own config directory, the test
 // session's real keychain and the real reference control plane.
 #include "httptestclient.h"
+#include "readonlydir.h"
 #include "simprocess.h"
 
 #include <QDirIterator>
@@ -218,4 +219,42 @@ TEST_F(CtlTest, SpeaksKoreanWhenAskedOrWhenTheLocaleSaysSo)
     EXPECT_TRUE(r.err.contains(u"프로필"_s)) << r.err.toStdString();
     r = ctl({u"--lang"_s, u"en"_s, u"whoami"_s, u"--profile"_s, u"nope"_s}, {}, u"ko"_s);
     EXPECT_TRUE(r.err.contains(u"There is no profile"_s));
+}
+
+// Issue 9: XDG_CONFIG_HOME that cannot be written. Reading still works; every change says, in
+// one translated sentence, that the settings file could not be written because its folder is
+// read-only, exits non-zero, and changes nothing (remove keeps the profile, and so its token).
+TEST_F(CtlTest, AReadOnlyConfigDirectoryIsReportedNotCrashedOn)
+{
+    CtlRun r = ctl({u"profiles"_s, u"add"_s, profile, u"--url"_s, sim.baseUrl().toString()});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString config = home.filePath(u"config"_s);
+    prego::test::ReadOnlyDir readOnly(config);
+    if (!readOnly.ok())
+        GTEST_SKIP() << "the config directory cannot be made read-only here: " << readOnly.why();
+
+    r = ctl({u"profiles"_s, u"list"_s});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(profile));
+
+    r = ctl({u"profiles"_s, u"add"_s, profile + u"b"_s, u"--url"_s, sim.baseUrl().toString()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_TRUE(r.err.contains(u"could not be written"_s)) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"read-only"_s)) << r.err.toStdString();
+    EXPECT_EQ(r.err.count(u'\n'), 1) << "one sentence: " << r.err.toStdString();
+
+    r = ctl({u"profiles"_s, u"remove"_s, profile});
+    EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(u"read-only"_s)) << r.err.toStdString();
+    EXPECT_FALSE(r.out.contains(u"removed"_s)) << r.out.toStdString();
+
+    r = ctl({u"profiles"_s, u"list"_s});
+    EXPECT_TRUE(r.out.contains(profile)) << "the profile was lost";
+    EXPECT_FALSE(r.out.contains(profile + u"b"_s));
+
+    // Korean too.
+    r = ctl({u"profiles"_s, u"add"_s, profile + u"c"_s, u"--url"_s, sim.baseUrl().toString()}, {},
+            u"ko"_s);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_FALSE(r.err.contains(u"could not be written"_s)) << r.err.toStdString();
 }

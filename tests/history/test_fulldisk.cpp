@@ -211,6 +211,8 @@ TEST_F(FullDiskTest, SavingAProfileOnAFullDiskSaysSoAndKeepsTheOldFile)
         std::printf("[ fulldisk ] the profile store said: %s\n", qPrintable(error));
         EXPECT_TRUE(error.contains(u"could not be written"_s)) << error.toStdString();
         EXPECT_TRUE(error.contains(u"the disk is full"_s)) << error.toStdString();
+        EXPECT_FALSE(store.find(u"staging"_s).has_value())
+            << "listed though not saved: " << settings.allKeys().join(u' ').toStdString();
     }
     QFile f(file);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));

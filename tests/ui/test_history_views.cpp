@@ -17,6 +17,9 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineSeries>
 #include <QNetworkAccessManager>
@@ -389,4 +392,61 @@ TEST(ConsoleHistory, RestartedAgainstAnUnreachableControlPlaneShowsTheStoredSnap
     EXPECT_TRUE(bannerText().contains(u"just now"_s) || bannerText().contains(u" s ago"_s))
         << bannerText().toStdString();
     EXPECT_EQ(console.window()->model()->rowCount(), nodes);
+}
+
+// Issue 9: a damaged history file at start is moved aside, and the operator is told where, in a
+// notice that stays on the dashboard until dismissed (not only a status-bar message that is gone
+// after 30 s); the console goes on with a new history.
+TEST(ConsoleHistory, ADamagedHistoryFileIsMovedAsideAndTheNoticeStaysOnScreen)
+{
+    prego::test::SimProcess sim;
+    ASSERT_TRUE(sim.start({u"--demo-fleet"_s, u"4"_s})) << sim.error().toStdString();
+    Session s;
+    prego::Profile profile;
+    profile.name = u"damaged"_s;
+    profile.baseUrl = sim.baseUrl();
+    profile.pollIntervalSeconds = prego::Profile::MinPollIntervalSeconds;
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    ASSERT_TRUE(dataDir.startsWith(s.home.path())) << dataDir.toStdString();
+    const QString path = prego::HistoryStore::pathFor(dataDir, profile.name);
+    ASSERT_TRUE(QDir().mkpath(dataDir));
+    {
+        QFile garbage(path);
+        ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+        garbage.write(QByteArray(64 * 1024, '\x5a'));
+    }
+
+    prego::ConsoleApp console(*s.settings, nullptr, &s.nam);
+    console.window()->show();
+    QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
+    console.connectWith(profile, sim.tokenFor(u"viewer"_s), console.sessionStore());
+    ASSERT_TRUE(shown.wait(15000));
+    ASSERT_NE(console.history(), nullptr);
+    QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
+    ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
+    QApplication::processEvents();
+
+    const std::optional<prego::HistoryOpenResult> &opened = console.history()->openResult();
+    ASSERT_TRUE(opened.has_value());
+    ASSERT_FALSE(opened->movedAsidePath.isEmpty());
+    EXPECT_EQ(QFileInfo(opened->movedAsidePath).size(), 64 * 1024) << "the damaged file was lost";
+    auto *notice = console.window()->findChild<QWidget *>(u"storageNotice"_s);
+    ASSERT_NE(notice, nullptr);
+    EXPECT_TRUE(notice->isVisible());
+    const QString text = console.window()->dashboard()->storageNotice();
+    EXPECT_TRUE(text.contains(opened->movedAsidePath)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"damaged"_s)) << text.toStdString();
+    // A successful write afterwards does not take it away; Dismiss does.
+    stored.clear();
+    console.history()->ingest(prego::test::fleet(3, prego::test::T0 + 1000, prego::test::T0));
+    ASSERT_TRUE(stored.wait(15000));
+    EXPECT_TRUE(stored.first().first().value<prego::HistoryIngestResult>().error.isEmpty());
+    QApplication::processEvents();
+    EXPECT_TRUE(notice->isVisible());
+    for (QAbstractButton *button : notice->findChildren<QAbstractButton *>()) {
+        if (button->text() == u"Dismiss"_s)
+            button->click();
+    }
+    EXPECT_FALSE(notice->isVisible());
+    EXPECT_TRUE(QFile::exists(path)) << "no new history file";
 }

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "nodetablemodel.h"
 #include "profiledialog.h"
+#include "readonlydir.h"
 #include "secrets/keychainsecretstore.h"
 #include "secrets/secretjob.h"
 #include "simprocess.h"
@@ -11,6 +12,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QMenu>
@@ -236,4 +238,45 @@ TEST(ConsoleSession, FirstRunOffersTheDemoAndAddingAControlPlane)
         QTest::qWait(300);
         EXPECT_TRUE(profileDialogOpened);
     }
+}
+
+// Issue 9: a settings folder that cannot be written (XDG_CONFIG_HOME read-only). Removing a
+// profile tells the operator why it could not be done, in a message box, and keeps the profile;
+// the console does not crash and does not pretend.
+TEST(ConsoleSession, ARemoveThatCannotBeWrittenIsReportedAndTheProfileKept)
+{
+    QTemporaryDir home;
+    const QString configDir = home.filePath(u"config"_s);
+    ASSERT_TRUE(QDir().mkpath(configDir));
+    const QString file = QDir(configDir).filePath(u"console.conf"_s);
+    {
+        QSettings settings(file, QSettings::IniFormat);
+        prego::Profile p;
+        p.name = u"kept"_s;
+        p.baseUrl = QUrl(u"https://cp.example.net"_s);
+        ASSERT_EQ(prego::ProfileStore(settings).save(p), QString());
+    }
+    prego::test::ReadOnlyDir readOnly(configDir);
+    if (!readOnly.ok())
+        GTEST_SKIP() << "the settings folder cannot be made read-only here: " << readOnly.why();
+
+    QSettings settings(file, QSettings::IniFormat);
+    QNetworkAccessManager nam;
+    prego::ConsoleApp console(settings, nullptr, &nam);
+    QString shown;
+    QTimer::singleShot(200, [&shown] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    console.removeProfile(u"kept"_s);
+    EXPECT_TRUE(shown.contains(u"could not be written"_s)) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(u"read-only"_s)) << shown.toStdString();
+    // Still listed in this process, and still in the file.
+    EXPECT_TRUE(prego::ProfileStore(settings).find(u"kept"_s).has_value())
+        << "the profile vanished from the console";
+    QFile stored(file);
+    ASSERT_TRUE(stored.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(stored.readAll().contains("cp.example.net")) << "the profile was lost";
 }
