@@ -28,3 +28,16 @@ if(PREGO_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(prego_compiler_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer on every library a fuzz target links, with ASan and
+# UBSan (an UB finding aborts, so the fuzzer reports it as a crash). Only the fuzz targets
+# themselves link the fuzzer's main (fuzz/CMakeLists.txt).
+if(PREGO_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "PREGO_FUZZ needs clang (-DCMAKE_CXX_COMPILER=clang++): libFuzzer is clang's")
+  endif()
+  target_compile_options(prego_compiler_settings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
+  target_link_options(prego_compiler_settings INTERFACE -fsanitize=address,undefined)
+endif()

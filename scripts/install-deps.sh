@@ -13,6 +13,9 @@ PACKAGES=(
   qtkeychain-qt6-dev
   # SQLite's own API on Qt Sql's connection (history ingest and compaction)
   libsqlite3-dev
+  # the libFuzzer targets (scripts/fuzz.sh): clang and its runtime (libclang_rt.fuzzer, ASan,
+  # UBSan), a Recommends of clang that --no-install-recommends would leave out
+  clang libclang-rt-14-dev
   # tests and benchmarks (simdjson: the decode benchmark's practical limit; valgrind: the
   # instruction-count guards)
   libgtest-dev libgmock-dev libbenchmark-dev libsimdjson-dev valgrind

@@ -20,13 +20,17 @@ bool ProvisionValidator::isKnownRegion(const QString &region)
 
 bool ProvisionValidator::isValidTenantId(const QString &tenantId)
 {
-    static const QRegularExpression pattern(u"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"_s);
+    // anchoredPattern (\A…\z), not ^…$: '$' also matches before a final newline, so "acme\n"
+    // would pass. Likewise below.
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(u"[A-Za-z0-9][A-Za-z0-9._-]{0,62}"_s));
     return pattern.match(tenantId).hasMatch();
 }
 
 bool ProvisionValidator::isValidNodeId(const QString &nodeId)
 {
-    static const QRegularExpression pattern(u"^[a-z0-9-]{1,63}$"_s);
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(u"[a-z0-9-]{1,63}"_s));
     return pattern.match(nodeId).hasMatch();
 }
 
@@ -44,9 +48,9 @@ QString ProvisionValidator::sanitizeTenantId(const QString &tenantId)
 
 ProvisionValidator::Result ProvisionValidator::parse(const QJsonObject &body)
 {
-    static const QRegularExpression uuid(
-        u"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"_s);
-    static const QRegularExpression traceId(u"^[0-9a-f]{32}$"_s);
+    static const QRegularExpression uuid(QRegularExpression::anchoredPattern(
+        u"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"_s));
+    static const QRegularExpression traceId(QRegularExpression::anchoredPattern(u"[0-9a-f]{32}"_s));
 
     Result r;
     ProvisionRequest &req = r.request;
@@ -94,8 +98,10 @@ ProvisionValidator::Result ProvisionValidator::parse(const QJsonObject &body)
 
     const QJsonValue trace = body.value(u"trace_id");
     if (trace.isString()) {
-        if (!traceId.match(trace.toString()).hasMatch())
-            r.fields.insert(u"trace_id"_s, u"must be 32 lowercase hexadecimal characters"_s);
+        // W3C Trace Context: an all-zero trace id is invalid (the console refuses it too).
+        if (!traceId.match(trace.toString()).hasMatch() || trace.toString() == QString(32, u'0'))
+            r.fields.insert(u"trace_id"_s,
+                            u"must be 32 lowercase hexadecimal characters, not all zero"_s);
         else
             req.traceId = trace.toString();
     } else if (!trace.isNull() && !trace.isUndefined()) {

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QVariant> // clang instantiates QList<QVariant> (QCoreApplication) and needs it complete
 
 using namespace Qt::StringLiterals;
 

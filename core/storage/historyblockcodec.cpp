@@ -407,7 +407,9 @@ std::optional<QList<HistorySample>> HistoryBlockCodec::decodeBlock(QByteArrayVie
         return std::nullopt;
     for (qsizetype i = 0; i < n; ++i) {
         const auto &v = column.at(i);
-        if (v && (*v != std::trunc(*v)))
+        // A count is a whole number a qint64 holds (2^63 is exact as a double); converting
+        // anything else (1e180, infinity) is undefined behaviour, so a damaged column is refused.
+        if (v && (*v != std::trunc(*v) || !(std::fabs(*v) < 9223372036854775808.0)))
             return std::nullopt;
         out[i].tenantCount = v ? std::optional<qint64>(qint64(*v)) : std::nullopt;
     }

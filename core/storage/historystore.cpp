@@ -82,7 +82,6 @@ std::optional<double> fromStored(const QVariant &v)
 }
 
 constexpr qint64 MinuteMs = 60 * 1000;
-constexpr qint64 HourMs = HistoryBlockCodec::HourMs;
 constexpr int NodeBits = 24; // block and roll-up rowids: hour << 24 | node
 constexpr qint64 MaxNode = (1LL << NodeBits) - 1;
 
@@ -119,16 +118,17 @@ const char *const MigrateV1ToV3[] = {
     "CREATE TABLE nodes(node INTEGER PRIMARY KEY, node_id TEXT NOT NULL UNIQUE)",
     "INSERT INTO nodes(node_id) SELECT DISTINCT node_id FROM samples ORDER BY node_id",
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID",
-    "INSERT INTO recent SELECT s.updated_at_ms / 60000, n.node, s.updated_at_ms, s.cpu, s.mem, "
-    "s.disk, s.tenants FROM samples s JOIN nodes n ON n.node_id = s.node_id",
+    // Parenthesized: one statement over two lines (clang's -Wstring-concatenation).
+    ("INSERT INTO recent SELECT s.updated_at_ms / 60000, n.node, s.updated_at_ms, s.cpu, s.mem, "
+     "s.disk, s.tenants FROM samples s JOIN nodes n ON n.node_id = s.node_id"),
     "DROP TABLE samples",
 };
 
 // v2 → v3: per-mille k becomes the stored k × 100 (k / 10 and 100k / 1000 are the same double),
 // roll-ups become blobs (migrateRollupsV2).
 const char *const MigrateV2ToV3[] = {
-    "INSERT INTO recent SELECT updated_at_ms / 60000, node, updated_at_ms, cpu * 100, mem * 100, "
-    "disk * 100, tenants FROM samples",
+    ("INSERT INTO recent SELECT updated_at_ms / 60000, node, updated_at_ms, cpu * 100, mem * 100, "
+     "disk * 100, tenants FROM samples"),
     "DROP TABLE samples",
 };
 

@@ -8,6 +8,7 @@ namespace prego::SnapshotCodec {
 namespace {
 constexpr quint32 Magic = 0x50534E31; // "PSN1"
 constexpr quint8 FormatVersion = 1;
+constexpr quint64 MaxRawBytes = 256 * 1024 * 1024;
 
 template<typename T> void put(QDataStream &s, const std::optional<T> &v)
 {
@@ -56,6 +57,16 @@ QByteArray encode(const NodesSnapshot &snapshot)
 
 std::optional<NodesSnapshot> decode(const QByteArray &blob)
 {
+    // qUncompress allocates the size the blob's first four bytes declare before it inflates
+    // anything: a damaged blob could make every start-up allocate up to 2 GB. Deflate cannot
+    // expand more than 1032:1, so a larger claim is a lie; MaxRawBytes bounds honest ones
+    // (100,000 nodes take about 25 MB).
+    if (blob.size() < 4)
+        return std::nullopt;
+    const quint64 declared = quint64(quint8(blob[0])) << 24 | quint64(quint8(blob[1])) << 16 |
+                             quint64(quint8(blob[2])) << 8 | quint64(quint8(blob[3]));
+    if (declared > MaxRawBytes || declared > quint64(blob.size() - 4) * 1032)
+        return std::nullopt;
     const QByteArray raw = qUncompress(blob);
     if (raw.isEmpty())
         return std::nullopt;

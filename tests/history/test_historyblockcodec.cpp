@@ -158,3 +158,33 @@ TEST(HistoryBlockCodec, HostileHeadersAreRefused)
     EXPECT_FALSE(HistoryBlockCodec::decodeRollups(QByteArray::fromHex("01ffff"), H0));
     EXPECT_FALSE(HistoryBlockCodec::decodeRollups(QByteArray::fromHex("010000"), H0));
 }
+
+// Found by fuzz/fuzz_history_block: a tenant-count column stored as raw doubles may hold a whole
+// number no qint64 can (1e300, infinity); converting it was undefined behaviour and gave a
+// garbage count. Such a block is damaged and refused.
+TEST(HistoryBlockCodec, ATenantCountNoInt64HoldsIsRefused)
+{
+    HistorySample s;
+    s.updatedAtMs = H0;
+    s.tenantCount = 7;
+    const QByteArray valid = HistoryBlockCodec::encodeBlock({s});
+    ASSERT_TRUE(HistoryBlockCodec::decodeBlock(valid).has_value());
+    // The tenant column is last: replace it by a raw-double column (mode 2) holding `value`.
+    const auto withTenantColumn = [&](double value) {
+        QByteArray b = HistoryBlockCodec::encodeBlock({HistorySample{{}, H0, {}, {}, {}, {}}});
+        b.chop(1); // the None column
+        b.append(char(2));
+        const auto bits = std::bit_cast<quint64>(value);
+        for (int i = 0; i < 8; ++i)
+            b.append(char((bits >> (8 * i)) & 0xff));
+        return b;
+    };
+    const auto small = HistoryBlockCodec::decodeBlock(withTenantColumn(12.0));
+    ASSERT_TRUE(small.has_value());
+    EXPECT_EQ(small->first().tenantCount, 12);
+    EXPECT_FALSE(HistoryBlockCodec::decodeBlock(withTenantColumn(1e300)));
+    EXPECT_FALSE(HistoryBlockCodec::decodeBlock(withTenantColumn(-1e19)));
+    EXPECT_FALSE(HistoryBlockCodec::decodeBlock(withTenantColumn(9223372036854775808.0)));
+    EXPECT_FALSE(
+        HistoryBlockCodec::decodeBlock(withTenantColumn(std::numeric_limits<double>::infinity())));
+}

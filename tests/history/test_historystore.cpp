@@ -242,6 +242,28 @@ TEST_F(HistoryStoreTest, TheLastSnapshotComesBackWhole)
     EXPECT_FALSE(SnapshotCodec::decode("garbage").has_value());
 }
 
+// Found by fuzz/fuzz_snapshot: qUncompress allocates the size a blob's first four bytes declare
+// before inflating, so a damaged snapshot made every start-up allocate up to 2 GB. A claim
+// deflate cannot produce (more than 1032 times the compressed bytes) is refused up front.
+TEST(SnapshotCodec, ABlobClaimingMoreThanDeflateCanGiveIsRefused)
+{
+    const NodesSnapshot snap = fleet(3, T0, T0 - 5 * Sec);
+    const QByteArray blob = SnapshotCodec::encode(snap);
+    ASSERT_TRUE(SnapshotCodec::decode(blob).has_value());
+    const auto claiming = [&](quint32 size) {
+        QByteArray b = blob;
+        for (int i = 0; i < 4; ++i)
+            b[i] = char((size >> (24 - 8 * i)) & 0xff);
+        return b;
+    };
+    // An honest-looking claim a little above the true size still decodes (qUncompress stops at
+    // the end of the stream); one beyond deflate's ratio, or the 1.6 GB the fuzzer sent, not.
+    EXPECT_TRUE(SnapshotCodec::decode(claiming(quint32(blob.size()) * 4)).has_value());
+    EXPECT_FALSE(SnapshotCodec::decode(claiming(quint32(blob.size() - 4) * 1032 + 1)));
+    EXPECT_FALSE(SnapshotCodec::decode(claiming(1616944327)));
+    EXPECT_FALSE(SnapshotCodec::decode(QByteArray::fromHex("7fffffff789c")));
+}
+
 TEST_F(HistoryStoreTest, MigratesAVersion1File)
 {
     {

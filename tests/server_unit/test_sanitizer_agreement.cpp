@@ -1,6 +1,8 @@
+#include "domain/provisionrequest.h"
 #include "domain/tenantid.h"
 #include "provisionvalidator.h"
 
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <gtest/gtest.h>
@@ -50,4 +52,53 @@ TEST(SanitizerAgreement, EdgeCases)
     }
     EXPECT_EQ(prego::sim::ProvisionValidator::sanitizeTenantId(u"a" + QString(60, u'.') + u"b"),
               u"a-b"_s);
+}
+
+// Found by fuzz/fuzz_tenantid: the server's patterns were ^…$, and '$' also matches before a
+// final newline, so it accepted "acme\n" as a tenant id (and ids, UUIDs and trace ids with a
+// trailing newline) where the console refuses them; the newline then reached the stack name,
+// the audit and the logs.
+TEST(SanitizerAgreement, ATrailingNewlineIsValidNowhere)
+{
+    using prego::sim::ProvisionValidator;
+    EXPECT_FALSE(prego::TenantId::isValid(u"acme\n"));
+    EXPECT_FALSE(ProvisionValidator::isValidTenantId(u"acme\n"_s));
+    EXPECT_TRUE(ProvisionValidator::isValidTenantId(u"acme"_s));
+    EXPECT_FALSE(ProvisionValidator::isValidNodeId(u"fsn1-shared-01\n"_s));
+    EXPECT_TRUE(ProvisionValidator::isValidNodeId(u"fsn1-shared-01"_s));
+
+    const auto body = [](const QString &jobId, const QString &tenant, const QString &trace) {
+        return QJsonObject{{u"job_id"_s, jobId},     {u"tenant_id"_s, tenant},
+                           {u"region"_s, u"fsn1"_s}, {u"create_new_server"_s, true},
+                           {u"dedicated"_s, true},   {u"target_server_id"_s, QJsonValue::Null},
+                           {u"trace_id"_s, trace}};
+    };
+    const QString job = u"9b0c5a1e-7f3d-4c2a-9e8b-1d2c3b4a5f60"_s;
+    const QString trace = u"4bf92f3577b34da6a3ce929d0e0e4736"_s;
+    EXPECT_TRUE(ProvisionValidator::parse(body(job, u"acme"_s, trace)).fields.isEmpty());
+    EXPECT_TRUE(ProvisionValidator::parse(body(job + u'\n', u"acme"_s, trace))
+                    .fields.contains(u"job_id"_s));
+    EXPECT_TRUE(
+        ProvisionValidator::parse(body(job, u"acme\n"_s, trace)).fields.contains(u"tenant_id"_s));
+    EXPECT_TRUE(ProvisionValidator::parse(body(job, u"acme"_s, trace + u'\n'))
+                    .fields.contains(u"trace_id"_s));
+}
+
+// Found by fuzz/fuzz_server_provision (a request the server accepts must be one the console
+// accepts): the server took the all-zero trace id, which W3C Trace Context and the console refuse.
+TEST(SanitizerAgreement, TheAllZeroTraceIdIsRefusedByBoth)
+{
+    const QJsonObject body{{u"job_id"_s, u"9b0c5a1e-7f3d-4c2a-9e8b-1d2c3b4a5f61"_s},
+                           {u"tenant_id"_s, u"beta.co"_s},
+                           {u"region"_s, u"hel1"_s},
+                           {u"create_new_server"_s, true},
+                           {u"dedicated"_s, false},
+                           {u"target_server_id"_s, QJsonValue::Null},
+                           {u"trace_id"_s, QString(32, u'0')}};
+    EXPECT_FALSE(prego::ProvisionRequest::isValidTraceId(QString(32, u'0')));
+    const auto parsed = prego::sim::ProvisionValidator::parse(body);
+    EXPECT_TRUE(parsed.fields.contains(u"trace_id"_s));
+    QJsonObject withTrace = body;
+    withTrace[u"trace_id"_s] = u"4bf92f3577b34da6a3ce929d0e0e4736"_s;
+    EXPECT_TRUE(prego::sim::ProvisionValidator::parse(withTrace).fields.isEmpty());
 }
