@@ -8,6 +8,12 @@
 
 namespace prego {
 
+FreshnessDelegate::FreshnessDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_icons{icon(Freshness::Fresh), icon(Freshness::Stale), icon(Freshness::NeverReported),
+              icon(Freshness::Unknown)}
+{}
+
 QColor FreshnessDelegate::colorFor(Freshness f)
 {
     switch (f) {
@@ -91,7 +97,10 @@ void FreshnessDelegate::initStyleOption(QStyleOptionViewItem *option,
     if (!state.isValid())
         return;
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->icon = icon(Freshness(state.toInt()));
+    const int f = state.toInt();
+    if (f < 0 || f >= int(m_icons.size()))
+        return;
+    option->icon = m_icons.at(std::size_t(f));
     option->decorationSize = QSize(14, 14);
 }
 

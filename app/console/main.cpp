@@ -2,6 +2,7 @@
 #include "i18n/translations.h"
 #include "logfile.h"
 #include "mainwindow.h"
+#include "secrets/coredumpguard.h"
 #include "secrets/keychainsecretstore.h"
 #include "singleinstance.h"
 
@@ -18,6 +19,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    // Before anything reads a token: a crash must not write it into a core file.
+    prego::CoreDumpGuard::apply();
     // Before QApplication, so that it works without a display (package checks, scripts).
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0) {

@@ -1,5 +1,6 @@
 #include "ctlapp.h"
 #include "i18n/translations.h"
+#include "secrets/coredumpguard.h"
 #include "secrets/keychainsecretstore.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    // Before the token is read from stdin or the keychain: a crash must not write it into a core.
+    prego::CoreDumpGuard::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"prego"_s);
     QCoreApplication::setApplicationName(u"prego-console"_s); // shares the console's profiles
