@@ -156,7 +156,7 @@ TEST_F(DamagedHistoryTest, FlippedBytesInPagesNeverCrashAndNeverLoseTheFile)
     QRandomGenerator random(seed);
     int movedAside = 0;
     int openedAndRead = 0;
-    constexpr int Rounds = 30;
+    constexpr int Rounds = 20;
     for (int round = 0; round < Rounds; ++round) {
         QByteArray damaged = healthy;
         const int flips = 1 + int(random.bounded(16));
@@ -175,7 +175,7 @@ TEST_F(DamagedHistoryTest, FlippedBytesInPagesNeverCrashAndNeverLoseTheFile)
         } else {
             ++openedAndRead;
             // Every read completes; what is damaged is named, not crashed on.
-            for (int n = 0; n < Nodes; ++n)
+            for (int n = 0; n < Nodes; n += 8)
                 store->samples(u"n%1"_s.arg(n), T0, T0 + Polls * Min);
             store->series(u"n3"_s, T0 - Day, T0 + 2 * Day);
             store->pushSlots(T0, T0 + Day);

@@ -35,7 +35,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 DiskBytes = 2 * 1024 * 1024;
+constexpr qint64 DiskBytes = 1024 * 1024;
 
 QString quickCheck(const QString &path)
 {

@@ -3,11 +3,12 @@
 //
 // The writer is the real HistoryWriter on its worker thread inside prego-history-crashwriter
 // (crashwriter_main.cpp), fed polls as fast as it can take them, 50 nodes each, a 5-minute slot
-// closing on every poll and an hour on every sixth (roll-up and compaction into blocks). Half the
-// kills come after a random delay, half at a random point of a maintenance (roll-up or
-// compaction) the writer has just begun. The seed is printed; PREGO_CRASH_SEED repeats a run and
-// PREGO_CRASH_TRIALS changes the number of kills (default 100; 40 in the sanitizer build, where
-// each kill costs three times as much).
+// closing on every poll and an hour on every sixth (roll-up and compaction into blocks). Every
+// tenth kill lands in the start (open, quick_check), half at a random point of a maintenance
+// (roll-up or compaction) the writer has just begun, the rest at a random moment of the writing.
+// The seed is printed; PREGO_CRASH_SEED repeats a run, PREGO_CRASH_TRIALS changes the number of
+// kills (default 100; 40 in the sanitizer build, where each kill costs three times as much) and
+// PREGO_CRASH_VERBOSE prints each trial.
 #include "historytestdata.h"
 #include "storage/historystore.h"
 
@@ -126,23 +127,32 @@ TEST(HistoryCrash, KillNineNeverLosesACommittedPollNorDamagesTheFile)
                      {path, QString::number(nextPoll), QString::number(Nodes)});
         ASSERT_TRUE(writer.waitForStarted(10000)) << writer.errorString().toStdString();
 
-        // Half the kills after a random delay (often in the middle of an ingest); half at a random
-        // point just after a maintenance began (roll-up, every sixth one a compaction).
+        // Every tenth kill at a random moment of the start (opening, quick_check, the first
+        // poll); half the kills just after a maintenance began (roll-up, every sixth one a
+        // compaction); the rest at a random moment of the writing.
+        const bool duringStart = trial % 10 == 0;
         const bool duringMaintenance = trial % 2 == 1;
-        const int delayMs = 120 + int(random.bounded(200));
+        const int delayMs = int(random.bounded(150));
         const int maintenancesToWait = 1 + int(random.bounded(12));
         const int spinUs = int(random.bounded(1500));
         QByteArray out;
-        if (duringMaintenance) {
-            int seen = 0;
+        auto waitForLines = [&](const QByteArray &prefix, int count) {
             QDeadlineTimer deadline(30000);
-            while (seen < maintenancesToWait && !deadline.hasExpired()) {
+            const QByteArray needle = "\n" + prefix;
+            int seen = 0;
+            while (seen < count && !deadline.hasExpired()) {
                 writer.waitForReadyRead(20);
                 out += writer.readAllStandardOutput();
-                seen = int(out.count("\nM ")) + (out.startsWith("M ") ? 1 : 0);
+                seen = int(out.count(needle)) + (out.startsWith(prefix) ? 1 : 0);
             }
+        };
+        if (duringStart) {
+            QThread::msleep(ulong(delayMs));
+        } else if (duringMaintenance) {
+            waitForLines("M ", maintenancesToWait);
             QThread::usleep(ulong(spinUs));
         } else {
+            waitForLines("C ", 1);
             QThread::msleep(ulong(delayMs));
         }
         ::kill(pid_t(writer.processId()), SIGKILL);
@@ -202,11 +212,19 @@ TEST(HistoryCrash, KillNineNeverLosesACommittedPollNorDamagesTheFile)
     HistoryStore store(u"crash-store-final"_s, options);
     ASSERT_TRUE(store.open(path).ok);
     EXPECT_TRUE(missingPolls(store, committed).isEmpty());
+    // The kills met compaction too: most of what was committed now lives in hourly blocks.
+    qint64 blocks = -1;
+    {
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        if (q.exec(u"SELECT count(*) FROM blocks"_s) && q.next())
+            blocks = q.value(0).toLongLong();
+    }
+    EXPECT_GT(blocks, 0) << "no hour was ever compacted";
     EXPECT_GT(committed.size(), trials) << "the writer hardly wrote anything before the kills";
     std::printf("[ crash    ] %d kills (%d during a roll-up or compaction, %d before the first "
-                "commit), %lld polls committed = %lld samples, all present; file %lld bytes; "
-                "%.1f s\n",
+                "commit), %lld polls committed = %lld samples, all present (%lld compacted "
+                "node-hour blocks); file %lld bytes; %.1f s\n",
                 trials, killsInMaintenance, killsBeforeFirstCommit, qint64(committed.size()),
-                qint64(committed.size()) * Nodes, QFileInfo(path).size(),
+                qint64(committed.size()) * Nodes, blocks, QFileInfo(path).size(),
                 double(elapsed.elapsed()) / 1000.0);
 }
