@@ -88,6 +88,10 @@
         <source>certificate for %1 issued by %2, valid until %3, SHA-256 %4</source>
         <translation>%1의 인증서, 발급자 %2, 만료 %3, SHA-256 %4</translation>
     </message>
+    <message>
+        <source>the answer is of type %1 instead of application/json</source>
+        <translation>응답 형식이 application/json이 아니라 %1입니다</translation>
+    </message>
 </context>
 <context>
     <name>prego::ApiClient</name>
@@ -204,6 +208,10 @@
     <message>
         <source>The answer from %1 was larger than the allowed size and was stopped.</source>
         <translation>%1의 응답이 허용 크기를 넘어 수신을 중단했습니다.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was larger than the allowed %2 and was stopped.</source>
+        <translation>%1의 응답이 허용 크기 %2를 넘어 수신을 중단했습니다.</translation>
     </message>
     <message>
         <source>The answer from %1 does not follow the control plane contract: %2.</source>

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QTimer>
@@ -57,6 +58,11 @@ ApiCall::ApiCall(QNetworkReply *reply, Rules rules, QObject *parent)
     connect(m_reply, &QNetworkReply::sslErrors, this, &ApiCall::onSslErrors);
     connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+    if (m_rules.totalTimeoutMs > 0) {
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, &ApiCall::onDeadline);
+        m_deadline.start(m_rules.totalTimeoutMs);
+    }
 }
 
 ApiCall::~ApiCall()
@@ -82,13 +88,29 @@ void ApiCall::abort()
 {
     if (!m_reply)
         return;
+    stop(ApiError::Kind::Cancelled);
+}
+
+void ApiCall::stop(ApiError::Kind kind, const QString &detail)
+{
     if (!m_abortReason) {
         ApiError e;
-        e.kind = ApiError::Kind::Cancelled;
-        e.url = m_reply->url();
+        e.kind = kind;
+        e.url = kind == ApiError::Kind::Redirect ? m_rules.origin : m_reply->url();
+        e.detail = detail;
         m_abortReason = e;
     }
+    m_deadline.stop();
+    m_body.clear();
+    m_body.squeeze();
     m_reply->abort();
+}
+
+void ApiCall::onDeadline()
+{
+    if (m_reply && m_reply->isRunning())
+        stop(ApiError::Kind::Timeout,
+             QStringLiteral("not finished within %1 ms").arg(m_rules.totalTimeoutMs));
 }
 
 void ApiCall::onRedirected(const QUrl &url)
@@ -99,36 +121,36 @@ void ApiCall::onRedirected(const QUrl &url)
         Q_EMIT m_reply->redirectAllowed();
         return;
     }
-    // Refused: the request (and its Authorization header) never goes to the new address.
-    ApiError e;
-    e.kind = ApiError::Kind::Redirect;
-    e.url = m_rules.origin;
-    e.detail = target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    m_abortReason = e;
-    m_reply->abort();
+    // Refused: the request (its Authorization header, Idempotency-Key and body) never goes to the
+    // new address.
+    stop(ApiError::Kind::Redirect,
+         target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+}
+
+QString ApiCall::capText() const
+{
+    return QLocale().formattedDataSize(m_rules.maxBodyBytes);
 }
 
 void ApiCall::onMetaDataChanged()
 {
-    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-    if (length > m_rules.maxBodyBytes) {
-        ApiError e;
-        e.kind = ApiError::Kind::TooLarge;
-        e.url = m_reply->url();
-        m_abortReason = e;
-        m_reply->abort();
-    }
+    // A Content-Length over the cap (or one too large to be a number at all) ends the call before
+    // a byte of the body is read.
+    const QByteArray declared = lastValue("Content-Length");
+    if (declared.isEmpty())
+        return;
+    const bool digitsOnly =
+        std::all_of(declared.begin(), declared.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool ok = false;
+    const qint64 length = declared.toLongLong(&ok);
+    if ((digitsOnly && !ok) || (ok && length > m_rules.maxBodyBytes))
+        stop(ApiError::Kind::TooLarge, capText());
 }
 
 void ApiCall::onDownloadProgress(qint64 received, qint64)
 {
-    if (received > m_rules.maxBodyBytes && !m_abortReason) {
-        ApiError e;
-        e.kind = ApiError::Kind::TooLarge;
-        e.url = m_reply->url();
-        m_abortReason = e;
-        m_reply->abort();
-    }
+    if (received > m_rules.maxBodyBytes)
+        stop(ApiError::Kind::TooLarge, capText());
 }
 
 void ApiCall::onReadyRead()
@@ -148,12 +170,7 @@ void ApiCall::onReadyRead()
     if (available <= 0)
         return;
     if (m_body.size() + available > m_rules.maxBodyBytes) {
-        ApiError e;
-        e.kind = ApiError::Kind::TooLarge;
-        e.url = m_reply->url();
-        m_abortReason = e;
-        m_body.clear();
-        m_reply->abort();
+        stop(ApiError::Kind::TooLarge, capText());
         return;
     }
     const qsizetype at = m_body.size();
@@ -204,6 +221,11 @@ void ApiCall::onFinished()
             if (!m_sslDetail.isEmpty())
                 e.detail = m_sslDetail;
             break;
+        case QNetworkReply::ConnectionRefusedError:
+        case QNetworkReply::HostNotFoundError:
+            e.kind = ApiError::Kind::Network;
+            e.noServer = true;
+            break;
         default:
             e.kind = m_sslDetail.isEmpty() ? ApiError::Kind::Network : ApiError::Kind::Tls;
             if (!m_sslDetail.isEmpty())
@@ -222,6 +244,18 @@ void ApiCall::onFinished()
         ApiError e;
         e.kind = ApiError::Kind::TooLarge;
         e.url = m_reply->url();
+        e.detail = capText();
+        r.error = e;
+        r.body.clear();
+    } else if (r.httpStatus < 300 && !r.body.isEmpty() && !isJsonType(contentType())) {
+        // A login page of a captive portal or a proxy's error page in place of the API: said as
+        // such, not as a JSON syntax error at some offset.
+        ApiError e;
+        e.kind = ApiError::Kind::Decode;
+        e.url = m_reply->url();
+        e.detail = QCoreApplication::translate(
+                       "prego::ApiCall", "the answer is of type %1 instead of application/json")
+                       .arg(QString::fromLatin1(contentType().left(100)));
         r.error = e;
         r.body.clear();
     } else if (r.httpStatus >= 300 && r.httpStatus != 304) {
@@ -241,8 +275,34 @@ void ApiCall::onFinished()
     finish(std::move(r));
 }
 
+QByteArray ApiCall::lastValue(const QByteArray &header) const
+{
+    // After a followed redirect Qt's reply holds both answers' values joined by ", ".
+    const QByteArray value = m_reply->rawHeader(header);
+    return value.mid(value.lastIndexOf(',') + 1).trimmed();
+}
+
+QByteArray ApiCall::contentType() const
+{
+    return lastValue("Content-Type");
+}
+
+bool ApiCall::isJsonType(const QByteArray &contentType)
+{
+    // No Content-Type at all is tolerated (the body still has to decode); a stated one must be
+    // JSON: application/json or application/<something>+json, any parameters.
+    if (contentType.isEmpty())
+        return true;
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type =
+        (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+    return type == "application/json" ||
+           (type.startsWith("application/") && type.endsWith("+json"));
+}
+
 void ApiCall::finish(ApiResponse response)
 {
+    m_deadline.stop();
     if (m_done)
         return;
     m_done = true;

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QSslError>
+#include <QTimer>
 
 class QNetworkReply;
 
@@ -22,6 +23,9 @@ public:
         bool followSameOrigin = false; // GET: same-origin redirects; POST: none
         qint64 maxBodyBytes = 0;
         int maxRedirects = 5;
+        // The whole call, first byte to last. Qt's transfer timeout is an idle timeout: a server
+        // that trickles one byte every half second would otherwise hold a call forever. 0: none.
+        int totalTimeoutMs = 0;
     };
 
     static constexpr qint64 ReadChunkBytes = 1024 * 1024;
@@ -36,6 +40,7 @@ public:
     static ApiCall *failed(const ApiError &error, QObject *parent);
 
     static bool sameOrigin(const QUrl &a, const QUrl &b);
+    static bool isJsonType(const QByteArray &contentType);
 
 Q_SIGNALS:
     void finished(const prego::ApiResponse &response);
@@ -47,13 +52,20 @@ private:
     void onReadyRead();
     void onSslErrors(const QList<QSslError> &errors);
     void onFinished();
+    void onDeadline();
+    QString capText() const;
+    QByteArray lastValue(const QByteArray &header) const;
+    QByteArray contentType() const;
     void finish(ApiResponse response);
+    // Stops the transfer and makes `kind` the call's result (the first reason wins).
+    void stop(ApiError::Kind kind, const QString &detail = {});
 
     QNetworkReply *m_reply; // owned: deleted with this call; null for failed()
     Rules m_rules;
     int m_redirects = 0;
     std::optional<ApiError> m_abortReason;
     QString m_sslDetail;
+    QTimer m_deadline;
     QByteArray m_body; // read as it arrives: no 38 MB concatenation at the end
     bool m_reserved = false;
     bool m_done = false;

@@ -70,6 +70,16 @@ QNetworkRequest ApiClient::createRequest(const QUrl &url) const
     return request;
 }
 
+ApiCall::Rules ApiClient::rules(bool followSameOrigin) const
+{
+    ApiCall::Rules r;
+    r.origin = m_profile.baseUrl;
+    r.followSameOrigin = followSameOrigin;
+    r.maxBodyBytes = m_maxBodyBytes;
+    r.totalTimeoutMs = m_totalTimeoutMs;
+    return r;
+}
+
 ApiCall *ApiClient::failedCall(const QString &problem)
 {
     ApiError e;
@@ -87,7 +97,7 @@ ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query, const QByte
     if (!ifNoneMatch.isEmpty())
         request.setRawHeader("If-None-Match", ifNoneMatch);
     QNetworkReply *reply = m_nam->get(request);
-    return new ApiCall(reply, {m_profile.baseUrl, true, m_maxBodyBytes}, this);
+    return new ApiCall(reply, rules(true), this);
 }
 
 ApiCall *ApiClient::post(const QString &path, const QByteArray &jsonBody,
@@ -100,7 +110,7 @@ ApiCall *ApiClient::post(const QString &path, const QByteArray &jsonBody,
     if (!idempotencyKey.isEmpty())
         request.setRawHeader("Idempotency-Key", idempotencyKey);
     QNetworkReply *reply = m_nam->post(request, jsonBody);
-    return new ApiCall(reply, {m_profile.baseUrl, false, m_maxBodyBytes}, this);
+    return new ApiCall(reply, rules(false), this);
 }
 
 } // namespace prego

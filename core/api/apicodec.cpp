@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -572,11 +573,13 @@ std::optional<int> parseRetryAfter(const QByteArray &value, qint64 serverNowMs)
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::nullopt;
-    bool ok = false;
-    const qlonglong seconds = v.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? std::nullopt
-                           : std::optional<int>(int(std::min<qlonglong>(seconds, 3600)));
+    // delay-seconds is 1*DIGIT: a number too long for 64 bits is still "very long", clamped like
+    // any other; a sign, a fraction or spaces make it no number at all.
+    if (std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        bool ok = false;
+        const qulonglong seconds = v.toULongLong(&ok);
+        return int(ok ? std::min<qulonglong>(seconds, 3600) : 3600);
+    }
     if (const auto at = parseHttpDate(v)) {
         const qint64 delta = (*at - serverNowMs + 999) / 1000;
         return int(std::clamp<qint64>(delta, 0, 3600));

@@ -67,6 +67,9 @@ QString ApiError::message() const
                   "follow so that the token never leaves %2.")
             .arg(detail, host);
     case Kind::TooLarge:
+        if (!detail.isEmpty())
+            return tr("The answer from %1 was larger than the allowed %2 and was stopped.")
+                .arg(host, detail);
         return tr("The answer from %1 was larger than the allowed size and was stopped.").arg(host);
     case Kind::Decode:
         return tr("The answer from %1 does not follow the control plane contract: %2.")

@@ -37,6 +37,9 @@ public:
     QString detail; // technical detail: Qt's error text, certificate details, …
     QUrl url;
     std::optional<int> retryAfterSeconds;
+    // Nothing answered at the address (connection refused, host not found): no request reached a
+    // server, so trying again costs it nothing.
+    bool noServer = false;
 
     QString message() const;            // translated, for people
     QString explanationForCode() const; // translated explanation of a contract error code

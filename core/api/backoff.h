@@ -19,6 +19,8 @@ public:
     void reset() { m_failures = 0; }
     int failures() const { return m_failures; }
     void setFloorMs(int floorMs) { m_floorMs = floorMs; }
+    void setCapMs(int capMs) { m_capMs = capMs; }
+    int capMs() const { return m_capMs; }
 
 private:
     int m_floorMs;

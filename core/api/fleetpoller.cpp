@@ -7,6 +7,8 @@
 #include <QPromise>
 #include <QThreadPool>
 
+#include <chrono>
+
 #include <memory>
 
 namespace prego {
@@ -18,6 +20,8 @@ FleetPoller::FleetPoller(ApiClient *client, ServerClock *clock, QObject *parent)
     , m_backoff(client->profile().pollIntervalSeconds * 1000)
 {
     m_timer.setSingleShot(true);
+    // A coarse timer may fire 5 % early: 100 ms before a 2 s Retry-After is before "not before".
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &FleetPoller::poll);
     connect(&m_decodeWatcher, &QFutureWatcher<DecodedNodes>::finished, this,
             &FleetPoller::onDecoded);
@@ -50,8 +54,20 @@ void FleetPoller::pollNow()
     m_running = true;
     if (m_inFlight || m_decoding)
         return;
+    // A server that said "not before" is not asked sooner because someone pressed F5 repeatedly.
+    if (const qint64 wait = m_notBeforeMs - steadyNowMs(); wait > 0) {
+        scheduleNext(int(wait));
+        return;
+    }
     m_timer.stop();
     poll();
+}
+
+qint64 FleetPoller::steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 void FleetPoller::scheduleNext(int delayMs)
@@ -79,12 +95,21 @@ void FleetPoller::onFinished(const ApiResponse &response)
     if (!response.ok()) {
         if (response.error->kind == ApiError::Kind::Cancelled && !m_running)
             return;
-        const int delay = m_backoff.nextDelayMs(response.error->retryAfterSeconds);
+        const ApiError &e = *response.error;
+        int delay = m_backoff.nextDelayMs(e.retryAfterSeconds);
+        // Nothing listening (a control plane restarting, a laptop offline): no request reaches a
+        // server, so the next try comes after one interval rather than a growing backoff, and the
+        // data is back within one interval of the server's return. A server that answers (503,
+        // 429) or hangs (timeout) is left alone longer, as the backoff says.
+        if (e.noServer && !e.retryAfterSeconds)
+            delay = interval;
+        m_notBeforeMs = e.retryAfterSeconds ? steadyNowMs() + *e.retryAfterSeconds * 1000LL : 0;
         scheduleNext(delay);
         Q_EMIT pollFailed(*response.error);
         return;
     }
     m_backoff.reset();
+    m_notBeforeMs = 0;
     if (response.notModified()) {
         // 304: the last snapshot is still current; no body, no decode.
         scheduleNext(interval);

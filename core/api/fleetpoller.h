@@ -31,7 +31,12 @@ public:
 
     void start();
     void stop();
-    void pollNow(); // F5: poll at once, resetting the backoff
+    // F5: poll at once, resetting the backoff; but not before a Retry-After the server asked for.
+    void pollNow();
+    // The longest wait between failed polls (default 5 min); tests compress an outage with it.
+    void setBackoffCapMs(int capMs) { m_backoff.setCapMs(capMs); }
+    // Tests: a backoff with a known jitter, so the waits of an outage can be counted.
+    void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
     bool isRunning() const { return m_running; }
     int consecutiveFailures() const { return m_backoff.failures(); }
     int nextDelayMs() const { return m_nextDelayMs; }
@@ -47,6 +52,7 @@ private:
     void onFinished(const ApiResponse &response);
     void onDecoded();
     void scheduleNext(int delayMs);
+    static qint64 steadyNowMs();
 
     QPointer<ApiClient> m_client;
     ServerClock *m_clock;
@@ -61,6 +67,7 @@ private:
     bool m_running = false;
     bool m_decoding = false;
     int m_nextDelayMs = 0;
+    qint64 m_notBeforeMs = 0; // steady clock: no request before this (Retry-After)
 };
 
 } // namespace prego

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 using namespace prego;
 
@@ -118,4 +120,144 @@ TEST(ApiClientTls, SelfSignedIsRefusedWithDetailsAndAcceptedWithTheProfilesCa)
     const ApiResponse ok = waitFor(trusting.get(u"/internal/whoami"_s));
     ASSERT_TRUE(ok.ok()) << ok.error->message().toStdString();
     EXPECT_EQ(server.requests, 1);
+}
+
+namespace {
+// openssl with its arguments; empty when it worked, else its complaint.
+QString openssl(const QStringList &args)
+{
+    QProcess p;
+    p.start(u"openssl"_s, args);
+    if (!p.waitForFinished(30000))
+        return u"openssl did not finish"_s;
+    return p.exitCode() == 0 ? QString() : QString::fromLocal8Bit(p.readAllStandardError());
+}
+
+// A private CA and certificates for 127.0.0.1 made for this run with EC keys (fast): one it
+// signed, one it signed for another name, one it signed that expired, and a self-signed impostor.
+struct Pki
+{
+    QTemporaryDir dir;
+    QString error;
+    QString path(const QString &name) const { return dir.filePath(name); }
+
+    bool make()
+    {
+        const QStringList ec{u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                             u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s};
+        auto write = [this](const QString &name, const QByteArray &text) {
+            QFile f(path(name));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+        };
+        if (!write(u"ip.ext"_s, "subjectAltName=IP:127.0.0.1\n") ||
+            !write(u"other.ext"_s, "subjectAltName=DNS:cp.example.net\n"))
+            return fail(u"cannot write extension files"_s);
+        if (const QString e =
+                openssl(QStringList{u"req"_s, u"-x509"_s} + ec +
+                        QStringList{u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=prego-private-ca"_s,
+                                    u"-keyout"_s, path(u"ca.key"_s), u"-out"_s, path(u"ca.pem"_s)});
+            !e.isEmpty())
+            return fail(e);
+        const struct
+        {
+            QString name, cn, ext, days;
+        } leaves[] = {{u"leaf"_s, u"127.0.0.1"_s, u"ip.ext"_s, u"2"_s},
+                      {u"otherhost"_s, u"cp.example.net"_s, u"other.ext"_s, u"2"_s},
+                      {u"expired"_s, u"127.0.0.1"_s, u"ip.ext"_s, u"-1"_s}};
+        for (const auto &l : leaves) {
+            if (const QString e = openssl(QStringList{u"req"_s} + ec +
+                                          QStringList{u"-subj"_s, u"/CN="_s + l.cn, u"-keyout"_s,
+                                                      path(l.name + u".key"_s), u"-out"_s,
+                                                      path(l.name + u".csr"_s)});
+                !e.isEmpty())
+                return fail(e);
+            if (const QString e =
+                    openssl({u"x509"_s, u"-req"_s, u"-in"_s, path(l.name + u".csr"_s), u"-CA"_s,
+                             path(u"ca.pem"_s), u"-CAkey"_s, path(u"ca.key"_s),
+                             u"-CAcreateserial"_s, u"-days"_s, l.days, u"-extfile"_s, path(l.ext),
+                             u"-out"_s, path(l.name + u".pem"_s)});
+                !e.isEmpty())
+                return fail(e);
+        }
+        if (const QString e =
+                openssl(QStringList{u"req"_s, u"-x509"_s} + ec +
+                        QStringList{u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=prego-impostor"_s,
+                                    u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
+                                    path(u"impostor.key"_s), u"-out"_s, path(u"impostor.pem"_s)});
+            !e.isEmpty())
+            return fail(e);
+        return true;
+    }
+    bool fail(const QString &why)
+    {
+        error = why;
+        return false;
+    }
+    QByteArray read(const QString &name) const
+    {
+        QFile f(path(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    std::unique_ptr<TlsServer> serve(const QString &name) const
+    {
+        return std::make_unique<TlsServer>(QSslCertificate(read(name + u".pem"_s), QSsl::Pem),
+                                           QSslKey(read(name + u".key"_s), QSsl::Ec, QSsl::Pem));
+    }
+};
+
+ApiResponse whoamiOver(TlsServer &server, const QString &caFile)
+{
+    Profile profile;
+    profile.name = u"tls"_s;
+    profile.baseUrl = QUrl(u"https://127.0.0.1:%1"_s.arg(server.serverPort()));
+    profile.caFile = caFile;
+    QNetworkAccessManager nam;
+    ApiClient client(&nam, profile);
+    client.setToken(u"tls-token-1234567890"_s);
+    return waitFor(client.get(u"/internal/whoami"_s));
+}
+} // namespace
+
+TEST(ApiClientTls, TheProfilesCaTrustsOnlyWhatItSignedForThisHostAndStillValid)
+{
+    if (!QSslSocket::supportsSsl())
+        GTEST_SKIP() << "no TLS backend";
+    Pki pki;
+    ASSERT_TRUE(pki.make()) << pki.error.toStdString();
+    const QString ca = pki.path(u"ca.pem"_s);
+
+    {
+        auto good = pki.serve(u"leaf"_s);
+        ASSERT_TRUE(good->isListening());
+        const ApiResponse refused = whoamiOver(*good, {});
+        ASSERT_FALSE(refused.ok()); // the system store does not know our private CA
+        EXPECT_EQ(refused.error->kind, ApiError::Kind::Tls);
+        EXPECT_TRUE(refused.error->message().contains(u"prego-private-ca"_s))
+            << refused.error->message().toStdString();
+        const ApiResponse ok = whoamiOver(*good, ca);
+        ASSERT_TRUE(ok.ok()) << ok.error->message().toStdString();
+        EXPECT_EQ(good->requests, 1);
+    }
+    const struct
+    {
+        QString cert;
+        QString mentions; // what the sentence must name
+    } refusedCases[] = {
+        {u"otherhost"_s, u"cp.example.net"_s}, // signed by our CA, for another name
+        {u"expired"_s, u"expired"_s},          // signed by our CA, out of date
+        {u"impostor"_s, u"prego-impostor"_s},  // self-signed: our CA does not vouch for it
+    };
+    for (const auto &c : refusedCases) {
+        SCOPED_TRACE(c.cert.toStdString());
+        auto server = pki.serve(c.cert);
+        ASSERT_TRUE(server->isListening());
+        const ApiResponse r = whoamiOver(*server, ca);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error->kind, ApiError::Kind::Tls);
+        EXPECT_FALSE(r.error->isRetryable());
+        const QString message = r.error->message();
+        EXPECT_TRUE(message.contains(c.mentions, Qt::CaseInsensitive)) << message.toStdString();
+        EXPECT_TRUE(message.contains(u"SHA-256"_s)) << message.toStdString();
+        EXPECT_EQ(server->requests, 0); // no request, so no token, over a refused channel
+    }
 }
