@@ -41,6 +41,8 @@ public:
     // Once a second: banner ages, skew warning, summary.
     void refreshStatus();
     QString currentNodeId() const { return m_currentNodeId; }
+    // The column widths came from the profile's stored layout: do not fit them to the data.
+    void setKeepColumnWidths(bool keep) { m_keepColumnWidths = keep; }
 
 Q_SIGNALS:
     void tokenPromptRequested();
@@ -60,6 +62,8 @@ private:
 
     QWidget *makeCounter(Counter *counter, const QString &objectName, int freshness);
     void retranslate();
+    // Banner and icon colours for the current palette (light or dark).
+    void updateColors();
     QString asOfText(qint64 serverTimeMs) const;
     void updateSummary();
     void updateFilterChoices();
@@ -87,6 +91,7 @@ private:
     std::optional<ApiError> m_error;
     std::optional<qint64> m_dataServerTimeMs;
     bool m_storedData = false;
+    bool m_keepColumnWidths = false;
 };
 
 } // namespace prego

@@ -1,6 +1,7 @@
 #include "freshnessdelegate.h"
 
 #include "nodetablemodel.h"
+#include "statuscolors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -8,26 +9,27 @@
 
 namespace prego {
 
-QColor FreshnessDelegate::colorFor(Freshness f)
+QColor FreshnessDelegate::colorFor(Freshness f, const QPalette &palette)
 {
     switch (f) {
     case Freshness::Fresh:
-        return QColor(0x2e, 0x7d, 0x32);
+        return StatusColors::text(StatusColors::Tone::Good, palette);
     case Freshness::Stale:
-        return QColor(0xe6, 0x51, 0x00);
+        return StatusColors::text(StatusColors::Tone::Warning, palette);
     case Freshness::NeverReported:
-        return QColor(0x75, 0x75, 0x75);
+        return StatusColors::text(StatusColors::Tone::Neutral, palette);
     case Freshness::Unknown:
-        return QColor(0x61, 0x61, 0x9e);
+        return StatusColors::text(StatusColors::Tone::Info, palette);
     }
-    return Qt::gray;
+    return palette.color(QPalette::Text);
 }
 
-void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshness f)
+void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshness f,
+                                  const QPalette &palette)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QColor color = colorFor(f);
+    const QColor color = colorFor(f, palette);
     const qreal side = qMin(rect.width(), rect.height());
     const qreal pen = qMax<qreal>(1.5, side / 9.0);
     const QRectF r(rect.center().x() - side / 2 + pen / 2, rect.center().y() - side / 2 + pen / 2,
@@ -68,14 +70,14 @@ void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshne
     painter->restore();
 }
 
-QIcon FreshnessDelegate::icon(Freshness f, int size)
+QIcon FreshnessDelegate::icon(Freshness f, int size, const QPalette &palette)
 {
     QIcon result;
     for (const int scale : {1, 2}) {
         QPixmap pixmap(size * scale, size * scale);
         pixmap.fill(Qt::transparent);
         QPainter p(&pixmap);
-        paintIcon(&p, QRectF(1, 1, size * scale - 2, size * scale - 2), f);
+        paintIcon(&p, QRectF(1, 1, size * scale - 2, size * scale - 2), f, palette);
         p.end();
         pixmap.setDevicePixelRatio(scale);
         result.addPixmap(pixmap);
@@ -91,7 +93,7 @@ void FreshnessDelegate::initStyleOption(QStyleOptionViewItem *option,
     if (!state.isValid())
         return;
     option->features |= QStyleOptionViewItem::HasDecoration;
-    option->icon = icon(Freshness(state.toInt()));
+    option->icon = icon(Freshness(state.toInt()), 16, option->palette);
     option->decorationSize = QSize(14, 14);
 }
 

@@ -3,6 +3,7 @@
 #include "domain/freshness.h"
 
 #include <QIcon>
+#include <QPalette>
 #include <QStyledItemDelegate>
 
 namespace prego {
@@ -15,9 +16,12 @@ class FreshnessDelegate final : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    static QColor colorFor(Freshness f);
-    static void paintIcon(QPainter *painter, const QRectF &rect, Freshness f);
-    static QIcon icon(Freshness f, int size = 16);
+    // The state's colour on this palette (a lighter variant on a dark one).
+    static QColor colorFor(Freshness f, const QPalette &palette);
+    static void paintIcon(QPainter *painter, const QRectF &rect, Freshness f,
+                          const QPalette &palette);
+    // Drawn at 1x and 2x for this palette (the application's when none is given).
+    static QIcon icon(Freshness f, int size = 16, const QPalette &palette = QPalette());
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
