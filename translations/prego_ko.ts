@@ -339,10 +339,15 @@
         </translation>
     </message>
     <message>
+        <source>--palette takes system, light or dark; see --help.</source>
+        <translation>--palette에는 system, light, dark 중 하나를 씁니다. --help를 참고하세요.</translation>
+    </message>
+    <message>
         <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
-                     [--job ID] [--screenshot DIR]
+                     [--job ID] [--palette system|light|dark] [--screenshot DIR]
 
   --lang ko|en       language of the console (default: the system&apos;s)
+  --palette SCHEME   colours for this run: system (default), light or dark
   --profile NAME     connect to this profile
   --demo             start a local demo control plane with a simulated fleet
   --node ID          open this node&apos;s detail once the fleet is shown
@@ -353,9 +358,10 @@
                      --demo also the wizard&apos;s pages and a job&apos;s trace)
 </source>
         <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
-                     [--job ID] [--screenshot 디렉터리]
+                     [--job ID] [--palette system|light|dark] [--screenshot 디렉터리]
 
   --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
+  --palette 색상     이번 실행의 색상: system (기본값), light, dark
   --profile 이름     이 프로필로 연결
   --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
   --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
@@ -1871,10 +1877,6 @@ Exit codes:
         <translation>검증(&amp;V)</translation>
     </message>
     <message>
-        <source>Desktop &amp;notifications</source>
-        <translation>데스크톱 알림(&amp;N)</translation>
-    </message>
-    <message>
         <source>Show the console</source>
         <translation>콘솔 보기</translation>
     </message>
@@ -1905,6 +1907,10 @@ Exit codes:
     <message>
         <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2866,71 @@ verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사�
     <message>
         <source>No token is stored for this profile. Enter the profile&apos;s token to store it.</source>
         <translation>이 프로필에 저장된 토큰이 없습니다. 프로필의 토큰을 입력하면 저장됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>prego::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>데스크톱</translation>
+    </message>
+    <message>
+        <source>Show the fleet&apos;s state in the system &amp;tray</source>
+        <translation>시스템 트레이에 플릿 상태 표시(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications when nodes go stale or a job ends</source>
+        <translation>노드가 지연되거나 작업이 끝나면 데스크톱 알림(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notifications are shown by the tray icon.</source>
+        <translation>알림은 트레이 아이콘이 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <extracomment>Settings → Language: follow the system&apos;s language</extracomment>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>색상(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <extracomment>Settings → Colours: light or dark as the desktop is</extracomment>
+        <translation>시스템 설정대로</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>The poll interval and when a node counts as stale belong to each control plane: File → Profiles…</source>
+        <translation>조회 간격과 노드를 지연으로 보는 기준은 제어 플레인마다 정합니다: 파일 → 프로필…</translation>
     </message>
 </context>
 <context>
