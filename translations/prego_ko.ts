@@ -1,369 +1,375 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
-<context>
-    <name>QWizard</name>
-    <message>
-        <source>&lt; &amp;Back</source>
-        <translation>&lt; 뒤로(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Next &gt;</source>
-        <translation>다음(&amp;N) &gt;</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
-</context>
-<context>
-    <name>prego::AgeText</name>
-    <message>
-        <source>never</source>
-        <translation>없음</translation>
-    </message>
-    <message>
-        <source>just now</source>
-        <translation>방금</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s ago</source>
-        <comment>seconds, abbreviated</comment>
-        <translation>
-            <numerusform>%n초 전</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min ago</source>
-        <comment>minutes, abbreviated</comment>
-        <translation>
-            <numerusform>%n분 전</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h ago</source>
-        <comment>hours, abbreviated</comment>
-        <translation>
-            <numerusform>%n시간 전</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n일 전</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <comment>duration in seconds</comment>
-        <translation>
-            <numerusform>%n초</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <comment>duration in minutes</comment>
-        <translation>
-            <numerusform>%n분</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <comment>duration in hours</comment>
-        <translation>
-            <numerusform>%n시간</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <comment>duration in days</comment>
-        <translation>
-            <numerusform>%n일</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>prego::ApiCall</name>
-    <message>
-        <source>certificate for %1 issued by %2, valid until %3, SHA-256 %4</source>
-        <translation>%1의 인증서, 발급자 %2, 만료 %3, SHA-256 %4</translation>
-    </message>
-    <message>
-        <source>the answer is of type %1 instead of application/json</source>
-        <translation>응답 형식이 application/json이 아니라 %1입니다</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ApiClient</name>
-    <message>
-        <source>The CA certificate file %1 of profile %2 cannot be used.</source>
-        <translation>프로필 %2의 CA 인증서 파일 %1을(를) 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Profile %1 uses http for a remote host; only https is allowed there.</source>
-        <translation>프로필 %1이(가) 원격 호스트에 http를 사용합니다. 원격 호스트에는 https만 허용됩니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ApiCodec</name>
-    <message>
-        <source>A node without a valid node_id was ignored.</source>
-        <translation>유효한 node_id가 없는 노드 하나를 무시했습니다.</translation>
-    </message>
-    <message>
-        <source>Node %1 has fields of the wrong type; they are shown as empty.</source>
-        <translation>노드 %1의 일부 필드 형식이 잘못되어 빈 값으로 표시합니다.</translation>
-    </message>
-    <message>
-        <source>the answer is not valid JSON (%1 at byte %2)</source>
-        <translation>응답이 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
-    </message>
-    <message>
-        <source>the answer is not a JSON object</source>
-        <translation>응답이 JSON 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <source>server_time is missing or not an RFC 3339 time</source>
-        <translation>server_time이 없거나 RFC 3339 시각이 아닙니다</translation>
-    </message>
-    <message>
-        <source>nodes is missing or not a list</source>
-        <translation>nodes가 없거나 목록이 아닙니다</translation>
-    </message>
-    <message>
-        <source>An entry of the node list is not an object and was ignored.</source>
-        <translation>노드 목록의 항목 하나가 객체가 아니어서 무시했습니다.</translation>
-    </message>
-    <message>
-        <source>the node has no valid node_id</source>
-        <translation>노드에 유효한 node_id가 없습니다</translation>
-    </message>
-    <message>
-        <source>token_name, role or server_time is missing</source>
-        <translation>token_name, role 또는 server_time이 없습니다</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ApiError</name>
-    <message>
-        <source>The token is missing, wrong or revoked.</source>
-        <translation>토큰이 없거나 잘못되었거나 폐기되었습니다.</translation>
-    </message>
-    <message>
-        <source>The token is valid but its role does not allow this action.</source>
-        <translation>토큰은 유효하지만 그 역할로는 이 작업을 할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane does not know this item.</source>
-        <translation>제어 플레인에 이 항목이 없습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane rejected some fields of the request.</source>
-        <translation>제어 플레인이 요청의 일부 필드를 거부했습니다.</translation>
-    </message>
-    <message>
-        <source>This job id was already used for a different request; nothing was created.</source>
-        <translation>이 작업 ID는 이미 다른 요청에 사용되었습니다. 아무것도 생성되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The dedicated stack for this tenant already belongs to another tenant.</source>
-        <translation>이 테넌트의 전용 스택은 이미 다른 테넌트의 것입니다.</translation>
-    </message>
-    <message>
-        <source>A node with this id is already registered with other attributes.</source>
-        <translation>이 ID의 노드가 이미 다른 속성으로 등록되어 있습니다.</translation>
-    </message>
-    <message>
-        <source>Only a failed job can be retried.</source>
-        <translation>실패한 작업만 재시도할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane could not read the request.</source>
-        <translation>제어 플레인이 요청을 읽지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>The request was too large for the control plane.</source>
-        <translation>요청이 제어 플레인에 비해 너무 큽니다.</translation>
-    </message>
-    <message>
-        <source>The control plane is limiting how often it is called.</source>
-        <translation>제어 플레인이 호출 빈도를 제한하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane at %1 could not be reached (%2). Check the address and the network; the console keeps trying.</source>
-        <translation>%1의 제어 플레인에 연결할 수 없습니다(%2). 주소와 네트워크를 확인하세요. 콘솔은 계속 재시도합니다.</translation>
-    </message>
-    <message>
-        <source>The control plane at %1 did not answer in time. It may be overloaded or the network may be slow; the console keeps trying.</source>
-        <translation>%1의 제어 플레인이 제시간에 응답하지 않았습니다. 과부하이거나 네트워크가 느릴 수 있습니다. 콘솔은 계속 재시도합니다.</translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 was refused: %2. If this control plane uses a private certificate authority, add its CA certificate to the profile.</source>
-        <translation>%1과(와)의 보안 연결이 거부되었습니다: %2. 이 제어 플레인이 사설 인증 기관을 사용한다면 그 CA 인증서를 프로필에 추가하세요.</translation>
-    </message>
-    <message>
-        <source>The control plane answered with a redirect to %1, which the console does not follow so that the token never leaves %2.</source>
-        <translation>제어 플레인이 %1(으)로 리디렉션했지만, 토큰이 %2 밖으로 나가지 않도록 콘솔은 따라가지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The answer from %1 was larger than the allowed size and was stopped.</source>
-        <translation>%1의 응답이 허용 크기를 넘어 수신을 중단했습니다.</translation>
-    </message>
-    <message>
-        <source>The answer from %1 was larger than the allowed %2 and was stopped.</source>
-        <translation>%1의 응답이 허용 크기 %2를 넘어 수신을 중단했습니다.</translation>
-    </message>
-    <message>
-        <source>The answer from %1 does not follow the control plane contract: %2.</source>
-        <translation>%1의 응답이 제어 플레인 규약과 맞지 않습니다: %2.</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>요청이 취소되었습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane refused the token (401). Sign in again with a valid token.</source>
-        <translation>제어 플레인이 토큰을 거부했습니다(401). 유효한 토큰으로 다시 로그인하세요.</translation>
-    </message>
-    <message>
-        <source>This token&apos;s role may not do this (403). %1</source>
-        <translation>이 토큰의 역할로는 이 작업을 할 수 없습니다(403). %1</translation>
-    </message>
-    <message>
-        <source>Not found (404): %1</source>
-        <translation>찾을 수 없음(404): %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>The control plane is busy (429); the console waits %n second(s) before trying again.</source>
-        <translation>
-            <numerusform>제어 플레인이 바쁩니다(429). 콘솔은 %n초 후에 다시 시도합니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The control plane is busy (429); the console will try again later.</source>
-        <translation>제어 플레인이 바쁩니다(429). 콘솔은 잠시 후 다시 시도합니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The control plane has a problem (HTTP %1); the console waits %n second(s) before trying again.</source>
-        <translation>
-            <numerusform>제어 플레인에 문제가 있습니다(HTTP %1). 콘솔은 %n초 후에 다시 시도합니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The control plane has a problem (HTTP %1); the console keeps trying.</source>
-        <translation>제어 플레인에 문제가 있습니다(HTTP %1). 콘솔은 계속 재시도합니다.</translation>
-    </message>
-    <message>
-        <source>%1 (HTTP %2: %3)</source>
-        <translation>%1 (HTTP %2: %3)</translation>
-    </message>
-    <message>
-        <source>The control plane answered HTTP %1: %2</source>
-        <translation>제어 플레인 응답 HTTP %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ConsoleApp</name>
-    <message>
-        <source>%1 needs a value; see --help.</source>
-        <translation>%1에는 값이 필요합니다. --help를 참고하세요.</translation>
-    </message>
-    <message>
-        <source>Unknown option %1; see --help.</source>
-        <translation>알 수 없는 옵션 %1입니다. --help를 참고하세요.</translation>
-    </message>
-    <message>
-        <source>Enter the token for this profile.</source>
-        <translation>이 프로필의 토큰을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>There is no profile named %1.</source>
-        <translation>%1(이)라는 프로필이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Welcome to the Prego Operator Console</source>
-        <translation>Prego 운영 콘솔에 오신 것을 환영합니다</translation>
-    </message>
-    <message>
-        <source>No control plane is set up yet.</source>
-        <translation>아직 설정된 제어 플레인이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Start the demo to try the console on a simulated fleet, or add the control plane you operate.</source>
-        <translation>데모를 시작해 시뮬레이션 노드로 콘솔을 체험하거나, 운영 중인 제어 플레인을 추가하세요.</translation>
-    </message>
-    <message>
-        <source>Start the demo</source>
-        <translation>데모 시작</translation>
-    </message>
-    <message>
-        <source>Add control plane…</source>
-        <translation>제어 플레인 추가…</translation>
-    </message>
-    <message>
-        <source>No keychain is available.</source>
-        <translation>사용할 수 있는 키체인이 없습니다.</translation>
-    </message>
-    <message>
-        <source>No token is stored for profile %1.</source>
-        <translation>프로필 %1에 저장된 토큰이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Prego Operator Console</source>
-        <translation>Prego 운영 콘솔</translation>
-    </message>
-    <message>
-        <source>The control plane did not accept the stored token.</source>
-        <translation>제어 플레인이 저장된 토큰을 받아들이지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Remove profile</source>
-        <translation>프로필 삭제</translation>
-    </message>
-    <message>
-        <source>Remove profile %1 and the token stored for it? The control plane is not changed.</source>
-        <translation>프로필 %1과(와) 저장된 토큰을 삭제할까요? 제어 플레인은 변경되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The profile was removed, but its token could not be removed from the keychain: %1</source>
-        <translation>프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>The local history is off: no writable data directory.</source>
-        <translation>로컬 기록이 꺼져 있습니다: 쓸 수 있는 데이터 디렉터리가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Node %1 is not in the fleet; showing its stored history.</source>
-        <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
-    </message>
-    <message>
-        <source>Provisioning is off: %1</source>
-        <translation>프로비저닝이 꺼져 있습니다: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n provisioning request(s) that were sent but not answered…</source>
-        <translation>
-            <numerusform>보냈지만 응답을 받지 못한 프로비저닝 요청 %n개를 확인하는 중…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
-                     [--job ID] [--screenshot DIR]
+    <context>
+        <name>QWizard</name>
+        <message>
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 뒤로(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Next &gt;</source>
+            <translation>다음(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AgeText</name>
+        <message>
+            <source>never</source>
+            <translation>없음</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>방금</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s ago</source>
+            <comment>seconds, abbreviated</comment>
+            <translation>
+                <numerusform>%n초 전</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min ago</source>
+            <comment>minutes, abbreviated</comment>
+            <translation>
+                <numerusform>%n분 전</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h ago</source>
+            <comment>hours, abbreviated</comment>
+            <translation>
+                <numerusform>%n시간 전</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n일 전</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <comment>duration in seconds</comment>
+            <translation>
+                <numerusform>%n초</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <comment>duration in minutes</comment>
+            <translation>
+                <numerusform>%n분</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <comment>duration in hours</comment>
+            <translation>
+                <numerusform>%n시간</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <comment>duration in days</comment>
+            <translation>
+                <numerusform>%n일</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ApiCall</name>
+        <message>
+            <source>certificate for %1 issued by %2, valid until %3, SHA-256 %4</source>
+            <translation>%1의 인증서, 발급자 %2, 만료 %3, SHA-256 %4</translation>
+        </message>
+        <message>
+            <source>the answer is of type %1 instead of application/json</source>
+            <translation>응답 형식이 application/json이 아니라 %1입니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ApiClient</name>
+        <message>
+            <source>The CA certificate file %1 of profile %2 cannot be used.</source>
+            <translation>프로필 %2의 CA 인증서 파일 %1을(를) 사용할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Profile %1 uses http for a remote host; only https is allowed there.</source>
+            <translation>프로필 %1이(가) 원격 호스트에 http를 사용합니다. 원격 호스트에는 https만 허용됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ApiCodec</name>
+        <message>
+            <source>A node without a valid node_id was ignored.</source>
+            <translation>유효한 node_id가 없는 노드 하나를 무시했습니다.</translation>
+        </message>
+        <message>
+            <source>Node %1 has fields of the wrong type; they are shown as empty.</source>
+            <translation>노드 %1의 일부 필드 형식이 잘못되어 빈 값으로 표시합니다.</translation>
+        </message>
+        <message>
+            <source>the answer is not valid JSON (%1 at byte %2)</source>
+            <translation>응답이 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
+        </message>
+        <message>
+            <source>the answer is not a JSON object</source>
+            <translation>응답이 JSON 객체가 아닙니다</translation>
+        </message>
+        <message>
+            <source>server_time is missing or not an RFC 3339 time</source>
+            <translation>server_time이 없거나 RFC 3339 시각이 아닙니다</translation>
+        </message>
+        <message>
+            <source>nodes is missing or not a list</source>
+            <translation>nodes가 없거나 목록이 아닙니다</translation>
+        </message>
+        <message>
+            <source>An entry of the node list is not an object and was ignored.</source>
+            <translation>노드 목록의 항목 하나가 객체가 아니어서 무시했습니다.</translation>
+        </message>
+        <message>
+            <source>the node has no valid node_id</source>
+            <translation>노드에 유효한 node_id가 없습니다</translation>
+        </message>
+        <message>
+            <source>token_name, role or server_time is missing</source>
+            <translation>token_name, role 또는 server_time이 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ApiError</name>
+        <message>
+            <source>The token is missing, wrong or revoked.</source>
+            <translation>토큰이 없거나 잘못되었거나 폐기되었습니다.</translation>
+        </message>
+        <message>
+            <source>The token is valid but its role does not allow this action.</source>
+            <translation>토큰은 유효하지만 그 역할로는 이 작업을 할 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane does not know this item.</source>
+            <translation>제어 플레인에 이 항목이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane rejected some fields of the request.</source>
+            <translation>제어 플레인이 요청의 일부 필드를 거부했습니다.</translation>
+        </message>
+        <message>
+            <source>This job id was already used for a different request; nothing was created.</source>
+            <translation>이 작업 ID는 이미 다른 요청에 사용되었습니다. 아무것도 생성되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The dedicated stack for this tenant already belongs to another tenant.</source>
+            <translation>이 테넌트의 전용 스택은 이미 다른 테넌트의 것입니다.</translation>
+        </message>
+        <message>
+            <source>A node with this id is already registered with other attributes.</source>
+            <translation>이 ID의 노드가 이미 다른 속성으로 등록되어 있습니다.</translation>
+        </message>
+        <message>
+            <source>Only a failed job can be retried.</source>
+            <translation>실패한 작업만 재시도할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane could not read the request.</source>
+            <translation>제어 플레인이 요청을 읽지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The request was too large for the control plane.</source>
+            <translation>요청이 제어 플레인에 비해 너무 큽니다.</translation>
+        </message>
+        <message>
+            <source>The control plane is limiting how often it is called.</source>
+            <translation>제어 플레인이 호출 빈도를 제한하고 있습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane at %1 could not be reached (%2). Check the address and the network; the console keeps trying.</source>
+            <translation>%1의 제어 플레인에 연결할 수 없습니다(%2). 주소와 네트워크를 확인하세요. 콘솔은 계속 재시도합니다.</translation>
+        </message>
+        <message>
+            <source>The control plane at %1 did not answer in time. It may be overloaded or the network may be slow; the console keeps trying.</source>
+            <translation>%1의 제어 플레인이 제시간에 응답하지 않았습니다. 과부하이거나 네트워크가 느릴 수 있습니다. 콘솔은 계속 재시도합니다.</translation>
+        </message>
+        <message>
+            <source>The secure connection to %1 was refused: %2. If this control plane uses a private certificate authority, add its CA certificate to the profile.</source>
+            <translation>%1과(와)의 보안 연결이 거부되었습니다: %2. 이 제어 플레인이 사설 인증 기관을 사용한다면 그 CA 인증서를 프로필에 추가하세요.</translation>
+        </message>
+        <message>
+            <source>The control plane answered with a redirect to %1, which the console does not follow so that the token never leaves %2.</source>
+            <translation>제어 플레인이 %1(으)로 리디렉션했지만, 토큰이 %2 밖으로 나가지 않도록 콘솔은 따라가지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The answer from %1 was larger than the allowed size and was stopped.</source>
+            <translation>%1의 응답이 허용 크기를 넘어 수신을 중단했습니다.</translation>
+        </message>
+        <message>
+            <source>The answer from %1 was larger than the allowed %2 and was stopped.</source>
+            <translation>%1의 응답이 허용 크기 %2를 넘어 수신을 중단했습니다.</translation>
+        </message>
+        <message>
+            <source>The answer from %1 does not follow the control plane contract: %2.</source>
+            <translation>%1의 응답이 제어 플레인 규약과 맞지 않습니다: %2.</translation>
+        </message>
+        <message>
+            <source>The request was cancelled.</source>
+            <translation>요청이 취소되었습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane refused the token (401). Sign in again with a valid token.</source>
+            <translation>제어 플레인이 토큰을 거부했습니다(401). 유효한 토큰으로 다시 로그인하세요.</translation>
+        </message>
+        <message>
+            <source>This token's role may not do this (403). %1</source>
+            <translation>이 토큰의 역할로는 이 작업을 할 수 없습니다(403). %1</translation>
+        </message>
+        <message>
+            <source>Not found (404): %1</source>
+            <translation>찾을 수 없음(404): %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>The control plane is busy (429); the console waits %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>제어 플레인이 바쁩니다(429). 콘솔은 %n초 후에 다시 시도합니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The control plane is busy (429); the console will try again later.</source>
+            <translation>제어 플레인이 바쁩니다(429). 콘솔은 잠시 후 다시 시도합니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The control plane has a problem (HTTP %1); the console waits %n second(s) before trying again.</source>
+            <translation>
+                <numerusform>제어 플레인에 문제가 있습니다(HTTP %1). 콘솔은 %n초 후에 다시 시도합니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The control plane has a problem (HTTP %1); the console keeps trying.</source>
+            <translation>제어 플레인에 문제가 있습니다(HTTP %1). 콘솔은 계속 재시도합니다.</translation>
+        </message>
+        <message>
+            <source>%1 (HTTP %2: %3)</source>
+            <translation>%1 (HTTP %2: %3)</translation>
+        </message>
+        <message>
+            <source>The control plane answered HTTP %1: %2</source>
+            <translation>제어 플레인 응답 HTTP %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ConsoleApp</name>
+        <message>
+            <source>%1 needs a value; see --help.</source>
+            <translation>%1에는 값이 필요합니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>Unknown option %1; see --help.</source>
+            <translation>알 수 없는 옵션 %1입니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>Enter the token for this profile.</source>
+            <translation>이 프로필의 토큰을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1.</source>
+            <translation>%1(이)라는 프로필이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Welcome to the Prego Operator Console</source>
+            <translation>Prego 운영 콘솔에 오신 것을 환영합니다</translation>
+        </message>
+        <message>
+            <source>No control plane is set up yet.</source>
+            <translation>아직 설정된 제어 플레인이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Start the demo to try the console on a simulated fleet, or add the control plane you operate.</source>
+            <translation>데모를 시작해 시뮬레이션 노드로 콘솔을 체험하거나, 운영 중인 제어 플레인을 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Start the demo</source>
+            <translation>데모 시작</translation>
+        </message>
+        <message>
+            <source>Add control plane…</source>
+            <translation>제어 플레인 추가…</translation>
+        </message>
+        <message>
+            <source>No keychain is available.</source>
+            <translation>사용할 수 있는 키체인이 없습니다.</translation>
+        </message>
+        <message>
+            <source>No token is stored for profile %1.</source>
+            <translation>프로필 %1에 저장된 토큰이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Prego Operator Console</source>
+            <translation>Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>The control plane did not accept the stored token.</source>
+            <translation>제어 플레인이 저장된 토큰을 받아들이지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>프로필 삭제</translation>
+        </message>
+        <message>
+            <source>Remove profile %1 and the token stored for it? The control plane is not changed.</source>
+            <translation>프로필 %1과(와) 저장된 토큰을 삭제할까요? 제어 플레인은 변경되지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The profile was removed, but its token could not be removed from the keychain: %1</source>
+            <translation>프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>The local history is off: no writable data directory.</source>
+            <translation>로컬 기록이 꺼져 있습니다: 쓸 수 있는 데이터 디렉터리가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Node %1 is not in the fleet; showing its stored history.</source>
+            <translation>노드 %1은(는) 플릿에 없습니다. 저장된 기록을 표시합니다.</translation>
+        </message>
+        <message>
+            <source>Provisioning is off: %1</source>
+            <translation>프로비저닝이 꺼져 있습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Checking %n provisioning request(s) that were sent but not answered…</source>
+            <translation>
+                <numerusform>보냈지만 응답을 받지 못한 프로비저닝 요청 %n개를 확인하는 중…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>--palette takes system, light or dark; see --help.</source>
+            <translation>--palette에는 system, light, dark 중 하나를 씁니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
+                     [--job ID] [--palette system|light|dark] [--screenshot DIR]
 
-  --lang ko|en       language of the console (default: the system&apos;s)
+  --lang ko|en       language of the console (default: the system's)
+  --palette SCHEME   colours for this run: system (default), light or dark
   --profile NAME     connect to this profile
   --demo             start a local demo control plane with a simulated fleet
-  --node ID          open this node&apos;s detail once the fleet is shown
+  --node ID          open this node's detail once the fleet is shown
   --job ID           open this provisioning job
                      (a second start hands both to the running console)
   --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs
                      and the verification to PNG files in DIR and exit (with
-                     --demo also the wizard&apos;s pages and a job&apos;s trace)
+                     --demo also the wizard's pages and a job's trace)
 </source>
-        <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
-                     [--job ID] [--screenshot 디렉터리]
+            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
+                     [--job ID] [--palette system|light|dark] [--screenshot 디렉터리]
 
   --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
+  --palette 색상     이번 실행의 색상: system (기본값), light, dark
   --profile 이름     이 프로필로 연결
   --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
   --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
@@ -373,220 +379,220 @@
                      디렉터리에 PNG 파일로 렌더링하고 종료 (--demo와 함께면
                      마법사 페이지와 작업 추적도)
 </translation>
-    </message>
-</context>
-<context>
-    <name>prego::CtlApp</name>
-    <message>
-        <source>fresh</source>
-        <translation>최신</translation>
-    </message>
-    <message>
-        <source>stale</source>
-        <translation>지연</translation>
-    </message>
-    <message>
-        <source>never reported</source>
-        <translation>보고 없음</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>알 수 없음</translation>
-    </message>
-    <message>
-        <source>Name a profile with --profile NAME.</source>
-        <translation>--profile 이름 으로 프로필을 지정하세요.</translation>
-    </message>
-    <message>
-        <source>There is no profile named %1; see &apos;prego-ctl profiles list&apos;.</source>
-        <translation>%1(이)라는 프로필이 없습니다. &apos;prego-ctl profiles list&apos;를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>No token is stored for profile %1. Run &apos;prego-ctl login --profile %1&apos; first.</source>
-        <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 &apos;prego-ctl login --profile %1&apos;을 실행하세요.</translation>
-    </message>
-    <message>
-        <source>Token (input hidden): </source>
-        <translation>토큰(입력 내용은 표시되지 않음): </translation>
-    </message>
-    <message>
-        <source>Unknown command %1; see &apos;prego-ctl --help&apos;.</source>
-        <translation>알 수 없는 명령 %1입니다. &apos;prego-ctl --help&apos;를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>No profiles yet. Add one with &apos;prego-ctl profiles add NAME --url URL&apos;.</source>
-        <translation>아직 프로필이 없습니다. &apos;prego-ctl profiles add 이름 --url URL&apos;로 추가하세요.</translation>
-    </message>
-    <message>
-        <source>PROFILE</source>
-        <translation>프로필</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>POLL</source>
-        <translation>폴링</translation>
-    </message>
-    <message>
-        <source>STALE AFTER</source>
-        <translation>지연 기준</translation>
-    </message>
-    <message>
-        <source>CA FILE</source>
-        <translation>CA 파일</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n초</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Name the profile to remove: prego-ctl profiles remove NAME.</source>
-        <translation>삭제할 프로필을 지정하세요: prego-ctl profiles remove 이름</translation>
-    </message>
-    <message>
-        <source>There is no profile named %1.</source>
-        <translation>%1(이)라는 프로필이 없습니다.</translation>
-    </message>
-    <message>
-        <source>prego-ctl: the profile was removed, but its token could not be removed from the keychain: %1</source>
-        <translation>prego-ctl: 프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Profile %1 removed.</source>
-        <translation>프로필 %1을(를) 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>Use &apos;profiles add&apos;, &apos;profiles list&apos; or &apos;profiles remove&apos;.</source>
-        <translation>&apos;profiles add&apos;, &apos;profiles list&apos;, &apos;profiles remove&apos; 중 하나를 사용하세요.</translation>
-    </message>
-    <message>
-        <source>Give exactly one profile name: prego-ctl profiles add NAME --url URL.</source>
-        <translation>프로필 이름을 하나만 지정하세요: prego-ctl profiles add 이름 --url URL</translation>
-    </message>
-    <message>
-        <source>Give the control plane&apos;s address with --url URL.</source>
-        <translation>--url URL 로 제어 플레인 주소를 지정하세요.</translation>
-    </message>
-    <message>
-        <source>--poll-interval wants a whole number of seconds.</source>
-        <translation>--poll-interval에는 초 단위 정수를 지정하세요.</translation>
-    </message>
-    <message>
-        <source>--stale-after wants a whole number of seconds.</source>
-        <translation>--stale-after에는 초 단위 정수를 지정하세요.</translation>
-    </message>
-    <message>
-        <source>Profile %1 updated.</source>
-        <translation>프로필 %1을(를) 수정했습니다.</translation>
-    </message>
-    <message>
-        <source>Profile %1 added.</source>
-        <translation>프로필 %1을(를) 추가했습니다.</translation>
-    </message>
-    <message>
-        <source>No token was given on standard input.</source>
-        <translation>표준 입력으로 토큰이 주어지지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>That does not look like a bearer token (one line, no spaces).</source>
-        <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
-    </message>
-    <message>
-        <source>The control plane&apos;s answer could not be read: %1</source>
-        <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Signed in to %1 as %2 (%3); the token is in the keychain.</source>
-        <translation>%1에 %2(%3)(으)로 로그인했습니다. 토큰은 키체인에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Signed out of %1; the token was removed from the keychain.</source>
-        <translation>%1에서 로그아웃했습니다. 토큰을 키체인에서 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>Token %1, role %2, on %3.</source>
-        <translation>토큰 %1, 역할 %2, 제어 플레인 %3</translation>
-    </message>
-    <message>
-        <source>--output is table or json.</source>
-        <translation>--output은 table 또는 json입니다.</translation>
-    </message>
-    <message>
-        <source>NODE</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>REGION</source>
-        <translation>리전</translation>
-    </message>
-    <message>
-        <source>PLACEMENT</source>
-        <translation>배치</translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>TENANTS</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <source>MEM %</source>
-        <translation>메모리 %</translation>
-    </message>
-    <message>
-        <source>DISK %</source>
-        <translation>디스크 %</translation>
-    </message>
-    <message>
-        <source>LAST REPORT</source>
-        <translation>마지막 보고</translation>
-    </message>
-    <message>
-        <source>FRESHNESS</source>
-        <translation>신선도</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n node(s)</source>
-        <translation>
-            <numerusform>노드 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stale</source>
-        <translation>
-            <numerusform>지연 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n never reported</source>
-        <translation>
-            <numerusform>보고 없음 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>server time %1</source>
-        <translation>서버 시각 %1</translation>
-    </message>
-    <message>
-        <source>Usage: prego-ctl [--lang ko|en] COMMAND [OPTIONS]
+        </message>
+    </context>
+    <context>
+        <name>prego::CtlApp</name>
+        <message>
+            <source>fresh</source>
+            <translation>최신</translation>
+        </message>
+        <message>
+            <source>stale</source>
+            <translation>지연</translation>
+        </message>
+        <message>
+            <source>never reported</source>
+            <translation>보고 없음</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>알 수 없음</translation>
+        </message>
+        <message>
+            <source>Name a profile with --profile NAME.</source>
+            <translation>--profile 이름 으로 프로필을 지정하세요.</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
+            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No token is stored for profile %1. Run 'prego-ctl login --profile %1' first.</source>
+            <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 'prego-ctl login --profile %1'을 실행하세요.</translation>
+        </message>
+        <message>
+            <source>Token (input hidden): </source>
+            <translation>토큰(입력 내용은 표시되지 않음): </translation>
+        </message>
+        <message>
+            <source>Unknown command %1; see 'prego-ctl --help'.</source>
+            <translation>알 수 없는 명령 %1입니다. 'prego-ctl --help'를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No profiles yet. Add one with 'prego-ctl profiles add NAME --url URL'.</source>
+            <translation>아직 프로필이 없습니다. 'prego-ctl profiles add 이름 --url URL'로 추가하세요.</translation>
+        </message>
+        <message>
+            <source>PROFILE</source>
+            <translation>프로필</translation>
+        </message>
+        <message>
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>POLL</source>
+            <translation>폴링</translation>
+        </message>
+        <message>
+            <source>STALE AFTER</source>
+            <translation>지연 기준</translation>
+        </message>
+        <message>
+            <source>CA FILE</source>
+            <translation>CA 파일</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n초</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name the profile to remove: prego-ctl profiles remove NAME.</source>
+            <translation>삭제할 프로필을 지정하세요: prego-ctl profiles remove 이름</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1.</source>
+            <translation>%1(이)라는 프로필이 없습니다.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: the profile was removed, but its token could not be removed from the keychain: %1</source>
+            <translation>prego-ctl: 프로필은 삭제했지만 키체인에서 토큰을 삭제하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>Profile %1 removed.</source>
+            <translation>프로필 %1을(를) 삭제했습니다.</translation>
+        </message>
+        <message>
+            <source>Use 'profiles add', 'profiles list' or 'profiles remove'.</source>
+            <translation>'profiles add', 'profiles list', 'profiles remove' 중 하나를 사용하세요.</translation>
+        </message>
+        <message>
+            <source>Give exactly one profile name: prego-ctl profiles add NAME --url URL.</source>
+            <translation>프로필 이름을 하나만 지정하세요: prego-ctl profiles add 이름 --url URL</translation>
+        </message>
+        <message>
+            <source>Give the control plane's address with --url URL.</source>
+            <translation>--url URL 로 제어 플레인 주소를 지정하세요.</translation>
+        </message>
+        <message>
+            <source>--poll-interval wants a whole number of seconds.</source>
+            <translation>--poll-interval에는 초 단위 정수를 지정하세요.</translation>
+        </message>
+        <message>
+            <source>--stale-after wants a whole number of seconds.</source>
+            <translation>--stale-after에는 초 단위 정수를 지정하세요.</translation>
+        </message>
+        <message>
+            <source>Profile %1 updated.</source>
+            <translation>프로필 %1을(를) 수정했습니다.</translation>
+        </message>
+        <message>
+            <source>Profile %1 added.</source>
+            <translation>프로필 %1을(를) 추가했습니다.</translation>
+        </message>
+        <message>
+            <source>No token was given on standard input.</source>
+            <translation>표준 입력으로 토큰이 주어지지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>That does not look like a bearer token (one line, no spaces).</source>
+            <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Signed in to %1 as %2 (%3); the token is in the keychain.</source>
+            <translation>%1에 %2(%3)(으)로 로그인했습니다. 토큰은 키체인에 저장했습니다.</translation>
+        </message>
+        <message>
+            <source>Signed out of %1; the token was removed from the keychain.</source>
+            <translation>%1에서 로그아웃했습니다. 토큰을 키체인에서 삭제했습니다.</translation>
+        </message>
+        <message>
+            <source>Token %1, role %2, on %3.</source>
+            <translation>토큰 %1, 역할 %2, 제어 플레인 %3</translation>
+        </message>
+        <message>
+            <source>--output is table or json.</source>
+            <translation>--output은 table 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>NODE</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>REGION</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>PLACEMENT</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>TENANTS</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>CPU %</source>
+            <translation>CPU %</translation>
+        </message>
+        <message>
+            <source>MEM %</source>
+            <translation>메모리 %</translation>
+        </message>
+        <message>
+            <source>DISK %</source>
+            <translation>디스크 %</translation>
+        </message>
+        <message>
+            <source>LAST REPORT</source>
+            <translation>마지막 보고</translation>
+        </message>
+        <message>
+            <source>FRESHNESS</source>
+            <translation>신선도</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s)</source>
+            <translation>
+                <numerusform>노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stale</source>
+            <translation>
+                <numerusform>지연 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n never reported</source>
+            <translation>
+                <numerusform>보고 없음 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>server time %1</source>
+            <translation>서버 시각 %1</translation>
+        </message>
+        <message>
+            <source>Usage: prego-ctl [--lang ko|en] COMMAND [OPTIONS]
 
 Commands:
   profiles add NAME --url URL [--poll-interval S] [--stale-after S] [--ca-file F]
   profiles list
   profiles remove NAME
   login --profile NAME      read a token from standard input and keep it in the keychain
-  logout --profile NAME     remove the profile&apos;s token from the keychain
-  whoami --profile NAME     show the token&apos;s name and role
+  logout --profile NAME     remove the profile's token from the keychain
+  whoami --profile NAME     show the token's name and role
   nodes --profile NAME [--output table|json]
                             list nodes with their freshness and age
   history --profile NAME --node ID [--since 24h] [--output table|csv|json]
@@ -599,7 +605,7 @@ Exit codes:
   4  the keychain could not be used
   5  unknown profile or item
 </source>
-        <translation>사용법: prego-ctl [--lang ko|en] 명령 [옵션]
+            <translation>사용법: prego-ctl [--lang ko|en] 명령 [옵션]
 
 명령:
   profiles add 이름 --url URL [--poll-interval 초] [--stale-after 초] [--ca-file 파일]
@@ -620,1864 +626,1864 @@ Exit codes:
   4  키체인을 사용할 수 없음
   5  알 수 없는 프로필 또는 항목
 </translation>
-    </message>
-</context>
-<context>
-    <name>prego::DashboardView</name>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n초</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n분</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n시간</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>nodes</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>bound</source>
-        <translation>대상</translation>
-    </message>
-    <message>
-        <source>Shared, active nodes that accept tenants: the nodes the Definition of Done checks. Fresh, stale and never reported count these.</source>
-        <translation>테넌트를 받는 활성 공유 노드, 즉 완료 기준(DoD)이 검사하는 노드입니다. 최신, 지연, 보고 없음은 이 노드만 셉니다.</translation>
-    </message>
-    <message>
-        <source>Filter by node, host, region or tenant…</source>
-        <translation>노드, 호스트, 리전, 테넌트로 필터…</translation>
-    </message>
-    <message>
-        <source>Node filter</source>
-        <translation>노드 필터</translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation>모든 리전</translation>
-    </message>
-    <message>
-        <source>Region filter</source>
-        <translation>리전 필터</translation>
-    </message>
-    <message>
-        <source>All placements</source>
-        <translation>모든 배치</translation>
-    </message>
-    <message>
-        <source>Placement filter</source>
-        <translation>배치 필터</translation>
-    </message>
-    <message>
-        <source>Any freshness</source>
-        <translation>모든 신선도</translation>
-    </message>
-    <message>
-        <source>Freshness filter</source>
-        <translation>신선도 필터</translation>
-    </message>
-    <message>
-        <source>Nodes</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>Enter token…</source>
-        <translation>토큰 입력…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n node(s) shown</source>
-        <translation>
-            <numerusform>노드 %n개 중 %1개 표시</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The control plane did not accept this profile&apos;s token. Enter a valid token to continue. %1</source>
-        <translation>제어 플레인이 이 프로필의 토큰을 받아들이지 않았습니다. 계속하려면 유효한 토큰을 입력하세요. %1</translation>
-    </message>
-    <message>
-        <source>This token&apos;s role may not list the nodes. Use an operator or viewer token. %1</source>
-        <translation>이 토큰의 역할로는 노드 목록을 볼 수 없습니다. operator 또는 viewer 토큰을 사용하세요. %1</translation>
-    </message>
-    <message>
-        <source>Control plane unreachable — data as of %1 (%2). %3</source>
-        <translation>제어 플레인에 연결할 수 없음 — %1 기준 데이터(%2). %3</translation>
-    </message>
-    <message>
-        <source>Control plane unreachable — no data yet. %1</source>
-        <translation>제어 플레인에 연결할 수 없음 — 아직 데이터가 없습니다. %1</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s clock is %1 behind the control plane&apos;s. Ages are computed on the control plane&apos;s clock.</source>
-        <translation>이 컴퓨터의 시계가 제어 플레인보다 %1 늦습니다. 경과 시간은 제어 플레인의 시계로 계산합니다.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s clock is %1 ahead of the control plane&apos;s. Ages are computed on the control plane&apos;s clock.</source>
-        <translation>이 컴퓨터의 시계가 제어 플레인보다 %1 빠릅니다. 경과 시간은 제어 플레인의 시계로 계산합니다.</translation>
-    </message>
-    <message>
-        <source>Showing the data stored as of %1 (%2) until the control plane answers.</source>
-        <translation>제어 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>닫기</translation>
-    </message>
-</context>
-<context>
-    <name>prego::DemoControlPlane</name>
-    <message>
-        <source>The demo control plane did not start within 15 seconds.</source>
-        <translation>데모 제어 플레인이 15초 안에 시작되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The demo control plane could not be started: %1</source>
-        <translation>데모 제어 플레인을 시작할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The demo control plane stopped with exit code %1: %2</source>
-        <translation>데모 제어 플레인이 종료 코드 %1(으)로 멈췄습니다: %2</translation>
-    </message>
-    <message>
-        <source>prego-cp-sim was not found next to the console or on PATH; set PREGO_CP_SIM to its path.</source>
-        <translation>콘솔 옆이나 PATH에서 prego-cp-sim을 찾지 못했습니다. PREGO_CP_SIM에 경로를 지정하세요.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::DodChecks</name>
-    <message>
-        <source>Job %1 for tenant %2: %3</source>
-        <extracomment>evidence row: job id, tenant and status</extracomment>
-        <translation>테넌트 %2의 작업 %1: %3</translation>
-    </message>
-    <message>
-        <source>Stage %1: %2</source>
-        <translation>단계 %1: %2</translation>
-    </message>
-    <message>
-        <source>Stage %1: %2 (%3)</source>
-        <translation>단계 %1: %2 (%3)</translation>
-    </message>
-    <message>
-        <source>The jobs could not be listed: %1</source>
-        <translation>작업 목록을 가져올 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The jobs could not be listed.</source>
-        <translation>작업 목록을 가져올 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>A job of this path is still running.</source>
-        <translation>이 경로의 작업이 아직 실행 중입니다.</translation>
-    </message>
-    <message>
-        <source>No job of this path yet.</source>
-        <translation>아직 이 경로의 작업이 없습니다.</translation>
-    </message>
-    <message>
-        <source>The latest job of this path Failed in stage %1 (%2): %3</source>
-        <translation>이 경로의 최근 작업이 단계 %1에서 실패했습니다 (%2): %3</translation>
-    </message>
-    <message>
-        <source>The latest job of this path ended %1.</source>
-        <translation>이 경로의 최근 작업이 %1(으)로 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>Every bound shared node pushed its metrics within the stale threshold</source>
-        <translation>대상 공유 노드가 모두 지연 기준 안에 메트릭을 푸시함</translation>
-    </message>
-    <message>
-        <source>CPU, memory, disk and tenant count are reported by every bound node</source>
-        <translation>모든 대상 노드가 CPU, 메모리, 디스크, 테넌트 수를 보고함</translation>
-    </message>
-    <message>
-        <source>The nodes endpoint answers with this token</source>
-        <translation>이 토큰으로 노드 엔드포인트가 응답함</translation>
-    </message>
-    <message>
-        <source>Existing node: a job Completed without Pulumi, with its DNS outcome and callbacks recorded</source>
-        <translation>기존 노드: Pulumi 없이 작업이 완료되고 DNS 결과와 콜백이 기록됨</translation>
-    </message>
-    <message>
-        <source>New shared node: a job Completed and its node is registered and reporting</source>
-        <translation>새 공유 노드: 작업이 완료되고 그 노드가 등록되어 보고 중</translation>
-    </message>
-    <message>
-        <source>Dedicated stack: a job Completed on stack dedicated-{tenant} with three servers</source>
-        <translation>전용 스택: 스택 dedicated-{테넌트}에서 서버 3대로 작업이 완료됨</translation>
-    </message>
-    <message>
-        <source>Every live node is fresh after the scenarios</source>
-        <translation>시나리오 후 모든 운영 중인 노드가 최신</translation>
-    </message>
-    <message>
-        <source>pass</source>
-        <translation>통과</translation>
-    </message>
-    <message>
-        <source>fail</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>not evaluable</source>
-        <translation>평가 불가</translation>
-    </message>
-    <message numerus="yes">
-        <source>GET /internal/nodes answered with %n node(s).</source>
-        <translation>
-            <numerusform>GET /internal/nodes가 노드 %n개로 응답했습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>GET /internal/nodes did not answer: %1</source>
-        <translation>GET /internal/nodes가 응답하지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>The nodes could not be listed.</source>
-        <translation>노드 목록을 가져올 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>No shared node is active and accepting tenants.</source>
-        <translation>테넌트를 받는 활성 공유 노드가 없습니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: last push %2 (%n s)</source>
-        <translation>
-            <numerusform>%1: 마지막 푸시 %2 (%n초)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: never pushed</source>
-        <translation>%1: 푸시한 적 없음</translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n bound node(s) pushed within %1.</source>
-        <translation>
-            <numerusform>대상 노드 %n개가 모두 %1 안에 푸시했습니다.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of %1 bound node(s) did not push within %2.</source>
-        <translation>
-            <numerusform>대상 노드 %1개 중 %n개가 %2 안에 푸시하지 않았습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1: no %2</source>
-        <translation>%1: %2 없음</translation>
-    </message>
-    <message numerus="yes">
-        <source>All four values are reported by all %n bound node(s).</source>
-        <translation>
-            <numerusform>대상 노드 %n개가 모두 네 값을 보고합니다.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bound node(s) leave values empty.</source>
-        <translation>
-            <numerusform>대상 노드 %n개가 값을 비워 둡니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>it ran pulumi_up</source>
-        <translation>pulumi_up을 실행했습니다</translation>
-    </message>
-    <message>
-        <source>no DNS outcome is recorded</source>
-        <translation>DNS 결과가 기록되지 않았습니다</translation>
-    </message>
-    <message>
-        <source>no callbacks are recorded</source>
-        <translation>콜백이 기록되지 않았습니다</translation>
-    </message>
-    <message>
-        <source>Job %1 placed %2 on %3 without Pulumi.</source>
-        <translation>작업 %1이(가) Pulumi 없이 %2을(를) %3에 배치했습니다.</translation>
-    </message>
-    <message>
-        <source>Job %1 Completed, but %2.</source>
-        <translation>작업 %1은(는) 완료되었지만 %2.</translation>
-    </message>
-    <message>
-        <source>Job %1 Completed without naming its new server.</source>
-        <translation>작업 %1이(가) 새 서버를 밝히지 않고 완료되었습니다.</translation>
-    </message>
-    <message>
-        <source>The nodes could not be listed to find %1.</source>
-        <translation>%1을(를) 찾기 위한 노드 목록을 가져올 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Job %1 Completed, but its node %2 is not registered.</source>
-        <translation>작업 %1은(는) 완료되었지만 노드 %2이(가) 등록되지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>%1: registered, last push %2</source>
-        <translation>%1: 등록됨, 마지막 푸시 %2</translation>
-    </message>
-    <message>
-        <source>%1: registered, never pushed</source>
-        <translation>%1: 등록됨, 푸시한 적 없음</translation>
-    </message>
-    <message>
-        <source>Job %1 Completed and node %2 is registered, but it is not reporting.</source>
-        <translation>작업 %1은(는) 완료되고 노드 %2도 등록되었지만 보고하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Job %1 made node %2, which is registered and reporting.</source>
-        <translation>작업 %1이(가) 만든 노드 %2이(가) 등록되어 보고 중입니다.</translation>
-    </message>
-    <message>
-        <source>its stack is %1, not %2</source>
-        <translation>스택이 %2이(가) 아니라 %1입니다</translation>
-    </message>
-    <message>
-        <source>%1: %2 server of the stack</source>
-        <translation>%1: 스택의 %2 서버</translation>
-    </message>
-    <message numerus="yes">
-        <source>it has %n server(s) (%1) instead of app, db and redis</source>
-        <translation>
-            <numerusform>app, db, redis 대신 서버가 %n대(%1)입니다</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Job %1 built stack %2 with app, db and redis.</source>
-        <translation>작업 %1이(가) app, db, redis로 스택 %2을(를) 만들었습니다.</translation>
-    </message>
-    <message>
-        <source>E1, E2 and E3 have to pass first.</source>
-        <translation>먼저 E1, E2, E3이 통과해야 합니다.</translation>
-    </message>
-    <message>
-        <source>%1: last push %2</source>
-        <translation>%1: 마지막 푸시 %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>All %n live node(s) are fresh.</source>
-        <translation>
-            <numerusform>운영 중인 노드 %n개가 모두 최신입니다.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n live node(s) are not fresh.</source>
-        <translation>
-            <numerusform>운영 중인 노드 %n개가 최신이 아닙니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source># Definition-of-Done verification</source>
-        <translation># 완료 정의(DoD) 검증</translation>
-    </message>
-    <message>
-        <source>- Profile: %1 (%2)</source>
-        <translation>- 프로필: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>- Evaluated at: %1 (the control plane&apos;s clock)</source>
-        <translation>- 평가 시각: %1 (제어 플레인 시계)</translation>
-    </message>
-    <message>
-        <source>- Stale threshold: %1</source>
-        <translation>- 지연 기준: %1</translation>
-    </message>
-    <message>
-        <source>- Result: %1</source>
-        <translation>- 결과: %1</translation>
-    </message>
-    <message>
-        <source>every check passes</source>
-        <translation>모든 검사 통과</translation>
-    </message>
-    <message>
-        <source>not every check passes</source>
-        <translation>통과하지 못한 검사가 있음</translation>
-    </message>
-    <message>
-        <source>| Check | Result | What it asks | Finding |</source>
-        <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
-    </message>
-</context>
-<context>
-    <name>prego::FleetNotifier</name>
-    <message numerus="yes">
-        <source>%n node(s) stopped reporting</source>
-        <translation>
-            <numerusform>노드 %n개가 보고를 멈췄습니다</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Node %1 stopped reporting</source>
-        <translation>노드 %1이(가) 보고를 멈췄습니다</translation>
-    </message>
-    <message>
-        <source>No metrics for longer than the stale threshold.</source>
-        <translation>지연 기준보다 오래 메트릭이 없습니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n node(s) report again</source>
-        <translation>
-            <numerusform>노드 %n개가 다시 보고합니다</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Node %1 reports again</source>
-        <translation>노드 %1이(가) 다시 보고합니다</translation>
-    </message>
-    <message>
-        <source>Its metrics are fresh.</source>
-        <translation>메트릭이 최신입니다.</translation>
-    </message>
-    <message>
-        <source>Job for %1 completed</source>
-        <translation>%1의 작업이 완료되었습니다</translation>
-    </message>
-    <message>
-        <source>Job %1 finished without errors.</source>
-        <translation>작업 %1이(가) 오류 없이 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>Job for %1 failed</source>
-        <translation>%1의 작업이 실패했습니다</translation>
-    </message>
-    <message>
-        <source>Stage %1 failed: %2</source>
-        <translation>단계 %1 실패: %2</translation>
-    </message>
-    <message>
-        <source>Job %1 failed.</source>
-        <translation>작업 %1이(가) 실패했습니다.</translation>
-    </message>
-    <message>
-        <source>Prego: no data yet</source>
-        <translation>Prego: 아직 데이터 없음</translation>
-    </message>
-    <message>
-        <source>Prego: every bound node is fresh</source>
-        <translation>Prego: 모든 대상 노드가 최신</translation>
-    </message>
-    <message numerus="yes">
-        <source>Prego: %n bound node(s) not fresh</source>
-        <translation>
-            <numerusform>Prego: 최신이 아닌 대상 노드 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Prego: control plane unreachable</source>
-        <translation>Prego: 제어 플레인에 연결할 수 없음</translation>
-    </message>
-</context>
-<context>
-    <name>prego::HeatmapGrid</name>
-    <message>
-        <source>pushed on time</source>
-        <translation>제때 푸시</translation>
-    </message>
-    <message>
-        <source>pushed late</source>
-        <translation>늦은 푸시</translation>
-    </message>
-    <message>
-        <source>no push</source>
-        <translation>푸시 없음</translation>
-    </message>
-    <message>
-        <source>slot in progress</source>
-        <translation>진행 중인 구간</translation>
-    </message>
-    <message>
-        <source>no history yet</source>
-        <translation>아직 기록 없음</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n slot(s) without a push in 24 h</source>
-        <translation>
-            <numerusform>%1: 24시간 중 푸시 없는 구간 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n late push(es)</source>
-        <translation>
-            <numerusform>늦은 푸시 %n회</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 · %2 – %3: %4</source>
-        <extracomment>heatmap tooltip: node, slot start – end, state; e.g. &quot;node-7 · 14:05 – 14:10: no push&quot;</extracomment>
-        <translation>%1 · %2 – %3: %4</translation>
-    </message>
-</context>
-<context>
-    <name>prego::HeatmapView</name>
-    <message>
-        <source>Pushes of every node over the last 24 hours, one column per 5 minutes, the nodes with the most missed slots first. Hover a cell for its time; click a row to open the node.</source>
-        <translation>지난 24시간 동안 모든 노드의 푸시입니다. 한 열이 5분이며, 빠진 구간이 가장 많은 노드가 위에 옵니다. 칸에 마우스를 올리면 시각이 보이고, 행을 클릭하면 노드가 열립니다.</translation>
-    </message>
-    <message>
-        <source>Fleet freshness heatmap</source>
-        <translation>플릿 신선도 히트맵</translation>
-    </message>
-    <message>
-        <source>Reading the local history…</source>
-        <translation>로컬 기록을 읽는 중…</translation>
-    </message>
-    <message>
-        <source>No history yet: the heatmap fills as the console sees pushes.</source>
-        <translation>아직 기록이 없습니다. 콘솔이 푸시를 볼 때마다 히트맵이 채워집니다.</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <extracomment>e.g. &quot;40 nodes · 3 missed at least one slot&quot;</extracomment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n node(s)</source>
-        <translation>
-            <numerusform>노드 %n개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n missed at least one slot</source>
-        <translation>
-            <numerusform>%n개는 구간을 하나 이상 놓침</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>prego::HistoryChartView</name>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>디스크</translation>
-    </message>
-    <message>
-        <source>Tenants</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <extracomment>a percentage value, e.g. &quot;43.2 %&quot;</extracomment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>No pushes for %1 (%2 – %3)</source>
-        <translation>%1 동안 푸시 없음 (%2 – %3)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>No samples in this range</source>
-        <translation>이 범위에 샘플이 없습니다</translation>
-    </message>
-</context>
-<context>
-    <name>prego::HistoryCommand</name>
-    <message>
-        <source>--output is table, csv or json.</source>
-        <translation>--output은 table, csv, json 중 하나입니다.</translation>
-    </message>
-    <message>
-        <source>--since wants a duration such as 90m, 24h or 7d.</source>
-        <translation>--since에는 90m, 24h, 7d 같은 기간을 지정하세요.</translation>
-    </message>
-    <message>
-        <source>Name a node with --node ID.</source>
-        <translation>--node ID로 노드를 지정하세요.</translation>
-    </message>
-    <message>
-        <source>Name a profile with --profile NAME.</source>
-        <translation>--profile NAME으로 프로필을 지정하세요.</translation>
-    </message>
-    <message>
-        <source>There is no profile named %1; see &apos;prego-ctl profiles list&apos;.</source>
-        <translation>%1(이)라는 프로필이 없습니다. &apos;prego-ctl profiles list&apos;를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>No history has been recorded for profile %1 yet: the console records it while it is connected (expected at %2).</source>
-        <translation>프로필 %1의 기록이 아직 없습니다. 콘솔이 연결되어 있는 동안 기록합니다(예상 위치: %2).</translation>
-    </message>
-    <message>
-        <source>No samples are stored for node %1 in profile %2.</source>
-        <translation>프로필 %2에 노드 %1의 샘플이 저장되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <source>No samples for node %1 since %2.</source>
-        <translation>%2 이후 노드 %1의 샘플이 없습니다.</translation>
-    </message>
-    <message>
-        <source>UPDATED AT</source>
-        <translation>갱신 시각</translation>
-    </message>
-    <message>
-        <source>CPU %</source>
-        <translation>CPU %</translation>
-    </message>
-    <message>
-        <source>MEM %</source>
-        <translation>메모리 %</translation>
-    </message>
-    <message>
-        <source>DISK %</source>
-        <translation>디스크 %</translation>
-    </message>
-    <message>
-        <source>TENANTS</source>
-        <translation>테넌트</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sample(s) for node %1 since %2.</source>
-        <translation>
-            <numerusform>%2 이후 노드 %1의 샘플 %n개.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>prego::HistoryStore</name>
-    <message>
-        <source>The history database %1 is damaged.</source>
-        <translation>기록 데이터베이스 %1이(가) 손상되었습니다.</translation>
-    </message>
-    <message>
-        <source>The history database %1 is damaged and could not be moved aside.</source>
-        <translation>기록 데이터베이스 %1이(가) 손상되었고 다른 곳으로 옮길 수 없었습니다.</translation>
-    </message>
-    <message>
-        <source>The history database was damaged. It was moved to %1 and a new one was started; older charts are empty.</source>
-        <translation>기록 데이터베이스가 손상되어 %1(으)로 옮기고 새로 시작했습니다. 이전 차트는 비어 있습니다.</translation>
-    </message>
-    <message>
-        <source>The history database %1 could not be opened: %2</source>
-        <translation>기록 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>the schema version could not be read</source>
-        <translation>스키마 버전을 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The history database %1 was written by a newer version of the console (schema %2; this one knows %3).</source>
-        <translation>기록 데이터베이스 %1은(는) 더 새로운 버전의 콘솔이 기록했습니다(스키마 %2, 이 버전은 %3까지 지원).</translation>
-    </message>
-    <message>
-        <source>The history database is not open.</source>
-        <translation>기록 데이터베이스가 열려 있지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Samples could not be stored in the history database: %1</source>
-        <translation>샘플을 기록 데이터베이스에 저장할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The history holds more nodes than it can address.</source>
-        <translation>기록에 담을 수 있는 노드 수를 넘었습니다.</translation>
-    </message>
-    <message>
-        <source>The history of %1 for the hour from %2 (UTC) is damaged and was left out.</source>
-        <translation>%2(UTC)부터 한 시간 동안의 %1 기록이 손상되어 제외했습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::HistoryWriter</name>
-    <message>
-        <source>The history could not be rolled up or pruned: %1</source>
-        <translation>기록을 집계하거나 정리할 수 없습니다: %1</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobCodec</name>
-    <message>
-        <source>the answer is not valid JSON (%1 at byte %2)</source>
-        <translation>응답이 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
-    </message>
-    <message>
-        <source>the answer is not a JSON object</source>
-        <translation>응답이 JSON 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <source>a job has no job_id or no status</source>
-        <translation>작업에 job_id 또는 status가 없습니다</translation>
-    </message>
-    <message>
-        <source>server_time is missing or not an RFC 3339 time</source>
-        <translation>server_time이 없거나 RFC 3339 시각이 아닙니다</translation>
-    </message>
-    <message>
-        <source>jobs is missing or not a list</source>
-        <translation>jobs가 없거나 목록이 아닙니다</translation>
-    </message>
-    <message>
-        <source>An entry of the job list without job_id or status was ignored.</source>
-        <translation>job_id 또는 status가 없는 작업 목록 항목을 무시했습니다.</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>대기 중</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>대기</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>실행 중</translation>
-    </message>
-    <message>
-        <source>succeeded</source>
-        <translation>성공</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>건너뜀</translation>
-    </message>
-    <message>
-        <source>The control plane checked the request and refused it.</source>
-        <translation>제어 플레인이 요청을 검사하고 거부했습니다.</translation>
-    </message>
-    <message>
-        <source>The target node could not be found or does not take tenants.</source>
-        <translation>대상 노드를 찾을 수 없거나 테넌트를 받지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Pulumi could not create or update the servers of the stack.</source>
-        <translation>Pulumi가 스택의 서버를 만들거나 갱신하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>The new server could not be registered as a node.</source>
-        <translation>새 서버를 노드로 등록하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>The tenant&apos;s DNS records could not be set.</source>
-        <translation>테넌트의 DNS 레코드를 설정하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Configuring the servers with Ansible failed.</source>
-        <translation>Ansible로 서버를 구성하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>The tenant&apos;s callbacks could not be delivered.</source>
-        <translation>테넌트 콜백을 전달하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>A stage of the job failed.</source>
-        <translation>작업의 한 단계가 실패했습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobList</name>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>A local job&apos;s state, then the last error in parentheses.</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobListModel</name>
-    <message>
-        <source>existing shared node</source>
-        <translation>기존 공유 노드</translation>
-    </message>
-    <message>
-        <source>new shared node</source>
-        <translation>새 공유 노드</translation>
-    </message>
-    <message>
-        <source>dedicated stack</source>
-        <translation>전용 스택</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>작업</translation>
-    </message>
-    <message>
-        <source>Tenant</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>경로</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>생성</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>소요 시간</translation>
-    </message>
-    <message>
-        <source>Failed in stage %1 (%2): %3</source>
-        <translation>단계 %1에서 실패 (%2): %3</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobOutbox</name>
-    <message>
-        <source>The folder %1 for the local jobs database cannot be created.</source>
-        <translation>로컬 작업 데이터베이스 폴더 %1을(를) 만들 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The local jobs database %1 cannot be opened: %2</source>
-        <translation>로컬 작업 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The local jobs database %1 cannot be used: %2</source>
-        <translation>로컬 작업 데이터베이스 %1을(를) 사용할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The local jobs database %1 was written by a newer version (schema %2); this version understands schema %3.</source>
-        <translation>로컬 작업 데이터베이스 %1은(는) 더 새로운 버전이 기록했습니다(스키마 %2). 이 버전은 스키마 %3까지 이해합니다.</translation>
-    </message>
-    <message>
-        <source>The local jobs database %1 cannot be set up: %2</source>
-        <translation>로컬 작업 데이터베이스 %1을(를) 준비할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>The local jobs database is not open.</source>
-        <translation>로컬 작업 데이터베이스가 열려 있지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The job could not be written to the local jobs database, so it was not sent: %1</source>
-        <translation>작업을 로컬 작업 데이터베이스에 기록할 수 없어 보내지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>The job could not be read back from the local jobs database, so it was not sent: %1</source>
-        <translation>로컬 작업 데이터베이스에서 작업을 다시 읽을 수 없어 보내지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>Job id %1 was already used for a different request; make a new job id for a new request.</source>
-        <translation>작업 ID %1은(는) 이미 다른 요청에 사용되었습니다. 새 요청에는 새 작업 ID를 만드세요.</translation>
-    </message>
-    <message>
-        <source>not sent yet</source>
-        <translation>아직 보내지 않음</translation>
-    </message>
-    <message>
-        <source>sent, waiting for the answer</source>
-        <translation>보냄, 응답 대기 중</translation>
-    </message>
-    <message>
-        <source>accepted by the control plane</source>
-        <translation>제어 플레인이 수락함</translation>
-    </message>
-    <message>
-        <source>rejected by the control plane</source>
-        <translation>제어 플레인이 거부함</translation>
-    </message>
-    <message>
-        <source>unknown — retrying with the same job id</source>
-        <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobText</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
-    </message>
-    <message>
-        <source>skipped: %1</source>
-        <translation>건너뜀: %1</translation>
-    </message>
-    <message>
-        <source>Job %1: %2</source>
-        <translation>작업 %1: %2</translation>
-    </message>
-    <message>
-        <source>Tenant %1, path %2, stack %3, target %4</source>
-        <translation>테넌트 %1, 경로 %2, 스택 %3, 대상 %4</translation>
-    </message>
-    <message>
-        <source>Created %1, finished %2</source>
-        <translation>생성 %1, 종료 %2</translation>
-    </message>
-    <message>
-        <source>Error in stage %1 (%2): %3</source>
-        <translation>단계 %1 오류 (%2): %3</translation>
-    </message>
-    <message>
-        <source>Trace %1</source>
-        <translation>추적 %1</translation>
-    </message>
-    <message>
-        <source>This job has no trace: it was submitted without a trace_id.</source>
-        <translation>이 작업에는 추적이 없습니다: trace_id 없이 제출되었습니다.</translation>
-    </message>
-    <message>
-        <source>Server %1: node %2, %3, %4</source>
-        <translation>서버 %1: 노드 %2, %3, %4</translation>
-    </message>
-    <message>
-        <source>Audit:</source>
-        <translation>감사 기록:</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobView</name>
-    <message>
-        <source>The control plane does not know job %1 (yet).</source>
-        <translation>제어 플레인이 작업 %1을(를) (아직) 알지 못합니다.</translation>
-    </message>
-    <message>
-        <source>The control plane&apos;s answer could not be read: %1</source>
-        <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Retry failed: %1</source>
-        <translation>다시 시도하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>There is nothing to export yet.</source>
-        <translation>아직 내보낼 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Export job as JSON</source>
-        <translation>작업을 JSON으로 내보내기</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 파일 (*.json)</translation>
-    </message>
-    <message>
-        <source>skipped: %1</source>
-        <translation>건너뜀: %1</translation>
-    </message>
-    <message>
-        <source>Double-click to open this node.</source>
-        <translation>두 번 클릭하면 이 노드가 열립니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>다시 시도(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Resume the job at the failed stage, under the same job id. Nothing that was already created is created again.</source>
-        <translation>같은 작업 ID로 실패한 단계부터 작업을 재개합니다. 이미 만든 것은 다시 만들지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Copy trace id</source>
-        <translation>추적 ID 복사</translation>
-    </message>
-    <message>
-        <source>&amp;Copy as text</source>
-        <translation>텍스트로 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Export JSON…</source>
-        <translation>JSON 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Stages</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>서버</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>감사 기록</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>요청</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>단계</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>소요 시간</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>세부 정보</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>역할</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>Hostname</source>
-        <translation>호스트 이름</translation>
-    </message>
-    <message>
-        <source>IPv4</source>
-        <translation>IPv4</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>시각</translation>
-    </message>
-    <message>
-        <source>Actor</source>
-        <translation>수행자</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>동작</translation>
-    </message>
-    <message>
-        <source>Trace timeline</source>
-        <translation>추적 타임라인</translation>
-    </message>
-    <message>
-        <source>Job %1 — Prego Operator Console</source>
-        <translation>작업 %1 — Prego 운영 콘솔</translation>
-    </message>
-    <message>
-        <source>Job %1</source>
-        <translation>작업 %1</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>불러오는 중…</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <extracomment>job title: tenant and status, e.g. &quot;acme-corp — Running&quot;</extracomment>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6</source>
-        <translation>작업 %1 · %2 · 스택 %3 · 대상 %4 · 생성 %5 · 종료 %6</translation>
-    </message>
-    <message>
-        <source>%1 (last refresh failed: %2)</source>
-        <translation>%1 (마지막 새로 고침 실패: %2)</translation>
-    </message>
-    <message>
-        <source>The job failed.</source>
-        <translation>작업이 실패했습니다.</translation>
-    </message>
-    <message>
-        <source>Trace %1</source>
-        <translation>추적 %1</translation>
-    </message>
-    <message>
-        <source>This job has no trace: it was submitted without a trace id.</source>
-        <translation>이 작업에는 추적이 없습니다: 추적 ID 없이 제출되었습니다.</translation>
-    </message>
-    <message>
-        <source>Failed in stage %1 (%2). %3</source>
-        <translation>단계 %1에서 실패 (%2). %3</translation>
-    </message>
-    <message>
-        <source>The control plane says: %1</source>
-        <translation>제어 플레인 메시지: %1</translation>
-    </message>
-</context>
-<context>
-    <name>prego::JobsView</name>
-    <message>
-        <source>The jobs could not be listed: %1</source>
-        <translation>작업 목록을 가져올 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The control plane&apos;s answer could not be read: %1</source>
-        <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n job(s) shown</source>
-        <translation>
-            <numerusform>작업 %n개 중 %1개 표시</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Filter by job id, tenant, stack or node…</source>
-        <translation>작업 ID, 테넌트, 스택, 노드로 필터…</translation>
-    </message>
-    <message>
-        <source>Job filter</source>
-        <translation>작업 필터</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>모든 상태</translation>
-    </message>
-    <message>
-        <source>Active (queued, running, not confirmed)</source>
-        <translation>진행 중 (대기, 실행, 미확인)</translation>
-    </message>
-    <message>
-        <source>Status filter</source>
-        <translation>상태 필터</translation>
-    </message>
-    <message>
-        <source>All paths</source>
-        <translation>모든 경로</translation>
-    </message>
-    <message>
-        <source>Path filter</source>
-        <translation>경로 필터</translation>
-    </message>
-    <message>
-        <source>&amp;New provisioning…</source>
-        <translation>새 프로비저닝(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Provisioning jobs</source>
-        <translation>프로비저닝 작업</translation>
-    </message>
-</context>
-<context>
-    <name>prego::MainWindow</name>
-    <message>
-        <source>Last refresh: %1</source>
-        <translation>마지막 새로 고침: %1</translation>
-    </message>
-    <message>
-        <source>Not refreshed yet</source>
-        <translation>아직 새로 고치지 않음</translation>
-    </message>
-    <message>
-        <source>No control plane</source>
-        <translation>제어 플레인 없음</translation>
-    </message>
-    <message>
-        <source>Profile %1 — %2</source>
-        <translation>프로필 %1 — %2</translation>
-    </message>
-    <message>
-        <source>Prego Operator Console</source>
-        <translation>Prego 운영 콘솔</translation>
-    </message>
-    <message>
-        <source>Prego Operator Console — %1</source>
-        <translation>Prego 운영 콘솔 — %1</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Profiles…</source>
-        <translation>프로필(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Enter &amp;token…</source>
-        <translation>토큰 입력(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation>대시보드(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Filter nodes</source>
-        <translation>노드 필터(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
-    </message>
-    <message>
-        <source>No saved profiles</source>
-        <translation>저장된 프로필 없음</translation>
-    </message>
-    <message>
-        <source>&amp;Switch profile</source>
-        <translation>프로필 전환(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove this profile…</source>
-        <translation>이 프로필 삭제(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>No local history for this profile.</source>
-        <translation>이 프로필의 로컬 기록이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Local history: %1</source>
-        <translation>로컬 기록: %1</translation>
-    </message>
-    <message>
-        <source>&amp;Heatmap</source>
-        <translation>히트맵(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs</source>
-        <translation>작업(&amp;J)</translation>
-    </message>
-    <message>
-        <source>&amp;New provisioning…</source>
-        <translation>새 프로비저닝(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;System language</source>
-        <extracomment>View → Language: follow the system&apos;s language</extracomment>
-        <translation>시스템 언어(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Verification</source>
-        <translation>검증(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Desktop &amp;notifications</source>
-        <translation>데스크톱 알림(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Show the console</source>
-        <translation>콘솔 보기</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>종료</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;About Prego Operator Console</source>
-        <translation>Prego 운영 콘솔 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Open &amp;log folder</source>
-        <translation>로그 폴더 열기(&amp;L)</translation>
-    </message>
-    <message>
-        <source>About Prego Operator Console</source>
-        <translation>Prego 운영 콘솔 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>prego::NodeDetailView</name>
-    <message>
-        <source>1 h</source>
-        <extracomment>chart range: one hour</extracomment>
-        <translation>1시간</translation>
-    </message>
-    <message>
-        <source>6 h</source>
-        <extracomment>chart range: six hours</extracomment>
-        <translation>6시간</translation>
-    </message>
-    <message>
-        <source>24 h</source>
-        <extracomment>chart range: 24 hours</extracomment>
-        <translation>24시간</translation>
-    </message>
-    <message>
-        <source>7 d</source>
-        <extracomment>chart range: seven days</extracomment>
-        <translation>7일</translation>
-    </message>
-    <message>
-        <source>30 d</source>
-        <extracomment>chart range: thirty days</extracomment>
-        <translation>30일</translation>
-    </message>
-    <message>
-        <source>Hostname</source>
-        <translation>호스트 이름</translation>
-    </message>
-    <message>
-        <source>IPv4 address</source>
-        <translation>IPv4 주소</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>리전</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>배치</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Tenant / stack</source>
-        <translation>테넌트 / 스택</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>생성</translation>
-    </message>
-    <message>
-        <source>Last report</source>
-        <translation>마지막 보고</translation>
-    </message>
-    <message>
-        <source>Freshness</source>
-        <translation>신선도</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>디스크</translation>
-    </message>
-    <message>
-        <source>Tenants</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>Reading the local history…</source>
-        <translation>로컬 기록을 읽는 중…</translation>
-    </message>
-    <message>
-        <source>No node selected</source>
-        <translation>선택한 노드가 없습니다</translation>
-    </message>
-    <message>
-        <source>Node %1 — Prego Operator Console</source>
-        <translation>노드 %1 — Prego 운영 콘솔</translation>
-    </message>
-    <message>
-        <source>%1 (no longer in the fleet; its history is still shown)</source>
-        <translation>%1 (더 이상 플릿에 없음, 기록은 계속 표시)</translation>
-    </message>
-    <message>
-        <source>accepts tenants</source>
-        <translation>테넌트 받음</translation>
-    </message>
-    <message>
-        <source>accepts no tenants</source>
-        <translation>테넌트 받지 않음</translation>
-    </message>
-    <message>
-        <source>%1, %2</source>
-        <extracomment>node status and whether it accepts tenants, e.g. &quot;active, accepts tenants&quot;</extracomment>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <source>No local history for this profile.</source>
-        <translation>이 프로필의 로컬 기록이 없습니다.</translation>
-    </message>
-    <message>
-        <source>No history for this node in this range yet: the console stores what it sees while it runs.</source>
-        <translation>이 범위에는 아직 이 노드의 기록이 없습니다. 콘솔은 실행 중에 본 것만 저장합니다.</translation>
-    </message>
-    <message>
-        <source>From 5-minute roll-ups: each slot&apos;s lowest and highest value. Shaded: no push for longer than %1.</source>
-        <translation>5분 집계 기준: 구간마다 최저값과 최고값. 빗금: %1 넘게 푸시 없음.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n push(es) in this range. Shaded: no push for longer than %1.</source>
-        <translation>
-            <numerusform>이 범위의 푸시 %n회. 빗금: %1 넘게 푸시 없음.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>prego::NodeTableModel</name>
-    <message>
-        <source>%1 %</source>
-        <extracomment>Shown in a cell when the node did not report this value</extracomment>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>–</source>
-        <translation>–</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <extracomment>placement and role of a node, e.g. &quot;dedicated · db&quot;</extracomment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Fresh</source>
-        <translation>최신</translation>
-    </message>
-    <message>
-        <source>Stale</source>
-        <translation>지연</translation>
-    </message>
-    <message>
-        <source>Never reported</source>
-        <translation>보고 없음</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>알 수 없음</translation>
-    </message>
-    <message>
-        <source>The node pushed its metrics within the stale threshold.</source>
-        <translation>노드가 지연 기준 시간 안에 지표를 보냈습니다.</translation>
-    </message>
-    <message>
-        <source>The node has not pushed its metrics for longer than the stale threshold.</source>
-        <translation>노드가 지연 기준 시간보다 오래 지표를 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The node has never pushed any metrics.</source>
-        <translation>노드가 지표를 한 번도 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Our own last poll failed or is too old; the values shown may be out of date.</source>
-        <translation>콘솔의 마지막 조회가 실패했거나 너무 오래되었습니다. 표시된 값은 최신이 아닐 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>%1
+        </message>
+    </context>
+    <context>
+        <name>prego::DashboardView</name>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n초</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n분</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n시간</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>nodes</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>bound</source>
+            <translation>대상</translation>
+        </message>
+        <message>
+            <source>Shared, active nodes that accept tenants: the nodes the Definition of Done checks. Fresh, stale and never reported count these.</source>
+            <translation>테넌트를 받는 활성 공유 노드, 즉 완료 기준(DoD)이 검사하는 노드입니다. 최신, 지연, 보고 없음은 이 노드만 셉니다.</translation>
+        </message>
+        <message>
+            <source>Filter by node, host, region or tenant…</source>
+            <translation>노드, 호스트, 리전, 테넌트로 필터…</translation>
+        </message>
+        <message>
+            <source>Node filter</source>
+            <translation>노드 필터</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>모든 리전</translation>
+        </message>
+        <message>
+            <source>Region filter</source>
+            <translation>리전 필터</translation>
+        </message>
+        <message>
+            <source>All placements</source>
+            <translation>모든 배치</translation>
+        </message>
+        <message>
+            <source>Placement filter</source>
+            <translation>배치 필터</translation>
+        </message>
+        <message>
+            <source>Any freshness</source>
+            <translation>모든 신선도</translation>
+        </message>
+        <message>
+            <source>Freshness filter</source>
+            <translation>신선도 필터</translation>
+        </message>
+        <message>
+            <source>Nodes</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Enter token…</source>
+            <translation>토큰 입력…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n node(s) shown</source>
+            <translation>
+                <numerusform>노드 %n개 중 %1개 표시</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The control plane did not accept this profile's token. Enter a valid token to continue. %1</source>
+            <translation>제어 플레인이 이 프로필의 토큰을 받아들이지 않았습니다. 계속하려면 유효한 토큰을 입력하세요. %1</translation>
+        </message>
+        <message>
+            <source>This token's role may not list the nodes. Use an operator or viewer token. %1</source>
+            <translation>이 토큰의 역할로는 노드 목록을 볼 수 없습니다. operator 또는 viewer 토큰을 사용하세요. %1</translation>
+        </message>
+        <message>
+            <source>Control plane unreachable — data as of %1 (%2). %3</source>
+            <translation>제어 플레인에 연결할 수 없음 — %1 기준 데이터(%2). %3</translation>
+        </message>
+        <message>
+            <source>Control plane unreachable — no data yet. %1</source>
+            <translation>제어 플레인에 연결할 수 없음 — 아직 데이터가 없습니다. %1</translation>
+        </message>
+        <message>
+            <source>This computer's clock is %1 behind the control plane's. Ages are computed on the control plane's clock.</source>
+            <translation>이 컴퓨터의 시계가 제어 플레인보다 %1 늦습니다. 경과 시간은 제어 플레인의 시계로 계산합니다.</translation>
+        </message>
+        <message>
+            <source>This computer's clock is %1 ahead of the control plane's. Ages are computed on the control plane's clock.</source>
+            <translation>이 컴퓨터의 시계가 제어 플레인보다 %1 빠릅니다. 경과 시간은 제어 플레인의 시계로 계산합니다.</translation>
+        </message>
+        <message>
+            <source>Showing the data stored as of %1 (%2) until the control plane answers.</source>
+            <translation>제어 플레인이 응답할 때까지 %1 기준 저장 데이터(%2)를 표시합니다.</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>닫기</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::DemoControlPlane</name>
+        <message>
+            <source>The demo control plane did not start within 15 seconds.</source>
+            <translation>데모 제어 플레인이 15초 안에 시작되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The demo control plane could not be started: %1</source>
+            <translation>데모 제어 플레인을 시작할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The demo control plane stopped with exit code %1: %2</source>
+            <translation>데모 제어 플레인이 종료 코드 %1(으)로 멈췄습니다: %2</translation>
+        </message>
+        <message>
+            <source>prego-cp-sim was not found next to the console or on PATH; set PREGO_CP_SIM to its path.</source>
+            <translation>콘솔 옆이나 PATH에서 prego-cp-sim을 찾지 못했습니다. PREGO_CP_SIM에 경로를 지정하세요.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::DodChecks</name>
+        <message>
+            <source>Job %1 for tenant %2: %3</source>
+            <extracomment>evidence row: job id, tenant and status</extracomment>
+            <translation>테넌트 %2의 작업 %1: %3</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2</source>
+            <translation>단계 %1: %2</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2 (%3)</source>
+            <translation>단계 %1: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed: %1</source>
+            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed.</source>
+            <translation>작업 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>A job of this path is still running.</source>
+            <translation>이 경로의 작업이 아직 실행 중입니다.</translation>
+        </message>
+        <message>
+            <source>No job of this path yet.</source>
+            <translation>아직 이 경로의 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The latest job of this path Failed in stage %1 (%2): %3</source>
+            <translation>이 경로의 최근 작업이 단계 %1에서 실패했습니다 (%2): %3</translation>
+        </message>
+        <message>
+            <source>The latest job of this path ended %1.</source>
+            <translation>이 경로의 최근 작업이 %1(으)로 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Every bound shared node pushed its metrics within the stale threshold</source>
+            <translation>대상 공유 노드가 모두 지연 기준 안에 메트릭을 푸시함</translation>
+        </message>
+        <message>
+            <source>CPU, memory, disk and tenant count are reported by every bound node</source>
+            <translation>모든 대상 노드가 CPU, 메모리, 디스크, 테넌트 수를 보고함</translation>
+        </message>
+        <message>
+            <source>The nodes endpoint answers with this token</source>
+            <translation>이 토큰으로 노드 엔드포인트가 응답함</translation>
+        </message>
+        <message>
+            <source>Existing node: a job Completed without Pulumi, with its DNS outcome and callbacks recorded</source>
+            <translation>기존 노드: Pulumi 없이 작업이 완료되고 DNS 결과와 콜백이 기록됨</translation>
+        </message>
+        <message>
+            <source>New shared node: a job Completed and its node is registered and reporting</source>
+            <translation>새 공유 노드: 작업이 완료되고 그 노드가 등록되어 보고 중</translation>
+        </message>
+        <message>
+            <source>Dedicated stack: a job Completed on stack dedicated-{tenant} with three servers</source>
+            <translation>전용 스택: 스택 dedicated-{테넌트}에서 서버 3대로 작업이 완료됨</translation>
+        </message>
+        <message>
+            <source>Every live node is fresh after the scenarios</source>
+            <translation>시나리오 후 모든 운영 중인 노드가 최신</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>통과</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>not evaluable</source>
+            <translation>평가 불가</translation>
+        </message>
+        <message numerus="yes">
+            <source>GET /internal/nodes answered with %n node(s).</source>
+            <translation>
+                <numerusform>GET /internal/nodes가 노드 %n개로 응답했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>GET /internal/nodes did not answer: %1</source>
+            <translation>GET /internal/nodes가 응답하지 않았습니다: %1</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed.</source>
+            <translation>노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>No shared node is active and accepting tenants.</source>
+            <translation>테넌트를 받는 활성 공유 노드가 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: last push %2 (%n s)</source>
+            <translation>
+                <numerusform>%1: 마지막 푸시 %2 (%n초)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: never pushed</source>
+            <translation>%1: 푸시한 적 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n bound node(s) pushed within %1.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 %1 안에 푸시했습니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 bound node(s) did not push within %2.</source>
+            <translation>
+                <numerusform>대상 노드 %1개 중 %n개가 %2 안에 푸시하지 않았습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: no %2</source>
+            <translation>%1: %2 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All four values are reported by all %n bound node(s).</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 네 값을 보고합니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bound node(s) leave values empty.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 값을 비워 둡니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>it ran pulumi_up</source>
+            <translation>pulumi_up을 실행했습니다</translation>
+        </message>
+        <message>
+            <source>no DNS outcome is recorded</source>
+            <translation>DNS 결과가 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>no callbacks are recorded</source>
+            <translation>콜백이 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>Job %1 placed %2 on %3 without Pulumi.</source>
+            <translation>작업 %1이(가) Pulumi 없이 %2을(를) %3에 배치했습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but %2.</source>
+            <translation>작업 %1은(는) 완료되었지만 %2.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed without naming its new server.</source>
+            <translation>작업 %1이(가) 새 서버를 밝히지 않고 완료되었습니다.</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed to find %1.</source>
+            <translation>%1을(를) 찾기 위한 노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but its node %2 is not registered.</source>
+            <translation>작업 %1은(는) 완료되었지만 노드 %2이(가) 등록되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>%1: registered, last push %2</source>
+            <translation>%1: 등록됨, 마지막 푸시 %2</translation>
+        </message>
+        <message>
+            <source>%1: registered, never pushed</source>
+            <translation>%1: 등록됨, 푸시한 적 없음</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed and node %2 is registered, but it is not reporting.</source>
+            <translation>작업 %1은(는) 완료되고 노드 %2도 등록되었지만 보고하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 made node %2, which is registered and reporting.</source>
+            <translation>작업 %1이(가) 만든 노드 %2이(가) 등록되어 보고 중입니다.</translation>
+        </message>
+        <message>
+            <source>its stack is %1, not %2</source>
+            <translation>스택이 %2이(가) 아니라 %1입니다</translation>
+        </message>
+        <message>
+            <source>%1: %2 server of the stack</source>
+            <translation>%1: 스택의 %2 서버</translation>
+        </message>
+        <message numerus="yes">
+            <source>it has %n server(s) (%1) instead of app, db and redis</source>
+            <translation>
+                <numerusform>app, db, redis 대신 서버가 %n대(%1)입니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Job %1 built stack %2 with app, db and redis.</source>
+            <translation>작업 %1이(가) app, db, redis로 스택 %2을(를) 만들었습니다.</translation>
+        </message>
+        <message>
+            <source>E1, E2 and E3 have to pass first.</source>
+            <translation>먼저 E1, E2, E3이 통과해야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1: last push %2</source>
+            <translation>%1: 마지막 푸시 %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n live node(s) are fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 모두 최신입니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n live node(s) are not fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 최신이 아닙니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source># Definition-of-Done verification</source>
+            <translation># 완료 정의(DoD) 검증</translation>
+        </message>
+        <message>
+            <source>- Profile: %1 (%2)</source>
+            <translation>- 프로필: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>- Evaluated at: %1 (the control plane's clock)</source>
+            <translation>- 평가 시각: %1 (제어 플레인 시계)</translation>
+        </message>
+        <message>
+            <source>- Stale threshold: %1</source>
+            <translation>- 지연 기준: %1</translation>
+        </message>
+        <message>
+            <source>- Result: %1</source>
+            <translation>- 결과: %1</translation>
+        </message>
+        <message>
+            <source>every check passes</source>
+            <translation>모든 검사 통과</translation>
+        </message>
+        <message>
+            <source>not every check passes</source>
+            <translation>통과하지 못한 검사가 있음</translation>
+        </message>
+        <message>
+            <source>| Check | Result | What it asks | Finding |</source>
+            <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::FleetNotifier</name>
+        <message numerus="yes">
+            <source>%n node(s) stopped reporting</source>
+            <translation>
+                <numerusform>노드 %n개가 보고를 멈췄습니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Node %1 stopped reporting</source>
+            <translation>노드 %1이(가) 보고를 멈췄습니다</translation>
+        </message>
+        <message>
+            <source>No metrics for longer than the stale threshold.</source>
+            <translation>지연 기준보다 오래 메트릭이 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) report again</source>
+            <translation>
+                <numerusform>노드 %n개가 다시 보고합니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Node %1 reports again</source>
+            <translation>노드 %1이(가) 다시 보고합니다</translation>
+        </message>
+        <message>
+            <source>Its metrics are fresh.</source>
+            <translation>메트릭이 최신입니다.</translation>
+        </message>
+        <message>
+            <source>Job for %1 completed</source>
+            <translation>%1의 작업이 완료되었습니다</translation>
+        </message>
+        <message>
+            <source>Job %1 finished without errors.</source>
+            <translation>작업 %1이(가) 오류 없이 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Job for %1 failed</source>
+            <translation>%1의 작업이 실패했습니다</translation>
+        </message>
+        <message>
+            <source>Stage %1 failed: %2</source>
+            <translation>단계 %1 실패: %2</translation>
+        </message>
+        <message>
+            <source>Job %1 failed.</source>
+            <translation>작업 %1이(가) 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Prego: no data yet</source>
+            <translation>Prego: 아직 데이터 없음</translation>
+        </message>
+        <message>
+            <source>Prego: every bound node is fresh</source>
+            <translation>Prego: 모든 대상 노드가 최신</translation>
+        </message>
+        <message numerus="yes">
+            <source>Prego: %n bound node(s) not fresh</source>
+            <translation>
+                <numerusform>Prego: 최신이 아닌 대상 노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prego: control plane unreachable</source>
+            <translation>Prego: 제어 플레인에 연결할 수 없음</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HeatmapGrid</name>
+        <message>
+            <source>pushed on time</source>
+            <translation>제때 푸시</translation>
+        </message>
+        <message>
+            <source>pushed late</source>
+            <translation>늦은 푸시</translation>
+        </message>
+        <message>
+            <source>no push</source>
+            <translation>푸시 없음</translation>
+        </message>
+        <message>
+            <source>slot in progress</source>
+            <translation>진행 중인 구간</translation>
+        </message>
+        <message>
+            <source>no history yet</source>
+            <translation>아직 기록 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n slot(s) without a push in 24 h</source>
+            <translation>
+                <numerusform>%1: 24시간 중 푸시 없는 구간 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n late push(es)</source>
+            <translation>
+                <numerusform>늦은 푸시 %n회</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 · %2 – %3: %4</source>
+            <extracomment>heatmap tooltip: node, slot start – end, state; e.g. "node-7 · 14:05 – 14:10: no push"</extracomment>
+            <translation>%1 · %2 – %3: %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HeatmapView</name>
+        <message>
+            <source>Pushes of every node over the last 24 hours, one column per 5 minutes, the nodes with the most missed slots first. Hover a cell for its time; click a row to open the node.</source>
+            <translation>지난 24시간 동안 모든 노드의 푸시입니다. 한 열이 5분이며, 빠진 구간이 가장 많은 노드가 위에 옵니다. 칸에 마우스를 올리면 시각이 보이고, 행을 클릭하면 노드가 열립니다.</translation>
+        </message>
+        <message>
+            <source>Fleet freshness heatmap</source>
+            <translation>플릿 신선도 히트맵</translation>
+        </message>
+        <message>
+            <source>Reading the local history…</source>
+            <translation>로컬 기록을 읽는 중…</translation>
+        </message>
+        <message>
+            <source>No history yet: the heatmap fills as the console sees pushes.</source>
+            <translation>아직 기록이 없습니다. 콘솔이 푸시를 볼 때마다 히트맵이 채워집니다.</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>e.g. "40 nodes · 3 missed at least one slot"</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s)</source>
+            <translation>
+                <numerusform>노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missed at least one slot</source>
+            <translation>
+                <numerusform>%n개는 구간을 하나 이상 놓침</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryChartView</name>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <extracomment>a percentage value, e.g. "43.2 %"</extracomment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>No pushes for %1 (%2 – %3)</source>
+            <translation>%1 동안 푸시 없음 (%2 – %3)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>No samples in this range</source>
+            <translation>이 범위에 샘플이 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryCommand</name>
+        <message>
+            <source>--output is table, csv or json.</source>
+            <translation>--output은 table, csv, json 중 하나입니다.</translation>
+        </message>
+        <message>
+            <source>--since wants a duration such as 90m, 24h or 7d.</source>
+            <translation>--since에는 90m, 24h, 7d 같은 기간을 지정하세요.</translation>
+        </message>
+        <message>
+            <source>Name a node with --node ID.</source>
+            <translation>--node ID로 노드를 지정하세요.</translation>
+        </message>
+        <message>
+            <source>Name a profile with --profile NAME.</source>
+            <translation>--profile NAME으로 프로필을 지정하세요.</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
+            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No history has been recorded for profile %1 yet: the console records it while it is connected (expected at %2).</source>
+            <translation>프로필 %1의 기록이 아직 없습니다. 콘솔이 연결되어 있는 동안 기록합니다(예상 위치: %2).</translation>
+        </message>
+        <message>
+            <source>No samples are stored for node %1 in profile %2.</source>
+            <translation>프로필 %2에 노드 %1의 샘플이 저장되어 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>No samples for node %1 since %2.</source>
+            <translation>%2 이후 노드 %1의 샘플이 없습니다.</translation>
+        </message>
+        <message>
+            <source>UPDATED AT</source>
+            <translation>갱신 시각</translation>
+        </message>
+        <message>
+            <source>CPU %</source>
+            <translation>CPU %</translation>
+        </message>
+        <message>
+            <source>MEM %</source>
+            <translation>메모리 %</translation>
+        </message>
+        <message>
+            <source>DISK %</source>
+            <translation>디스크 %</translation>
+        </message>
+        <message>
+            <source>TENANTS</source>
+            <translation>테넌트</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n sample(s) for node %1 since %2.</source>
+            <translation>
+                <numerusform>%2 이후 노드 %1의 샘플 %n개.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryStore</name>
+        <message>
+            <source>The history database %1 is damaged.</source>
+            <translation>기록 데이터베이스 %1이(가) 손상되었습니다.</translation>
+        </message>
+        <message>
+            <source>The history database %1 is damaged and could not be moved aside.</source>
+            <translation>기록 데이터베이스 %1이(가) 손상되었고 다른 곳으로 옮길 수 없었습니다.</translation>
+        </message>
+        <message>
+            <source>The history database was damaged. It was moved to %1 and a new one was started; older charts are empty.</source>
+            <translation>기록 데이터베이스가 손상되어 %1(으)로 옮기고 새로 시작했습니다. 이전 차트는 비어 있습니다.</translation>
+        </message>
+        <message>
+            <source>The history database %1 could not be opened: %2</source>
+            <translation>기록 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>the schema version could not be read</source>
+            <translation>스키마 버전을 읽을 수 없습니다</translation>
+        </message>
+        <message>
+            <source>The history database %1 was written by a newer version of the console (schema %2; this one knows %3).</source>
+            <translation>기록 데이터베이스 %1은(는) 더 새로운 버전의 콘솔이 기록했습니다(스키마 %2, 이 버전은 %3까지 지원).</translation>
+        </message>
+        <message>
+            <source>The history database is not open.</source>
+            <translation>기록 데이터베이스가 열려 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Samples could not be stored in the history database: %1</source>
+            <translation>샘플을 기록 데이터베이스에 저장할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The history holds more nodes than it can address.</source>
+            <translation>기록에 담을 수 있는 노드 수를 넘었습니다.</translation>
+        </message>
+        <message>
+            <source>The history of %1 for the hour from %2 (UTC) is damaged and was left out.</source>
+            <translation>%2(UTC)부터 한 시간 동안의 %1 기록이 손상되어 제외했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::HistoryWriter</name>
+        <message>
+            <source>The history could not be rolled up or pruned: %1</source>
+            <translation>기록을 집계하거나 정리할 수 없습니다: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobCodec</name>
+        <message>
+            <source>the answer is not valid JSON (%1 at byte %2)</source>
+            <translation>응답이 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
+        </message>
+        <message>
+            <source>the answer is not a JSON object</source>
+            <translation>응답이 JSON 객체가 아닙니다</translation>
+        </message>
+        <message>
+            <source>a job has no job_id or no status</source>
+            <translation>작업에 job_id 또는 status가 없습니다</translation>
+        </message>
+        <message>
+            <source>server_time is missing or not an RFC 3339 time</source>
+            <translation>server_time이 없거나 RFC 3339 시각이 아닙니다</translation>
+        </message>
+        <message>
+            <source>jobs is missing or not a list</source>
+            <translation>jobs가 없거나 목록이 아닙니다</translation>
+        </message>
+        <message>
+            <source>An entry of the job list without job_id or status was ignored.</source>
+            <translation>job_id 또는 status가 없는 작업 목록 항목을 무시했습니다.</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>대기 중</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>실행 중</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>완료</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>대기</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>실행 중</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>성공</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>건너뜀</translation>
+        </message>
+        <message>
+            <source>The control plane checked the request and refused it.</source>
+            <translation>제어 플레인이 요청을 검사하고 거부했습니다.</translation>
+        </message>
+        <message>
+            <source>The target node could not be found or does not take tenants.</source>
+            <translation>대상 노드를 찾을 수 없거나 테넌트를 받지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Pulumi could not create or update the servers of the stack.</source>
+            <translation>Pulumi가 스택의 서버를 만들거나 갱신하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The new server could not be registered as a node.</source>
+            <translation>새 서버를 노드로 등록하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's DNS records could not be set.</source>
+            <translation>테넌트의 DNS 레코드를 설정하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Configuring the servers with Ansible failed.</source>
+            <translation>Ansible로 서버를 구성하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's callbacks could not be delivered.</source>
+            <translation>테넌트 콜백을 전달하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>A stage of the job failed.</source>
+            <translation>작업의 한 단계가 실패했습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobList</name>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>A local job's state, then the last error in parentheses.</extracomment>
+            <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobListModel</name>
+        <message>
+            <source>existing shared node</source>
+            <translation>기존 공유 노드</translation>
+        </message>
+        <message>
+            <source>new shared node</source>
+            <translation>새 공유 노드</translation>
+        </message>
+        <message>
+            <source>dedicated stack</source>
+            <translation>전용 스택</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>경로</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>Failed in stage %1 (%2): %3</source>
+            <translation>단계 %1에서 실패 (%2): %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobOutbox</name>
+        <message>
+            <source>The folder %1 for the local jobs database cannot be created.</source>
+            <translation>로컬 작업 데이터베이스 폴더 %1을(를) 만들 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>The local jobs database %1 cannot be opened: %2</source>
+            <translation>로컬 작업 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The local jobs database %1 cannot be used: %2</source>
+            <translation>로컬 작업 데이터베이스 %1을(를) 사용할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The local jobs database %1 was written by a newer version (schema %2); this version understands schema %3.</source>
+            <translation>로컬 작업 데이터베이스 %1은(는) 더 새로운 버전이 기록했습니다(스키마 %2). 이 버전은 스키마 %3까지 이해합니다.</translation>
+        </message>
+        <message>
+            <source>The local jobs database %1 cannot be set up: %2</source>
+            <translation>로컬 작업 데이터베이스 %1을(를) 준비할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The local jobs database is not open.</source>
+            <translation>로컬 작업 데이터베이스가 열려 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The job could not be written to the local jobs database, so it was not sent: %1</source>
+            <translation>작업을 로컬 작업 데이터베이스에 기록할 수 없어 보내지 않았습니다: %1</translation>
+        </message>
+        <message>
+            <source>The job could not be read back from the local jobs database, so it was not sent: %1</source>
+            <translation>로컬 작업 데이터베이스에서 작업을 다시 읽을 수 없어 보내지 않았습니다: %1</translation>
+        </message>
+        <message>
+            <source>Job id %1 was already used for a different request; make a new job id for a new request.</source>
+            <translation>작업 ID %1은(는) 이미 다른 요청에 사용되었습니다. 새 요청에는 새 작업 ID를 만드세요.</translation>
+        </message>
+        <message>
+            <source>not sent yet</source>
+            <translation>아직 보내지 않음</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the answer</source>
+            <translation>보냄, 응답 대기 중</translation>
+        </message>
+        <message>
+            <source>accepted by the control plane</source>
+            <translation>제어 플레인이 수락함</translation>
+        </message>
+        <message>
+            <source>rejected by the control plane</source>
+            <translation>제어 플레인이 거부함</translation>
+        </message>
+        <message>
+            <source>unknown — retrying with the same job id</source>
+            <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobText</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1초</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>Job %1: %2</source>
+            <translation>작업 %1: %2</translation>
+        </message>
+        <message>
+            <source>Tenant %1, path %2, stack %3, target %4</source>
+            <translation>테넌트 %1, 경로 %2, 스택 %3, 대상 %4</translation>
+        </message>
+        <message>
+            <source>Created %1, finished %2</source>
+            <translation>생성 %1, 종료 %2</translation>
+        </message>
+        <message>
+            <source>Error in stage %1 (%2): %3</source>
+            <translation>단계 %1 오류 (%2): %3</translation>
+        </message>
+        <message>
+            <source>Trace %1</source>
+            <translation>추적 %1</translation>
+        </message>
+        <message>
+            <source>This job has no trace: it was submitted without a trace_id.</source>
+            <translation>이 작업에는 추적이 없습니다: trace_id 없이 제출되었습니다.</translation>
+        </message>
+        <message>
+            <source>Server %1: node %2, %3, %4</source>
+            <translation>서버 %1: 노드 %2, %3, %4</translation>
+        </message>
+        <message>
+            <source>Audit:</source>
+            <translation>감사 기록:</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobView</name>
+        <message>
+            <source>The control plane does not know job %1 (yet).</source>
+            <translation>제어 플레인이 작업 %1을(를) (아직) 알지 못합니다.</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Retry failed: %1</source>
+            <translation>다시 시도하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>There is nothing to export yet.</source>
+            <translation>아직 내보낼 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Export job as JSON</source>
+            <translation>작업을 JSON으로 내보내기</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json)</source>
+            <translation>JSON 파일 (*.json)</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>Double-click to open this node.</source>
+            <translation>두 번 클릭하면 이 노드가 열립니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>다시 시도(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Resume the job at the failed stage, under the same job id. Nothing that was already created is created again.</source>
+            <translation>같은 작업 ID로 실패한 단계부터 작업을 재개합니다. 이미 만든 것은 다시 만들지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Copy trace id</source>
+            <translation>추적 ID 복사</translation>
+        </message>
+        <message>
+            <source>&amp;Copy as text</source>
+            <translation>텍스트로 복사(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Export JSON…</source>
+            <translation>JSON 내보내기(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Stages</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Servers</source>
+            <translation>서버</translation>
+        </message>
+        <message>
+            <source>Audit</source>
+            <translation>감사 기록</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>요청</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>시작</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>세부 정보</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>역할</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>호스트 이름</translation>
+        </message>
+        <message>
+            <source>IPv4</source>
+            <translation>IPv4</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>시각</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>수행자</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>동작</translation>
+        </message>
+        <message>
+            <source>Trace timeline</source>
+            <translation>추적 타임라인</translation>
+        </message>
+        <message>
+            <source>Job %1 — Prego Operator Console</source>
+            <translation>작업 %1 — Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>Job %1</source>
+            <translation>작업 %1</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>불러오는 중…</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <extracomment>job title: tenant and status, e.g. "acme-corp — Running"</extracomment>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6</source>
+            <translation>작업 %1 · %2 · 스택 %3 · 대상 %4 · 생성 %5 · 종료 %6</translation>
+        </message>
+        <message>
+            <source>%1 (last refresh failed: %2)</source>
+            <translation>%1 (마지막 새로 고침 실패: %2)</translation>
+        </message>
+        <message>
+            <source>The job failed.</source>
+            <translation>작업이 실패했습니다.</translation>
+        </message>
+        <message>
+            <source>Trace %1</source>
+            <translation>추적 %1</translation>
+        </message>
+        <message>
+            <source>This job has no trace: it was submitted without a trace id.</source>
+            <translation>이 작업에는 추적이 없습니다: 추적 ID 없이 제출되었습니다.</translation>
+        </message>
+        <message>
+            <source>Failed in stage %1 (%2). %3</source>
+            <translation>단계 %1에서 실패 (%2). %3</translation>
+        </message>
+        <message>
+            <source>The control plane says: %1</source>
+            <translation>제어 플레인 메시지: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobsView</name>
+        <message>
+            <source>The jobs could not be listed: %1</source>
+            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n job(s) shown</source>
+            <translation>
+                <numerusform>작업 %n개 중 %1개 표시</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Filter by job id, tenant, stack or node…</source>
+            <translation>작업 ID, 테넌트, 스택, 노드로 필터…</translation>
+        </message>
+        <message>
+            <source>Job filter</source>
+            <translation>작업 필터</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>모든 상태</translation>
+        </message>
+        <message>
+            <source>Active (queued, running, not confirmed)</source>
+            <translation>진행 중 (대기, 실행, 미확인)</translation>
+        </message>
+        <message>
+            <source>Status filter</source>
+            <translation>상태 필터</translation>
+        </message>
+        <message>
+            <source>All paths</source>
+            <translation>모든 경로</translation>
+        </message>
+        <message>
+            <source>Path filter</source>
+            <translation>경로 필터</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Provisioning jobs</source>
+            <translation>프로비저닝 작업</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::MainWindow</name>
+        <message>
+            <source>Last refresh: %1</source>
+            <translation>마지막 새로 고침: %1</translation>
+        </message>
+        <message>
+            <source>Not refreshed yet</source>
+            <translation>아직 새로 고치지 않음</translation>
+        </message>
+        <message>
+            <source>No control plane</source>
+            <translation>제어 플레인 없음</translation>
+        </message>
+        <message>
+            <source>Profile %1 — %2</source>
+            <translation>프로필 %1 — %2</translation>
+        </message>
+        <message>
+            <source>Prego Operator Console</source>
+            <translation>Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>Prego Operator Console — %1</source>
+            <translation>Prego 운영 콘솔 — %1</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles…</source>
+            <translation>프로필(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Enter &amp;token…</source>
+            <translation>토큰 입력(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>끝내기(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>보기(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Dashboard</source>
+            <translation>대시보드(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>새로 고침(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Filter nodes</source>
+            <translation>노드 필터(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>언어(&amp;L)</translation>
+        </message>
+        <message>
+            <source>No saved profiles</source>
+            <translation>저장된 프로필 없음</translation>
+        </message>
+        <message>
+            <source>&amp;Switch profile</source>
+            <translation>프로필 전환(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove this profile…</source>
+            <translation>이 프로필 삭제(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>No local history for this profile.</source>
+            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Local history: %1</source>
+            <translation>로컬 기록: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap</source>
+            <translation>히트맵(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Jobs</source>
+            <translation>작업(&amp;J)</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <extracomment>View → Language: follow the system's language</extracomment>
+            <translation>시스템 언어(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Verification</source>
+            <translation>검증(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Show the console</source>
+            <translation>콘솔 보기</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Qt 정보(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>로그 폴더 열기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>설정(&amp;S)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::NodeDetailView</name>
+        <message>
+            <source>1 h</source>
+            <extracomment>chart range: one hour</extracomment>
+            <translation>1시간</translation>
+        </message>
+        <message>
+            <source>6 h</source>
+            <extracomment>chart range: six hours</extracomment>
+            <translation>6시간</translation>
+        </message>
+        <message>
+            <source>24 h</source>
+            <extracomment>chart range: 24 hours</extracomment>
+            <translation>24시간</translation>
+        </message>
+        <message>
+            <source>7 d</source>
+            <extracomment>chart range: seven days</extracomment>
+            <translation>7일</translation>
+        </message>
+        <message>
+            <source>30 d</source>
+            <extracomment>chart range: thirty days</extracomment>
+            <translation>30일</translation>
+        </message>
+        <message>
+            <source>Hostname</source>
+            <translation>호스트 이름</translation>
+        </message>
+        <message>
+            <source>IPv4 address</source>
+            <translation>IPv4 주소</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Placement</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Tenant / stack</source>
+            <translation>테넌트 / 스택</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>마지막 보고</translation>
+        </message>
+        <message>
+            <source>Freshness</source>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Reading the local history…</source>
+            <translation>로컬 기록을 읽는 중…</translation>
+        </message>
+        <message>
+            <source>No node selected</source>
+            <translation>선택한 노드가 없습니다</translation>
+        </message>
+        <message>
+            <source>Node %1 — Prego Operator Console</source>
+            <translation>노드 %1 — Prego 운영 콘솔</translation>
+        </message>
+        <message>
+            <source>%1 (no longer in the fleet; its history is still shown)</source>
+            <translation>%1 (더 이상 플릿에 없음, 기록은 계속 표시)</translation>
+        </message>
+        <message>
+            <source>accepts tenants</source>
+            <translation>테넌트 받음</translation>
+        </message>
+        <message>
+            <source>accepts no tenants</source>
+            <translation>테넌트 받지 않음</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <extracomment>node status and whether it accepts tenants, e.g. "active, accepts tenants"</extracomment>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>No local history for this profile.</source>
+            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
+        </message>
+        <message>
+            <source>No history for this node in this range yet: the console stores what it sees while it runs.</source>
+            <translation>이 범위에는 아직 이 노드의 기록이 없습니다. 콘솔은 실행 중에 본 것만 저장합니다.</translation>
+        </message>
+        <message>
+            <source>From 5-minute roll-ups: each slot's lowest and highest value. Shaded: no push for longer than %1.</source>
+            <translation>5분 집계 기준: 구간마다 최저값과 최고값. 빗금: %1 넘게 푸시 없음.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n push(es) in this range. Shaded: no push for longer than %1.</source>
+            <translation>
+                <numerusform>이 범위의 푸시 %n회. 빗금: %1 넘게 푸시 없음.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::NodeTableModel</name>
+        <message>
+            <source>%1 %</source>
+            <extracomment>Shown in a cell when the node did not report this value</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>–</source>
+            <translation>–</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>placement and role of a node, e.g. "dedicated · db"</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Fresh</source>
+            <translation>최신</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>지연</translation>
+        </message>
+        <message>
+            <source>Never reported</source>
+            <translation>보고 없음</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>알 수 없음</translation>
+        </message>
+        <message>
+            <source>The node pushed its metrics within the stale threshold.</source>
+            <translation>노드가 지연 기준 시간 안에 지표를 보냈습니다.</translation>
+        </message>
+        <message>
+            <source>The node has not pushed its metrics for longer than the stale threshold.</source>
+            <translation>노드가 지연 기준 시간보다 오래 지표를 보내지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>The node has never pushed any metrics.</source>
+            <translation>노드가 지표를 한 번도 보내지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Our own last poll failed or is too old; the values shown may be out of date.</source>
+            <translation>콘솔의 마지막 조회가 실패했거나 너무 오래되었습니다. 표시된 값은 최신이 아닐 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>%1
 Last report: %2</source>
-        <translation>%1
+            <translation>%1
 마지막 보고: %2</translation>
-    </message>
-    <message>
-        <source>%1
+        </message>
+        <message>
+            <source>%1
 Host: %2
 IPv4: %3
 Tenant: %4</source>
-        <translation>%1
+            <translation>%1
 호스트: %2
 IPv4: %3
 테넌트: %4</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>리전</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>배치</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Tenants</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>디스크</translation>
-    </message>
-    <message>
-        <source>Last report</source>
-        <translation>마지막 보고</translation>
-    </message>
-    <message>
-        <source>Freshness</source>
-        <translation>신선도</translation>
-    </message>
-    <message>
-        <source>shared</source>
-        <extracomment>node placement: tenants share the node</extracomment>
-        <translation>공유</translation>
-    </message>
-    <message>
-        <source>dedicated</source>
-        <extracomment>node placement: the node belongs to one tenant</extracomment>
-        <translation>전용</translation>
-    </message>
-    <message>
-        <source>provisioning</source>
-        <translation>프로비저닝 중</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>활성</translation>
-    </message>
-    <message>
-        <source>draining</source>
-        <translation>비우는 중</translation>
-    </message>
-    <message>
-        <source>retired</source>
-        <translation>퇴역</translation>
-    </message>
-</context>
-<context>
-    <name>prego::Profile</name>
-    <message>
-        <source>The profile name must be 1–64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation>프로필 이름은 영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;로 된 1–64자이며 영문자나 숫자로 시작해야 합니다.</translation>
-    </message>
-    <message>
-        <source>The control plane address must be a full URL such as https://cp.example.net.</source>
-        <translation>제어 플레인 주소는 https://cp.example.net 같은 전체 URL이어야 합니다.</translation>
-    </message>
-    <message>
-        <source>The control plane address must not contain a user name, password, query or fragment.</source>
-        <translation>제어 플레인 주소에는 사용자 이름, 비밀번호, 쿼리, 프래그먼트를 넣을 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Only https is allowed for a control plane that is not on this computer (http is accepted for 127.0.0.1 and localhost only).</source>
-        <translation>이 컴퓨터에 있지 않은 제어 플레인에는 https만 허용됩니다(http는 127.0.0.1과 localhost에만 허용).</translation>
-    </message>
-    <message>
-        <source>The poll interval must be between %1 and %2 seconds.</source>
-        <translation>폴링 간격은 %1초에서 %2초 사이여야 합니다.</translation>
-    </message>
-    <message>
-        <source>The stale threshold must be between 30 seconds and 24 hours.</source>
-        <translation>지연 기준은 30초에서 24시간 사이여야 합니다.</translation>
-    </message>
-    <message>
-        <source>The CA certificate file %1 cannot be read: %2.</source>
-        <translation>CA 인증서 파일 %1을(를) 읽을 수 없습니다: %2.</translation>
-    </message>
-    <message>
-        <source>The file %1 does not contain a PEM certificate.</source>
-        <translation>파일 %1에 PEM 인증서가 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProfileDialog</name>
-    <message>
-        <source>Edit control plane</source>
-        <translation>제어 플레인 편집</translation>
-    </message>
-    <message>
-        <source>Add control plane</source>
-        <translation>제어 플레인 추가</translation>
-    </message>
-    <message>
-        <source>A profile names a control plane and how to watch it. The token is kept in the keychain, never in the settings file.</source>
-        <translation>프로필은 제어 플레인과 그 감시 방법을 정합니다. 토큰은 설정 파일이 아니라 키체인에 보관합니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>Base &amp;URL:</source>
-        <translation>기본 URL(&amp;U):</translation>
-    </message>
-    <message>
-        <source>&amp;Poll interval:</source>
-        <translation>조회 간격(&amp;P):</translation>
-    </message>
-    <message>
-        <source>&amp;Stale after:</source>
-        <translation>지연 기준(&amp;S):</translation>
-    </message>
-    <message>
-        <source>Extra &amp;CA file:</source>
-        <translation>추가 CA 파일(&amp;C):</translation>
-    </message>
-    <message>
-        <source>&amp;Token:</source>
-        <translation>토큰(&amp;T):</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation>초</translation>
-    </message>
-    <message>
-        <source>optional: a PEM certificate trusted for this profile only</source>
-        <translation>선택 사항: 이 프로필에서만 신뢰할 PEM 인증서</translation>
-    </message>
-    <message>
-        <source>leave empty to keep the stored token</source>
-        <translation>저장된 토큰을 유지하려면 비워 두세요</translation>
-    </message>
-    <message>
-        <source>bearer token</source>
-        <translation>Bearer 토큰</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation>연결 테스트</translation>
-    </message>
-    <message>
-        <source>Choose a CA certificate</source>
-        <translation>CA 인증서 선택</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt)</source>
-        <translation>PEM 인증서 (*.pem *.crt)</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>테스트 중…</translation>
-    </message>
-    <message>
-        <source>The control plane&apos;s answer could not be read: %1</source>
-        <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Token %1, role %2</source>
-        <translation>토큰 %1, 역할 %2</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProfileStore</name>
-    <message>
-        <source>The settings file %1 could not be written.</source>
-        <translation>설정 파일 %1에 쓸 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>The settings file %1 could not be written: %2.</source>
-        <translation>설정 파일 %1에 쓸 수 없습니다: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProvisionCommands</name>
-    <message>
-        <source>Name a profile with --profile NAME.</source>
-        <translation>--profile NAME으로 프로필을 지정하세요.</translation>
-    </message>
-    <message>
-        <source>There is no profile named %1; see &apos;prego-ctl profiles list&apos;.</source>
-        <translation>%1(이)라는 프로필이 없습니다. &apos;prego-ctl profiles list&apos;를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>No token is stored for profile %1. Run &apos;prego-ctl login --profile %1&apos; first.</source>
-        <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 &apos;prego-ctl login --profile %1&apos;을 실행하세요.</translation>
-    </message>
-    <message>
-        <source>prego-ctl: job %1 was sent before without an answer; the control plane has it (%2).</source>
-        <translation>prego-ctl: 작업 %1은(는) 이전에 보냈으나 응답이 없었습니다. 제어 플레인에 있습니다(%2).</translation>
-    </message>
-    <message>
-        <source>prego-ctl: job %1 never reached the control plane; the stored request was sent again and accepted.</source>
-        <translation>prego-ctl: 작업 %1은(는) 제어 플레인에 닿지 않았습니다. 저장된 요청을 다시 보냈고 수락되었습니다.</translation>
-    </message>
-    <message>
-        <source>prego-ctl: job %1 was rejected: %2</source>
-        <translation>prego-ctl: 작업 %1이(가) 거부되었습니다: %2</translation>
-    </message>
-    <message>
-        <source>prego-ctl: the outcome of job %1 is still unknown: %2</source>
-        <translation>prego-ctl: 작업 %1의 결과를 아직 알 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>prego-ctl: no job is waiting for an answer.</source>
-        <translation>prego-ctl: 응답을 기다리는 작업이 없습니다.</translation>
-    </message>
-    <message>
-        <source>--output is table or json.</source>
-        <translation>--output은 table 또는 json입니다.</translation>
-    </message>
-    <message>
-        <source>--status is one of %1.</source>
-        <translation>--status는 %1 중 하나입니다.</translation>
-    </message>
-    <message>
-        <source>The control plane&apos;s answer could not be read: %1</source>
-        <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>JOB</source>
-        <translation>작업</translation>
-    </message>
-    <message>
-        <source>TENANT</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>경로</translation>
-    </message>
-    <message>
-        <source>STATUS</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>STACK</source>
-        <translation>스택</translation>
-    </message>
-    <message>
-        <source>CREATED</source>
-        <translation>생성</translation>
-    </message>
-    <message>
-        <source>DURATION</source>
-        <translation>소요 시간</translation>
-    </message>
-    <message>
-        <source>STAGE</source>
-        <translation>단계</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>작업 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Server %1: node %2, %3, %4</source>
-        <translation>서버 %1: 노드 %2, %3, %4</translation>
-    </message>
-    <message>
-        <source>Give exactly one job id: prego-ctl job ID --profile NAME.</source>
-        <translation>작업 ID를 하나만 지정하세요: prego-ctl job ID --profile NAME.</translation>
-    </message>
-    <message>
-        <source>--output is text or json.</source>
-        <translation>--output은 text 또는 json입니다.</translation>
-    </message>
-    <message>
-        <source>The control plane does not know job %1; locally it is %2.</source>
-        <translation>제어 플레인은 작업 %1을(를) 모릅니다. 로컬 상태: %2.</translation>
-    </message>
-    <message>
-        <source>Job %1 Completed.</source>
-        <translation>작업 %1 완료.</translation>
-    </message>
-    <message>
-        <source>Job %1 Failed in stage %2 (%3): %4. Retry it with &apos;prego-ctl retry %1 --profile %5&apos;.</source>
-        <translation>작업 %1이(가) 단계 %2에서 실패했습니다(%3): %4. &apos;prego-ctl retry %1 --profile %5&apos;로 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Job %1 ended %2.</source>
-        <translation>작업 %1이(가) %2 상태로 끝났습니다.</translation>
-    </message>
-    <message>
-        <source>Give exactly one job id: prego-ctl retry ID --profile NAME.</source>
-        <translation>작업 ID를 하나만 지정하세요: prego-ctl retry ID --profile NAME.</translation>
-    </message>
-    <message>
-        <source>Job %1 is retried with the same job id (%2).</source>
-        <translation>작업 %1을(를) 같은 작업 ID로 다시 시도합니다(%2).</translation>
-    </message>
-    <message>
-        <source>Unexpected argument %1.</source>
-        <translation>예상하지 못한 인수 %1.</translation>
-    </message>
-    <message>
-        <source>Choose exactly one of --target NODE (an existing shared node), --new-server or --dedicated.</source>
-        <translation>--target NODE(기존 공유 노드), --new-server, --dedicated 중 정확히 하나를 고르세요.</translation>
-    </message>
-    <message>
-        <source>--job-id wants a UUID.</source>
-        <translation>--job-id에는 UUID가 필요합니다.</translation>
-    </message>
-    <message>
-        <source>job %1</source>
-        <translation>job %1</translation>
-    </message>
-    <message>
-        <source>Node %1 is in region %2, not %3.</source>
-        <translation>노드 %1은(는) %3이 아니라 리전 %2에 있습니다.</translation>
-    </message>
-    <message>
-        <source>prego-ctl: %1: %2</source>
-        <translation>prego-ctl: %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>This creates %n new server(s), which cost money. Nothing was sent; run the command again with --yes to go ahead.</source>
-        <translation>
-            <numerusform>새 서버 %n대를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes를 붙여 다시 실행하세요.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Job %1 was already known to the control plane (%2); nothing new was created.</source>
-        <translation>작업 %1은(는) 이미 제어 플레인에 있습니다(%2). 새로 만든 것은 없습니다.</translation>
-    </message>
-    <message>
-        <source>Job %1 accepted (%2).</source>
-        <translation>작업 %1이(가) 수락되었습니다(%2).</translation>
-    </message>
-    <message>
-        <source>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Placement</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>마지막 보고</translation>
+        </message>
+        <message>
+            <source>Freshness</source>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>shared</source>
+            <extracomment>node placement: tenants share the node</extracomment>
+            <translation>공유</translation>
+        </message>
+        <message>
+            <source>dedicated</source>
+            <extracomment>node placement: the node belongs to one tenant</extracomment>
+            <translation>전용</translation>
+        </message>
+        <message>
+            <source>provisioning</source>
+            <translation>프로비저닝 중</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>활성</translation>
+        </message>
+        <message>
+            <source>draining</source>
+            <translation>비우는 중</translation>
+        </message>
+        <message>
+            <source>retired</source>
+            <translation>퇴역</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::Profile</name>
+        <message>
+            <source>The profile name must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+            <translation>프로필 이름은 영문자, 숫자, '.', '_', '-'로 된 1–64자이며 영문자나 숫자로 시작해야 합니다.</translation>
+        </message>
+        <message>
+            <source>The control plane address must be a full URL such as https://cp.example.net.</source>
+            <translation>제어 플레인 주소는 https://cp.example.net 같은 전체 URL이어야 합니다.</translation>
+        </message>
+        <message>
+            <source>The control plane address must not contain a user name, password, query or fragment.</source>
+            <translation>제어 플레인 주소에는 사용자 이름, 비밀번호, 쿼리, 프래그먼트를 넣을 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Only https is allowed for a control plane that is not on this computer (http is accepted for 127.0.0.1 and localhost only).</source>
+            <translation>이 컴퓨터에 있지 않은 제어 플레인에는 https만 허용됩니다(http는 127.0.0.1과 localhost에만 허용).</translation>
+        </message>
+        <message>
+            <source>The poll interval must be between %1 and %2 seconds.</source>
+            <translation>폴링 간격은 %1초에서 %2초 사이여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The stale threshold must be between 30 seconds and 24 hours.</source>
+            <translation>지연 기준은 30초에서 24시간 사이여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The CA certificate file %1 cannot be read: %2.</source>
+            <translation>CA 인증서 파일 %1을(를) 읽을 수 없습니다: %2.</translation>
+        </message>
+        <message>
+            <source>The file %1 does not contain a PEM certificate.</source>
+            <translation>파일 %1에 PEM 인증서가 없습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProfileDialog</name>
+        <message>
+            <source>Edit control plane</source>
+            <translation>제어 플레인 편집</translation>
+        </message>
+        <message>
+            <source>Add control plane</source>
+            <translation>제어 플레인 추가</translation>
+        </message>
+        <message>
+            <source>A profile names a control plane and how to watch it. The token is kept in the keychain, never in the settings file.</source>
+            <translation>프로필은 제어 플레인과 그 감시 방법을 정합니다. 토큰은 설정 파일이 아니라 키체인에 보관합니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>이름(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Base &amp;URL:</source>
+            <translation>기본 URL(&amp;U):</translation>
+        </message>
+        <message>
+            <source>&amp;Poll interval:</source>
+            <translation>조회 간격(&amp;P):</translation>
+        </message>
+        <message>
+            <source>&amp;Stale after:</source>
+            <translation>지연 기준(&amp;S):</translation>
+        </message>
+        <message>
+            <source>Extra &amp;CA file:</source>
+            <translation>추가 CA 파일(&amp;C):</translation>
+        </message>
+        <message>
+            <source>&amp;Token:</source>
+            <translation>토큰(&amp;T):</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation>초</translation>
+        </message>
+        <message>
+            <source>optional: a PEM certificate trusted for this profile only</source>
+            <translation>선택 사항: 이 프로필에서만 신뢰할 PEM 인증서</translation>
+        </message>
+        <message>
+            <source>leave empty to keep the stored token</source>
+            <translation>저장된 토큰을 유지하려면 비워 두세요</translation>
+        </message>
+        <message>
+            <source>bearer token</source>
+            <translation>Bearer 토큰</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>찾아보기…</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>연결 테스트</translation>
+        </message>
+        <message>
+            <source>Choose a CA certificate</source>
+            <translation>CA 인증서 선택</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt)</source>
+            <translation>PEM 인증서 (*.pem *.crt)</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>테스트 중…</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Token %1, role %2</source>
+            <translation>토큰 %1, 역할 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProfileStore</name>
+        <message>
+            <source>The settings file %1 could not be written.</source>
+            <translation>설정 파일 %1에 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>The settings file %1 could not be written: %2.</source>
+            <translation>설정 파일 %1에 쓸 수 없습니다: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionCommands</name>
+        <message>
+            <source>Name a profile with --profile NAME.</source>
+            <translation>--profile NAME으로 프로필을 지정하세요.</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
+            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No token is stored for profile %1. Run 'prego-ctl login --profile %1' first.</source>
+            <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 'prego-ctl login --profile %1'을 실행하세요.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 was sent before without an answer; the control plane has it (%2).</source>
+            <translation>prego-ctl: 작업 %1은(는) 이전에 보냈으나 응답이 없었습니다. 제어 플레인에 있습니다(%2).</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 never reached the control plane; the stored request was sent again and accepted.</source>
+            <translation>prego-ctl: 작업 %1은(는) 제어 플레인에 닿지 않았습니다. 저장된 요청을 다시 보냈고 수락되었습니다.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 was rejected: %2</source>
+            <translation>prego-ctl: 작업 %1이(가) 거부되었습니다: %2</translation>
+        </message>
+        <message>
+            <source>prego-ctl: the outcome of job %1 is still unknown: %2</source>
+            <translation>prego-ctl: 작업 %1의 결과를 아직 알 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>prego-ctl: no job is waiting for an answer.</source>
+            <translation>prego-ctl: 응답을 기다리는 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>--output is table or json.</source>
+            <translation>--output은 table 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>--status is one of %1.</source>
+            <translation>--status는 %1 중 하나입니다.</translation>
+        </message>
+        <message>
+            <source>The control plane's answer could not be read: %1</source>
+            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>JOB</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>TENANT</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>PATH</source>
+            <translation>경로</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>STACK</source>
+            <translation>스택</translation>
+        </message>
+        <message>
+            <source>CREATED</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>STAGE</source>
+            <translation>단계</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>작업 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Server %1: node %2, %3, %4</source>
+            <translation>서버 %1: 노드 %2, %3, %4</translation>
+        </message>
+        <message>
+            <source>Give exactly one job id: prego-ctl job ID --profile NAME.</source>
+            <translation>작업 ID를 하나만 지정하세요: prego-ctl job ID --profile NAME.</translation>
+        </message>
+        <message>
+            <source>--output is text or json.</source>
+            <translation>--output은 text 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>The control plane does not know job %1; locally it is %2.</source>
+            <translation>제어 플레인은 작업 %1을(를) 모릅니다. 로컬 상태: %2.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed.</source>
+            <translation>작업 %1 완료.</translation>
+        </message>
+        <message>
+            <source>Job %1 Failed in stage %2 (%3): %4. Retry it with 'prego-ctl retry %1 --profile %5'.</source>
+            <translation>작업 %1이(가) 단계 %2에서 실패했습니다(%3): %4. 'prego-ctl retry %1 --profile %5'로 다시 시도하세요.</translation>
+        </message>
+        <message>
+            <source>Job %1 ended %2.</source>
+            <translation>작업 %1이(가) %2 상태로 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Give exactly one job id: prego-ctl retry ID --profile NAME.</source>
+            <translation>작업 ID를 하나만 지정하세요: prego-ctl retry ID --profile NAME.</translation>
+        </message>
+        <message>
+            <source>Job %1 is retried with the same job id (%2).</source>
+            <translation>작업 %1을(를) 같은 작업 ID로 다시 시도합니다(%2).</translation>
+        </message>
+        <message>
+            <source>Unexpected argument %1.</source>
+            <translation>예상하지 못한 인수 %1.</translation>
+        </message>
+        <message>
+            <source>Choose exactly one of --target NODE (an existing shared node), --new-server or --dedicated.</source>
+            <translation>--target NODE(기존 공유 노드), --new-server, --dedicated 중 정확히 하나를 고르세요.</translation>
+        </message>
+        <message>
+            <source>--job-id wants a UUID.</source>
+            <translation>--job-id에는 UUID가 필요합니다.</translation>
+        </message>
+        <message>
+            <source>job %1</source>
+            <translation>job %1</translation>
+        </message>
+        <message>
+            <source>Node %1 is in region %2, not %3.</source>
+            <translation>노드 %1은(는) %3이 아니라 리전 %2에 있습니다.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: %1: %2</source>
+            <translation>prego-ctl: %1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>This creates %n new server(s), which cost money. Nothing was sent; run the command again with --yes to go ahead.</source>
+            <translation>
+                <numerusform>새 서버 %n대를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes를 붙여 다시 실행하세요.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Job %1 was already known to the control plane (%2); nothing new was created.</source>
+            <translation>작업 %1은(는) 이미 제어 플레인에 있습니다(%2). 새로 만든 것은 없습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 accepted (%2).</source>
+            <translation>작업 %1이(가) 수락되었습니다(%2).</translation>
+        </message>
+        <message>
+            <source>
 Provisioning commands:
   provision --profile NAME --tenant T (--target NODE | --new-server --region R |
             --dedicated --region R) [--job-id UUID] [--yes] [--wait]
@@ -2500,7 +2506,7 @@ Exit code 6: the job ended Failed (provision --wait, retry --wait, job).
 verify: 0 every check passes, 1 a check fails or lacks data, 2 the control plane
 could not be asked (unreachable, unauthorized).
 </source>
-        <translation>
+            <translation>
 프로비저닝 명령:
   provision --profile NAME --tenant T (--target NODE | --new-server --region R |
             --dedicated --region R) [--job-id UUID] [--yes] [--wait]
@@ -2523,534 +2529,599 @@ could not be asked (unreachable, unauthorized).
 verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사가 있음, 2 제어 플레인에
 물어볼 수 없음(연결 불가, 권한 없음).
 </translation>
-    </message>
-    <message>
-        <source>No fresh shared node accepts tenants: E1 has no target.</source>
-        <translation>테넌트를 받는 최신 공유 노드가 없습니다: E1의 대상이 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1: job %2 accepted</source>
-        <translation>%1: 작업 %2 수락됨</translation>
-    </message>
-    <message>
-        <source>%1: job %2 ended %3</source>
-        <translation>%1: 작업 %2 종료 (%3)</translation>
-    </message>
-    <message>
-        <source>Waiting for node %1 to report…</source>
-        <translation>노드 %1의 보고를 기다리는 중…</translation>
-    </message>
-    <message>
-        <source>--run-scenarios creates real servers on %1 (a new shared node and a dedicated stack of three), which cost money. Nothing was sent; add --yes-create-infrastructure to go ahead.</source>
-        <translation>--run-scenarios는 %1에 실제 서버(새 공유 노드 1대와 서버 3대의 전용 스택)를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes-create-infrastructure를 붙이세요.</translation>
-    </message>
-    <message>
-        <source>The report could not be written to %1: %2</source>
-        <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Report written to %1.</source>
-        <translation>보고서를 %1에 썼습니다.</translation>
-    </message>
-    <message>
-        <source>Every check passes.</source>
-        <translation>모든 검사를 통과했습니다.</translation>
-    </message>
-    <message>
-        <source>The checks could not be evaluated: %1</source>
-        <translation>검사를 평가할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Not every check passes.</source>
-        <translation>통과하지 못한 검사가 있습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProvisionRequest</name>
-    <message>
-        <source>Enter a tenant id.</source>
-        <translation>테넌트 ID를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>A tenant id has 1 to 63 letters, digits, dots, underscores or hyphens and starts with a letter or digit.</source>
-        <translation>테넌트 ID는 영문자, 숫자, 점, 밑줄, 하이픈 1~63자이며 영문자나 숫자로 시작합니다.</translation>
-    </message>
-    <message>
-        <source>This tenant id gives an empty stack name.</source>
-        <translation>이 테넌트 ID로는 스택 이름이 비게 됩니다.</translation>
-    </message>
-    <message>
-        <source>Choose a region: %1.</source>
-        <translation>리전을 고르세요: %1.</translation>
-    </message>
-    <message>
-        <source>%1 is not a known region; choose one of %2.</source>
-        <translation>%1은(는) 알 수 없는 리전입니다. %2 중에서 고르세요.</translation>
-    </message>
-    <message>
-        <source>Choose the node that receives the tenant.</source>
-        <translation>테넌트를 받을 노드를 고르세요.</translation>
-    </message>
-    <message>
-        <source>A node id has 1 to 63 lowercase letters, digits or hyphens.</source>
-        <translation>노드 ID는 영문 소문자, 숫자, 하이픈 1~63자입니다.</translation>
-    </message>
-    <message>
-        <source>Only a tenant on an existing node names a target node.</source>
-        <translation>대상 노드는 기존 노드에 테넌트를 둘 때만 지정합니다.</translation>
-    </message>
-    <message>
-        <source>The job id must be a UUID.</source>
-        <translation>작업 ID는 UUID여야 합니다.</translation>
-    </message>
-    <message>
-        <source>The trace id must be 32 lowercase hexadecimal digits.</source>
-        <translation>추적 ID는 소문자 16진수 32자리여야 합니다.</translation>
-    </message>
-    <message>
-        <source>Place tenant %1 on the existing shared node %2 in %3. No server is created and Pulumi does not run.</source>
-        <translation>테넌트 %1을(를) %3의 기존 공유 노드 %2에 배치합니다. 서버를 만들지 않으며 Pulumi를 실행하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Create one new shared server in %1 with Pulumi stack %2, register it as a node and place tenant %3 on it. The new server costs money.</source>
-        <translation>%1에 Pulumi 스택 %2로 새 공유 서버 1대를 만들고 노드로 등록한 뒤 테넌트 %3을(를) 배치합니다. 새 서버에는 비용이 듭니다.</translation>
-    </message>
-    <message>
-        <source>Create three dedicated servers (app, db and redis) for tenant %1 in %2 with Pulumi stack %3. The new servers cost money.</source>
-        <translation>테넌트 %1을(를) 위해 %2에 Pulumi 스택 %3으로 전용 서버 3대(app, db, redis)를 만듭니다. 새 서버에는 비용이 듭니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProvisionSubmission</name>
-    <message>
-        <source>Sending job %1 was stopped; it stays in the local jobs database and is looked up again on the next start.</source>
-        <translation>작업 %1 전송을 멈췄습니다. 작업은 로컬 작업 데이터베이스에 남아 있으며 다음 시작 때 다시 조회합니다.</translation>
-    </message>
-    <message>
-        <source>Sending job %1…</source>
-        <translation>작업 %1 보내는 중…</translation>
-    </message>
-    <message>
-        <source>The outcome of job %1 is unknown: %2 It stays in the local jobs database and is looked up, and resent with the same job id only if the control plane does not know it, on the next start.</source>
-        <translation>작업 %1의 결과를 알 수 없습니다: %2 작업은 로컬 작업 데이터베이스에 남아 있으며, 다음 시작 때 조회하여 제어 플레인이 모르는 경우에만 같은 작업 ID로 다시 보냅니다.</translation>
-    </message>
-    <message>
-        <source>unknown — retrying with the same job id</source>
-        <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProvisionSubmitter</name>
-    <message>
-        <source>The request is not valid; nothing was sent.</source>
-        <translation>요청이 올바르지 않아 아무것도 보내지 않았습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::ProvisionWizard</name>
-    <message>
-        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; up to 63 characters.</source>
-        <translation>영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;; 최대 63자.</translation>
-    </message>
-    <message>
-        <source>Not a valid tenant id: use 1–63 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation>올바른 테넌트 ID가 아닙니다: 영문자나 숫자로 시작하는 영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos; 1~63자를 쓰세요.</translation>
-    </message>
-    <message>
-        <source>Stack: %1</source>
-        <translation>스택: %1</translation>
-    </message>
-    <message>
-        <source>Sanitized for stacks: %1</source>
-        <translation>스택용 정규화: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Pulumi creates one new shared server in %1 on the region&apos;s stack %2. It registers as a node, starts pushing metrics, and the tenant is placed on it. The server costs money.</source>
-        <translation>Pulumi가 %1에서 리전 스택 %2에 새 공유 서버 1대를 만듭니다. 서버는 노드로 등록되어 메트릭 푸시를 시작하고, 테넌트가 그 위에 배치됩니다. 서버에는 비용이 듭니다.</translation>
-    </message>
-    <message>
-        <source>Pulumi creates the stack %1 in %2 with three servers for this tenant alone: app, db and redis. The servers cost money.</source>
-        <translation>Pulumi가 %2에 이 테넌트 전용 서버 3대(app, db, redis)로 스택 %1을(를) 만듭니다. 서버에는 비용이 듭니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stack %1 already exists among the nodes (%n server(s)). Submitting asks the control plane for it again; it refuses to create a second one.</source>
-        <translation>
-            <numerusform>스택 %1이(가) 이미 노드 중에 있습니다(서버 %n대). 제출하면 제어 플레인에 다시 요청하며, 제어 플레인은 두 번째 스택을 만들지 않습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Place the tenant on %1 although it has not reported within %2</source>
-        <translation>%2 안에 보고하지 않았지만 테넌트를 %1에 배치</translation>
-    </message>
-    <message>
-        <source>Job id %1 · trace id %2</source>
-        <translation>작업 ID %1 · 추적 ID %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>I understand that %n new server(s) will be created and billed.</source>
-        <translation>
-            <numerusform>새 서버 %n대가 만들어지고 비용이 청구된다는 것을 이해했습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Submit</source>
-        <translation>제출(&amp;S)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Choose the node to place the tenant on.</source>
-        <translation>테넌트를 배치할 노드를 고르세요.</translation>
-    </message>
-    <message>
-        <source>%1 has not reported within %2. Choose a fresh node, or confirm that you want this one.</source>
-        <translation>%1은(는) %2 안에 보고하지 않았습니다. 최신 노드를 고르거나, 이 노드를 쓰겠다고 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Confirm that new servers may be created.</source>
-        <translation>새 서버를 만들어도 된다고 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Submitting job %1…</source>
-        <translation>작업 %1 제출 중…</translation>
-    </message>
-    <message>
-        <source>The control plane already had job %1.</source>
-        <translation>제어 플레인에 작업 %1이(가) 이미 있었습니다.</translation>
-    </message>
-    <message>
-        <source>Job %1 accepted.</source>
-        <translation>작업 %1이(가) 수락되었습니다.</translation>
-    </message>
-    <message>
-        <source>The control plane refused the request; nothing was created. %1</source>
-        <translation>제어 플레인이 요청을 거부했습니다. 아무것도 만들지 않았습니다. %1</translation>
-    </message>
-    <message>
-        <source>New provisioning</source>
-        <translation>새 프로비저닝</translation>
-    </message>
-    <message>
-        <source>Tenant and path</source>
-        <translation>테넌트와 경로</translation>
-    </message>
-    <message>
-        <source>Who the tenant is and where it will run.</source>
-        <translation>어떤 테넌트를 어디에서 실행할지 정합니다.</translation>
-    </message>
-    <message>
-        <source>Placement</source>
-        <translation>배치</translation>
-    </message>
-    <message>
-        <source>Review and submit</source>
-        <translation>검토 및 제출</translation>
-    </message>
-    <message>
-        <source>&amp;Tenant id:</source>
-        <translation>테넌트 ID(&amp;T):</translation>
-    </message>
-    <message>
-        <source>e.g. acme-corp</source>
-        <translation>예: acme-corp</translation>
-    </message>
-    <message>
-        <source>Tenant id</source>
-        <translation>테넌트 ID</translation>
-    </message>
-    <message>
-        <source>Path:</source>
-        <translation>경로:</translation>
-    </message>
-    <message>
-        <source>On an &amp;existing shared node</source>
-        <translation>기존 공유 노드에(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Adds the tenant to a shared node that is already running. Creates no server; Pulumi does not run.</source>
-        <translation>이미 실행 중인 공유 노드에 테넌트를 추가합니다. 서버를 만들지 않으며 Pulumi를 실행하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>On a &amp;new shared node</source>
-        <translation>새 공유 노드에(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Pulumi creates one new shared server on the region&apos;s stack and places the tenant on it. The new server costs money.</source>
-        <translation>Pulumi가 리전 스택에 새 공유 서버 1대를 만들고 테넌트를 배치합니다. 새 서버에는 비용이 듭니다.</translation>
-    </message>
-    <message>
-        <source>On a &amp;dedicated stack</source>
-        <translation>전용 스택에(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Pulumi creates three servers (app, db and redis) for this tenant alone, on stack dedicated-{tenant}. The servers cost money.</source>
-        <translation>Pulumi가 이 테넌트 전용 서버 3대(app, db, redis)를 스택 dedicated-{테넌트}에 만듭니다. 서버에는 비용이 듭니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Region:</source>
-        <translation>리전(&amp;R):</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>리전</translation>
-    </message>
-    <message>
-        <source>&amp;Target node (active shared nodes that accept tenants):</source>
-        <translation>대상 노드(&amp;T) (테넌트를 받는 활성 공유 노드):</translation>
-    </message>
-    <message>
-        <source>Node</source>
-        <translation>노드</translation>
-    </message>
-    <message>
-        <source>Freshness</source>
-        <translation>신선도</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>메모리</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>디스크</translation>
-    </message>
-    <message>
-        <source>Tenants</source>
-        <translation>테넌트</translation>
-    </message>
-    <message>
-        <source>Target node</source>
-        <translation>대상 노드</translation>
-    </message>
-</context>
-<context>
-    <name>prego::SecretError</name>
-    <message>
-        <source>No D-Bus session bus is running, so the system keyring cannot be reached. Log in to a desktop session or start one with dbus-run-session; meanwhile you can keep the token for this session only.</source>
-        <extracomment>dbus-run-session is a command name; keep it as is.</extracomment>
-        <translation>D-Bus 세션 버스가 실행 중이 아니어서 시스템 키링에 연결할 수 없습니다. 데스크톱 세션에 로그인하거나 dbus-run-session으로 세션을 시작하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>No keyring service (Secret Service) is running on the D-Bus session bus. Install and start GNOME Keyring or KWallet; meanwhile you can keep the token for this session only.</source>
-        <translation>D-Bus 세션 버스에서 키링 서비스(Secret Service)가 실행 중이 아닙니다. GNOME 키링이나 KWallet을 설치하고 실행하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The keyring service has no default keyring to store the token in. Create one, for example in Passwords and Keys (Seahorse), and try again; meanwhile you can keep the token for this session only.</source>
-        <extracomment>&quot;Passwords and Keys&quot; is GNOME&apos;s keyring manager (Seahorse); use its localized name.</extracomment>
-        <translation>키링 서비스에 토큰을 저장할 기본 키링이 없습니다. &apos;암호 및 키&apos;(Seahorse) 등에서 키링을 만든 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The system keyring is locked, so the token cannot be read or changed. Unlock the keyring and try again; meanwhile you can keep the token for this session only.</source>
-        <translation>시스템 키링이 잠겨 있어 토큰을 읽거나 변경할 수 없습니다. 키링 잠금을 해제한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The system keyring refused to save the change to the token. Check that the keyring&apos;s files are writable and the disk is not full, then try again; meanwhile you can keep the token for this session only.</source>
-        <translation>시스템 키링이 토큰 변경 내용의 저장을 거부했습니다. 키링 파일에 쓸 수 있는지, 디스크가 가득 차지 않았는지 확인한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The system keyring denied this application access to the token. Allow the access and try again; meanwhile you can keep the token for this session only.</source>
-        <translation>시스템 키링이 이 애플리케이션의 토큰 접근을 거부했습니다. 접근을 허용한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The system keyring reported an unexpected error. Try again; if it persists, keep the token for this session only and check the keyring service.</source>
-        <translation>시스템 키링에서 예기치 않은 오류가 발생했습니다. 다시 시도하고, 오류가 계속되면 토큰을 이번 세션에만 보관한 채 키링 서비스를 점검하세요.</translation>
-    </message>
-    <message>
-        <source>The token operation succeeded.</source>
-        <translation>토큰 작업을 완료했습니다.</translation>
-    </message>
-    <message>
-        <source>No token is stored for this profile. Enter the profile&apos;s token to store it.</source>
-        <translation>이 프로필에 저장된 토큰이 없습니다. 프로필의 토큰을 입력하면 저장됩니다.</translation>
-    </message>
-</context>
-<context>
-    <name>prego::StorageError</name>
-    <message>
-        <source>the disk is full (%1)</source>
-        <translation>디스크가 가득 찼습니다 (%1)</translation>
-    </message>
-    <message>
-        <source>the disk could not be written or read (%1)</source>
-        <translation>디스크에 쓰거나 디스크에서 읽을 수 없습니다 (%1)</translation>
-    </message>
-    <message>
-        <source>the file or its folder is read-only (%1)</source>
-        <translation>파일 또는 그 폴더가 읽기 전용입니다 (%1)</translation>
-    </message>
-    <message>
-        <source>the folder %1 is read-only</source>
-        <translation>%1 폴더가 읽기 전용입니다</translation>
-    </message>
-    <message>
-        <source>the disk is full</source>
-        <translation>디스크가 가득 찼습니다</translation>
-    </message>
-</context>
-<context>
-    <name>prego::TokenDialog</name>
-    <message>
-        <source>Token for %1</source>
-        <translation>%1의 토큰</translation>
-    </message>
-    <message>
-        <source>Paste the bearer token for profile %1. It is kept in the keychain, never in the settings file.</source>
-        <translation>프로필 %1의 Bearer 토큰을 붙여 넣으세요. 토큰은 설정 파일이 아니라 키체인에 보관합니다.</translation>
-    </message>
-    <message>
-        <source>bearer token</source>
-        <translation>Bearer 토큰</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>토큰</translation>
-    </message>
-    <message>
-        <source>Keep for this session only (forget it when the console quits)</source>
-        <translation>이번 세션에만 보관 (콘솔을 끝내면 잊음)</translation>
-    </message>
-    <message>
-        <source>The keychain could not be used: %1
+        </message>
+        <message>
+            <source>No fresh shared node accepts tenants: E1 has no target.</source>
+            <translation>테넌트를 받는 최신 공유 노드가 없습니다: E1의 대상이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1: job %2 accepted</source>
+            <translation>%1: 작업 %2 수락됨</translation>
+        </message>
+        <message>
+            <source>%1: job %2 ended %3</source>
+            <translation>%1: 작업 %2 종료 (%3)</translation>
+        </message>
+        <message>
+            <source>Waiting for node %1 to report…</source>
+            <translation>노드 %1의 보고를 기다리는 중…</translation>
+        </message>
+        <message>
+            <source>--run-scenarios creates real servers on %1 (a new shared node and a dedicated stack of three), which cost money. Nothing was sent; add --yes-create-infrastructure to go ahead.</source>
+            <translation>--run-scenarios는 %1에 실제 서버(새 공유 노드 1대와 서버 3대의 전용 스택)를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes-create-infrastructure를 붙이세요.</translation>
+        </message>
+        <message>
+            <source>The report could not be written to %1: %2</source>
+            <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>보고서를 %1에 썼습니다.</translation>
+        </message>
+        <message>
+            <source>Every check passes.</source>
+            <translation>모든 검사를 통과했습니다.</translation>
+        </message>
+        <message>
+            <source>The checks could not be evaluated: %1</source>
+            <translation>검사를 평가할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Not every check passes.</source>
+            <translation>통과하지 못한 검사가 있습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionRequest</name>
+        <message>
+            <source>Enter a tenant id.</source>
+            <translation>테넌트 ID를 입력하세요.</translation>
+        </message>
+        <message>
+            <source>A tenant id has 1 to 63 letters, digits, dots, underscores or hyphens and starts with a letter or digit.</source>
+            <translation>테넌트 ID는 영문자, 숫자, 점, 밑줄, 하이픈 1~63자이며 영문자나 숫자로 시작합니다.</translation>
+        </message>
+        <message>
+            <source>This tenant id gives an empty stack name.</source>
+            <translation>이 테넌트 ID로는 스택 이름이 비게 됩니다.</translation>
+        </message>
+        <message>
+            <source>Choose a region: %1.</source>
+            <translation>리전을 고르세요: %1.</translation>
+        </message>
+        <message>
+            <source>%1 is not a known region; choose one of %2.</source>
+            <translation>%1은(는) 알 수 없는 리전입니다. %2 중에서 고르세요.</translation>
+        </message>
+        <message>
+            <source>Choose the node that receives the tenant.</source>
+            <translation>테넌트를 받을 노드를 고르세요.</translation>
+        </message>
+        <message>
+            <source>A node id has 1 to 63 lowercase letters, digits or hyphens.</source>
+            <translation>노드 ID는 영문 소문자, 숫자, 하이픈 1~63자입니다.</translation>
+        </message>
+        <message>
+            <source>Only a tenant on an existing node names a target node.</source>
+            <translation>대상 노드는 기존 노드에 테넌트를 둘 때만 지정합니다.</translation>
+        </message>
+        <message>
+            <source>The job id must be a UUID.</source>
+            <translation>작업 ID는 UUID여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The trace id must be 32 lowercase hexadecimal digits.</source>
+            <translation>추적 ID는 소문자 16진수 32자리여야 합니다.</translation>
+        </message>
+        <message>
+            <source>Place tenant %1 on the existing shared node %2 in %3. No server is created and Pulumi does not run.</source>
+            <translation>테넌트 %1을(를) %3의 기존 공유 노드 %2에 배치합니다. 서버를 만들지 않으며 Pulumi를 실행하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Create one new shared server in %1 with Pulumi stack %2, register it as a node and place tenant %3 on it. The new server costs money.</source>
+            <translation>%1에 Pulumi 스택 %2로 새 공유 서버 1대를 만들고 노드로 등록한 뒤 테넌트 %3을(를) 배치합니다. 새 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>Create three dedicated servers (app, db and redis) for tenant %1 in %2 with Pulumi stack %3. The new servers cost money.</source>
+            <translation>테넌트 %1을(를) 위해 %2에 Pulumi 스택 %3으로 전용 서버 3대(app, db, redis)를 만듭니다. 새 서버에는 비용이 듭니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionSubmission</name>
+        <message>
+            <source>Sending job %1 was stopped; it stays in the local jobs database and is looked up again on the next start.</source>
+            <translation>작업 %1 전송을 멈췄습니다. 작업은 로컬 작업 데이터베이스에 남아 있으며 다음 시작 때 다시 조회합니다.</translation>
+        </message>
+        <message>
+            <source>Sending job %1…</source>
+            <translation>작업 %1 보내는 중…</translation>
+        </message>
+        <message>
+            <source>The outcome of job %1 is unknown: %2 It stays in the local jobs database and is looked up, and resent with the same job id only if the control plane does not know it, on the next start.</source>
+            <translation>작업 %1의 결과를 알 수 없습니다: %2 작업은 로컬 작업 데이터베이스에 남아 있으며, 다음 시작 때 조회하여 제어 플레인이 모르는 경우에만 같은 작업 ID로 다시 보냅니다.</translation>
+        </message>
+        <message>
+            <source>unknown — retrying with the same job id</source>
+            <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionSubmitter</name>
+        <message>
+            <source>The request is not valid; nothing was sent.</source>
+            <translation>요청이 올바르지 않아 아무것도 보내지 않았습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ProvisionWizard</name>
+        <message>
+            <source>Letters, digits, '.', '_' and '-'; up to 63 characters.</source>
+            <translation>영문자, 숫자, '.', '_', '-'; 최대 63자.</translation>
+        </message>
+        <message>
+            <source>Not a valid tenant id: use 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+            <translation>올바른 테넌트 ID가 아닙니다: 영문자나 숫자로 시작하는 영문자, 숫자, '.', '_', '-' 1~63자를 쓰세요.</translation>
+        </message>
+        <message>
+            <source>Stack: %1</source>
+            <translation>스택: %1</translation>
+        </message>
+        <message>
+            <source>Sanitized for stacks: %1</source>
+            <translation>스택용 정규화: %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates one new shared server in %1 on the region's stack %2. It registers as a node, starts pushing metrics, and the tenant is placed on it. The server costs money.</source>
+            <translation>Pulumi가 %1에서 리전 스택 %2에 새 공유 서버 1대를 만듭니다. 서버는 노드로 등록되어 메트릭 푸시를 시작하고, 테넌트가 그 위에 배치됩니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>Pulumi creates the stack %1 in %2 with three servers for this tenant alone: app, db and redis. The servers cost money.</source>
+            <translation>Pulumi가 %2에 이 테넌트 전용 서버 3대(app, db, redis)로 스택 %1을(를) 만듭니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Stack %1 already exists among the nodes (%n server(s)). Submitting asks the control plane for it again; it refuses to create a second one.</source>
+            <translation>
+                <numerusform>스택 %1이(가) 이미 노드 중에 있습니다(서버 %n대). 제출하면 제어 플레인에 다시 요청하며, 제어 플레인은 두 번째 스택을 만들지 않습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Place the tenant on %1 although it has not reported within %2</source>
+            <translation>%2 안에 보고하지 않았지만 테넌트를 %1에 배치</translation>
+        </message>
+        <message>
+            <source>Job id %1 · trace id %2</source>
+            <translation>작업 ID %1 · 추적 ID %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>I understand that %n new server(s) will be created and billed.</source>
+            <translation>
+                <numerusform>새 서버 %n대가 만들어지고 비용이 청구된다는 것을 이해했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Submit</source>
+            <translation>제출(&amp;S)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Choose the node to place the tenant on.</source>
+            <translation>테넌트를 배치할 노드를 고르세요.</translation>
+        </message>
+        <message>
+            <source>%1 has not reported within %2. Choose a fresh node, or confirm that you want this one.</source>
+            <translation>%1은(는) %2 안에 보고하지 않았습니다. 최신 노드를 고르거나, 이 노드를 쓰겠다고 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Confirm that new servers may be created.</source>
+            <translation>새 서버를 만들어도 된다고 확인하세요.</translation>
+        </message>
+        <message>
+            <source>Submitting job %1…</source>
+            <translation>작업 %1 제출 중…</translation>
+        </message>
+        <message>
+            <source>The control plane already had job %1.</source>
+            <translation>제어 플레인에 작업 %1이(가) 이미 있었습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 accepted.</source>
+            <translation>작업 %1이(가) 수락되었습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane refused the request; nothing was created. %1</source>
+            <translation>제어 플레인이 요청을 거부했습니다. 아무것도 만들지 않았습니다. %1</translation>
+        </message>
+        <message>
+            <source>New provisioning</source>
+            <translation>새 프로비저닝</translation>
+        </message>
+        <message>
+            <source>Tenant and path</source>
+            <translation>테넌트와 경로</translation>
+        </message>
+        <message>
+            <source>Who the tenant is and where it will run.</source>
+            <translation>어떤 테넌트를 어디에서 실행할지 정합니다.</translation>
+        </message>
+        <message>
+            <source>Placement</source>
+            <translation>배치</translation>
+        </message>
+        <message>
+            <source>Review and submit</source>
+            <translation>검토 및 제출</translation>
+        </message>
+        <message>
+            <source>&amp;Tenant id:</source>
+            <translation>테넌트 ID(&amp;T):</translation>
+        </message>
+        <message>
+            <source>e.g. acme-corp</source>
+            <translation>예: acme-corp</translation>
+        </message>
+        <message>
+            <source>Tenant id</source>
+            <translation>테넌트 ID</translation>
+        </message>
+        <message>
+            <source>Path:</source>
+            <translation>경로:</translation>
+        </message>
+        <message>
+            <source>On an &amp;existing shared node</source>
+            <translation>기존 공유 노드에(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Adds the tenant to a shared node that is already running. Creates no server; Pulumi does not run.</source>
+            <translation>이미 실행 중인 공유 노드에 테넌트를 추가합니다. 서버를 만들지 않으며 Pulumi를 실행하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>On a &amp;new shared node</source>
+            <translation>새 공유 노드에(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates one new shared server on the region's stack and places the tenant on it. The new server costs money.</source>
+            <translation>Pulumi가 리전 스택에 새 공유 서버 1대를 만들고 테넌트를 배치합니다. 새 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>On a &amp;dedicated stack</source>
+            <translation>전용 스택에(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Pulumi creates three servers (app, db and redis) for this tenant alone, on stack dedicated-{tenant}. The servers cost money.</source>
+            <translation>Pulumi가 이 테넌트 전용 서버 3대(app, db, redis)를 스택 dedicated-{테넌트}에 만듭니다. 서버에는 비용이 듭니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>리전(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>&amp;Target node (active shared nodes that accept tenants):</source>
+            <translation>대상 노드(&amp;T) (테넌트를 받는 활성 공유 노드):</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Freshness</source>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>Target node</source>
+            <translation>대상 노드</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SecretError</name>
+        <message>
+            <source>No D-Bus session bus is running, so the system keyring cannot be reached. Log in to a desktop session or start one with dbus-run-session; meanwhile you can keep the token for this session only.</source>
+            <extracomment>dbus-run-session is a command name; keep it as is.</extracomment>
+            <translation>D-Bus 세션 버스가 실행 중이 아니어서 시스템 키링에 연결할 수 없습니다. 데스크톱 세션에 로그인하거나 dbus-run-session으로 세션을 시작하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>No keyring service (Secret Service) is running on the D-Bus session bus. Install and start GNOME Keyring or KWallet; meanwhile you can keep the token for this session only.</source>
+            <translation>D-Bus 세션 버스에서 키링 서비스(Secret Service)가 실행 중이 아닙니다. GNOME 키링이나 KWallet을 설치하고 실행하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The keyring service has no default keyring to store the token in. Create one, for example in Passwords and Keys (Seahorse), and try again; meanwhile you can keep the token for this session only.</source>
+            <extracomment>"Passwords and Keys" is GNOME's keyring manager (Seahorse); use its localized name.</extracomment>
+            <translation>키링 서비스에 토큰을 저장할 기본 키링이 없습니다. '암호 및 키'(Seahorse) 등에서 키링을 만든 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked, so the token cannot be read or changed. Unlock the keyring and try again; meanwhile you can keep the token for this session only.</source>
+            <translation>시스템 키링이 잠겨 있어 토큰을 읽거나 변경할 수 없습니다. 키링 잠금을 해제한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The system keyring refused to save the change to the token. Check that the keyring's files are writable and the disk is not full, then try again; meanwhile you can keep the token for this session only.</source>
+            <translation>시스템 키링이 토큰 변경 내용의 저장을 거부했습니다. 키링 파일에 쓸 수 있는지, 디스크가 가득 차지 않았는지 확인한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The system keyring denied this application access to the token. Allow the access and try again; meanwhile you can keep the token for this session only.</source>
+            <translation>시스템 키링이 이 애플리케이션의 토큰 접근을 거부했습니다. 접근을 허용한 뒤 다시 시도하세요. 그동안 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>The system keyring reported an unexpected error. Try again; if it persists, keep the token for this session only and check the keyring service.</source>
+            <translation>시스템 키링에서 예기치 않은 오류가 발생했습니다. 다시 시도하고, 오류가 계속되면 토큰을 이번 세션에만 보관한 채 키링 서비스를 점검하세요.</translation>
+        </message>
+        <message>
+            <source>The token operation succeeded.</source>
+            <translation>토큰 작업을 완료했습니다.</translation>
+        </message>
+        <message>
+            <source>No token is stored for this profile. Enter the profile's token to store it.</source>
+            <translation>이 프로필에 저장된 토큰이 없습니다. 프로필의 토큰을 입력하면 저장됩니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>설정</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>데스크톱</translation>
+        </message>
+        <message>
+            <source>Show the fleet's state in the system &amp;tray</source>
+            <translation>시스템 트레이에 플릿 상태 표시(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Desktop &amp;notifications when nodes go stale or a job ends</source>
+            <translation>노드가 지연되거나 작업이 끝나면 데스크톱 알림(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Notifications are shown by the tray icon.</source>
+            <translation>알림은 트레이 아이콘이 표시합니다.</translation>
+        </message>
+        <message>
+            <source>Appearance</source>
+            <translation>모양</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>언어(&amp;L):</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>언어</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <extracomment>Settings → Language: follow the system's language</extracomment>
+            <translation>시스템 언어</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>색상(&amp;C):</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>색상</translation>
+        </message>
+        <message>
+            <source>As the system</source>
+            <extracomment>Settings → Colours: light or dark as the desktop is</extracomment>
+            <translation>시스템 설정대로</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>밝게</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>어둡게</translation>
+        </message>
+        <message>
+            <source>The poll interval and when a node counts as stale belong to each control plane: File → Profiles…</source>
+            <translation>조회 간격과 노드를 지연으로 보는 기준은 제어 플레인마다 정합니다: 파일 → 프로필…</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::StorageError</name>
+        <message>
+            <source>the disk is full (%1)</source>
+            <translation>디스크가 가득 찼습니다 (%1)</translation>
+        </message>
+        <message>
+            <source>the disk could not be written or read (%1)</source>
+            <translation>디스크에 쓰거나 디스크에서 읽을 수 없습니다 (%1)</translation>
+        </message>
+        <message>
+            <source>the file or its folder is read-only (%1)</source>
+            <translation>파일 또는 그 폴더가 읽기 전용입니다 (%1)</translation>
+        </message>
+        <message>
+            <source>the folder %1 is read-only</source>
+            <translation>%1 폴더가 읽기 전용입니다</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>디스크가 가득 찼습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::TokenDialog</name>
+        <message>
+            <source>Token for %1</source>
+            <translation>%1의 토큰</translation>
+        </message>
+        <message>
+            <source>Paste the bearer token for profile %1. It is kept in the keychain, never in the settings file.</source>
+            <translation>프로필 %1의 Bearer 토큰을 붙여 넣으세요. 토큰은 설정 파일이 아니라 키체인에 보관합니다.</translation>
+        </message>
+        <message>
+            <source>bearer token</source>
+            <translation>Bearer 토큰</translation>
+        </message>
+        <message>
+            <source>Token</source>
+            <translation>토큰</translation>
+        </message>
+        <message>
+            <source>Keep for this session only (forget it when the console quits)</source>
+            <translation>이번 세션에만 보관 (콘솔을 끝내면 잊음)</translation>
+        </message>
+        <message>
+            <source>The keychain could not be used: %1
 You can keep the token for this session only.</source>
-        <translation>키체인을 사용할 수 없습니다: %1
+            <translation>키체인을 사용할 수 없습니다: %1
 토큰을 이번 세션에만 보관할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>That does not look like a bearer token (one line, no spaces).</source>
-        <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
-    </message>
-</context>
-<context>
-    <name>prego::TraceTimeline</name>
-    <message>
-        <source>%1: %2</source>
-        <extracomment>trace tooltip: stage name and its status, e.g. &quot;pulumi_up: running&quot;</extracomment>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Started %1, finished %2</source>
-        <translation>시작 %1, 종료 %2</translation>
-    </message>
-    <message>
-        <source>Took %1</source>
-        <translation>소요 %1</translation>
-    </message>
-    <message>
-        <source>Skipped: %1</source>
-        <translation>건너뜀: %1</translation>
-    </message>
-    <message>
-        <source>+%1 s</source>
-        <extracomment>offset on the trace&apos;s time axis, e.g. &quot;+30 s&quot;</extracomment>
-        <translation>+%1초</translation>
-    </message>
-    <message>
-        <source>skipped: %1</source>
-        <translation>건너뜀: %1</translation>
-    </message>
-</context>
-<context>
-    <name>prego::VerificationView</name>
-    <message>
-        <source>Double-click to open node %1.</source>
-        <translation>두 번 클릭하면 노드 %1이(가) 열립니다.</translation>
-    </message>
-    <message>
-        <source>Double-click to open job %1.</source>
-        <translation>두 번 클릭하면 작업 %1이(가) 열립니다.</translation>
-    </message>
-    <message>
-        <source>Nothing has been evaluated yet.</source>
-        <translation>아직 평가한 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Export verification report</source>
-        <translation>검증 보고서 내보내기</translation>
-    </message>
-    <message>
-        <source>Markdown files (*.md)</source>
-        <translation>Markdown 파일 (*.md)</translation>
-    </message>
-    <message>
-        <source>The Definition of Done, checked on live data: M1–M3 monitor the fleet, E1–E4 prove the three provisioning paths. Double-click a row under a check to open its node or job.</source>
-        <translation>실제 데이터로 검사한 완료 정의입니다. M1–M3은 플릿을 모니터링하고, E1–E4는 세 가지 프로비저닝 경로를 증명합니다. 검사 아래 행을 두 번 클릭하면 해당 노드나 작업이 열립니다.</translation>
-    </message>
-    <message>
-        <source>E&amp;valuate now</source>
-        <translation>지금 평가(&amp;V)</translation>
-    </message>
-    <message>
-        <source>E&amp;xport report…</source>
-        <translation>보고서 내보내기(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>검사</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>결과</translation>
-    </message>
-    <message>
-        <source>What it asks</source>
-        <translation>검사 내용</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>확인 결과</translation>
-    </message>
-    <message>
-        <source>Definition-of-Done checks</source>
-        <translation>완료 정의 검사</translation>
-    </message>
-    <message>
-        <source>Not evaluated yet.</source>
-        <translation>아직 평가하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>No control plane.</source>
-        <translation>제어 플레인이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Evaluated at %1: %2 · %3 · %4</source>
-        <extracomment>e.g. &quot;Evaluated at 14:05:12: 5 pass · 1 fail · 1 not evaluable&quot;</extracomment>
-        <translation>%1 평가: %2 · %3 · %4</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pass</source>
-        <translation>
-            <numerusform>통과 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fail</source>
-        <translation>
-            <numerusform>실패 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not evaluable</source>
-        <translation>
-            <numerusform>평가 불가 %n</numerusform>
-        </translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>That does not look like a bearer token (one line, no spaces).</source>
+            <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::TraceTimeline</name>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>trace tooltip: stage name and its status, e.g. "pulumi_up: running"</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Started %1, finished %2</source>
+            <translation>시작 %1, 종료 %2</translation>
+        </message>
+        <message>
+            <source>Took %1</source>
+            <translation>소요 %1</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+        <message>
+            <source>+%1 s</source>
+            <extracomment>offset on the trace's time axis, e.g. "+30 s"</extracomment>
+            <translation>+%1초</translation>
+        </message>
+        <message>
+            <source>skipped: %1</source>
+            <translation>건너뜀: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::VerificationView</name>
+        <message>
+            <source>Double-click to open node %1.</source>
+            <translation>두 번 클릭하면 노드 %1이(가) 열립니다.</translation>
+        </message>
+        <message>
+            <source>Double-click to open job %1.</source>
+            <translation>두 번 클릭하면 작업 %1이(가) 열립니다.</translation>
+        </message>
+        <message>
+            <source>Nothing has been evaluated yet.</source>
+            <translation>아직 평가한 것이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Export verification report</source>
+            <translation>검증 보고서 내보내기</translation>
+        </message>
+        <message>
+            <source>Markdown files (*.md)</source>
+            <translation>Markdown 파일 (*.md)</translation>
+        </message>
+        <message>
+            <source>The Definition of Done, checked on live data: M1–M3 monitor the fleet, E1–E4 prove the three provisioning paths. Double-click a row under a check to open its node or job.</source>
+            <translation>실제 데이터로 검사한 완료 정의입니다. M1–M3은 플릿을 모니터링하고, E1–E4는 세 가지 프로비저닝 경로를 증명합니다. 검사 아래 행을 두 번 클릭하면 해당 노드나 작업이 열립니다.</translation>
+        </message>
+        <message>
+            <source>E&amp;valuate now</source>
+            <translation>지금 평가(&amp;V)</translation>
+        </message>
+        <message>
+            <source>E&amp;xport report…</source>
+            <translation>보고서 내보내기(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>검사</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>결과</translation>
+        </message>
+        <message>
+            <source>What it asks</source>
+            <translation>검사 내용</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>확인 결과</translation>
+        </message>
+        <message>
+            <source>Definition-of-Done checks</source>
+            <translation>완료 정의 검사</translation>
+        </message>
+        <message>
+            <source>Not evaluated yet.</source>
+            <translation>아직 평가하지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>No control plane.</source>
+            <translation>제어 플레인이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Evaluated at %1: %2 · %3 · %4</source>
+            <extracomment>e.g. "Evaluated at 14:05:12: 5 pass · 1 fail · 1 not evaluable"</extracomment>
+            <translation>%1 평가: %2 · %3 · %4</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pass</source>
+            <translation>
+                <numerusform>통과 %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n fail</source>
+            <translation>
+                <numerusform>실패 %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not evaluable</source>
+            <translation>
+                <numerusform>평가 불가 %n</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

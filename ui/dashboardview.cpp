@@ -6,6 +6,7 @@
 #include "nodefilterproxy.h"
 #include "nodetablemodel.h"
 #include "percentbardelegate.h"
+#include "statuscolors.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -72,9 +73,6 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     // Problem banner: unreachable, token refused, role refused.
     m_bannerBox = new QFrame(this);
     m_bannerBox->setObjectName(u"offlineBanner"_s);
-    m_bannerBox->setStyleSheet(
-        u"#offlineBanner { background: #fdecea; border: 1px solid #d32f2f; border-radius: 4px; }"
-        u" #offlineBanner QLabel { color: #5f1411; }"_s);
     auto *bannerLayout = new QHBoxLayout(m_bannerBox);
     m_banner = new QLabel(m_bannerBox);
     m_banner->setWordWrap(true);
@@ -89,8 +87,6 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     m_skew = new QLabel(this);
     m_skew->setObjectName(u"skewWarning"_s);
     m_skew->setWordWrap(true);
-    m_skew->setStyleSheet(u"QLabel { background: #fff4e5; color: #663c00; border: 1px solid "
-                          u"#f59e0b; border-radius: 4px; padding: 6px; }"_s);
     m_skew->hide();
     layout->addWidget(m_skew);
 
@@ -127,7 +123,7 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     m_freshness->addItem(QString());
     for (const Freshness f :
          {Freshness::Fresh, Freshness::Stale, Freshness::NeverReported, Freshness::Unknown})
-        m_freshness->addItem(FreshnessDelegate::icon(f), QString(), int(f));
+        m_freshness->addItem(QIcon(), QString(), int(f)); // icons: updateColors()
     m_region->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_placement->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_freshness->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -155,6 +151,7 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     // Nodes that need attention first.
     m_table->sortByColumn(NodeTableModel::FreshnessColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -184,16 +181,37 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
         updateFilterChoices();
         updateSummary();
         restoreCurrent();
-        if (m_table->horizontalHeader()->sectionSize(0) <=
-            m_table->horizontalHeader()->defaultSectionSize())
+        if (!m_keepColumnWidths && m_table->horizontalHeader()->sectionSize(0) <=
+                                       m_table->horizontalHeader()->defaultSectionSize())
             m_table->resizeColumnsToContents();
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &DashboardView::updateSummary);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &DashboardView::updateSummary);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &DashboardView::updateSummary);
 
+    updateColors();
     retranslate();
     updateSummary();
+}
+
+void DashboardView::updateColors()
+{
+    // Set on the children only: a style sheet on this widget would change its palette and
+    // send it another PaletteChange.
+    const QPalette pal = palette();
+    m_bannerBox->setStyleSheet(
+        StatusColors::bannerStyle(m_bannerBox->objectName(), StatusColors::problemBanner(pal)));
+    const StatusColors::Banner skew = StatusColors::warningBanner(pal);
+    m_skew->setStyleSheet(u"QLabel { background: %1; color: %2; border: 1px solid %3; "
+                          u"border-radius: 4px; padding: 6px; }"_s.arg(
+                              skew.background.name(), skew.text.name(), skew.border.name()));
+    for (const Counter *c : {&m_fresh, &m_stale, &m_never, &m_unknown}) {
+        const Freshness f = Freshness(c->icon->property("freshness").toInt());
+        c->icon->setPixmap(FreshnessDelegate::icon(f, 16, pal).pixmap(16, 16));
+    }
+    for (int i = 1; i < m_freshness->count(); ++i)
+        m_freshness->setItemIcon(
+            i, FreshnessDelegate::icon(Freshness(m_freshness->itemData(i).toInt()), 16, pal));
 }
 
 QWidget *DashboardView::makeCounter(Counter *counter, const QString &objectName, int freshness)
@@ -204,7 +222,7 @@ QWidget *DashboardView::makeCounter(Counter *counter, const QString &objectName,
     grid->setSpacing(6);
     if (freshness >= 0) {
         counter->icon = new QLabel(box);
-        counter->icon->setPixmap(FreshnessDelegate::icon(Freshness(freshness), 16).pixmap(16, 16));
+        counter->icon->setProperty("freshness", freshness); // drawn by updateColors()
         grid->addWidget(counter->icon);
     }
     counter->value = new QLabel(u"0"_s, box);
@@ -258,6 +276,8 @@ void DashboardView::changeEvent(QEvent *event)
         retranslate();
         m_model->retranslate();
     }
+    if (event->type() == QEvent::PaletteChange)
+        updateColors();
     QWidget::changeEvent(event);
 }
 

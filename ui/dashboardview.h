@@ -46,6 +46,8 @@ public:
     void hideStorageNotice();
     QString storageNotice() const;
     QString currentNodeId() const { return m_currentNodeId; }
+    // The column widths came from the profile's stored layout: do not fit them to the data.
+    void setKeepColumnWidths(bool keep) { m_keepColumnWidths = keep; }
 
 Q_SIGNALS:
     void tokenPromptRequested();
@@ -65,6 +67,8 @@ private:
 
     QWidget *makeCounter(Counter *counter, const QString &objectName, int freshness);
     void retranslate();
+    // Banner and icon colours for the current palette (light or dark).
+    void updateColors();
     QString asOfText(qint64 serverTimeMs) const;
     void updateSummary();
     void updateFilterChoices();
@@ -95,6 +99,7 @@ private:
     std::optional<ApiError> m_error;
     std::optional<qint64> m_dataServerTimeMs;
     bool m_storedData = false;
+    bool m_keepColumnWidths = false;
 };
 
 } // namespace prego

@@ -1,6 +1,7 @@
 #include "freshnessdelegate.h"
 
 #include "nodetablemodel.h"
+#include "statuscolors.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -10,30 +11,29 @@ namespace prego {
 
 FreshnessDelegate::FreshnessDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_icons{icon(Freshness::Fresh), icon(Freshness::Stale), icon(Freshness::NeverReported),
-              icon(Freshness::Unknown)}
 {}
 
-QColor FreshnessDelegate::colorFor(Freshness f)
+QColor FreshnessDelegate::colorFor(Freshness f, const QPalette &palette)
 {
     switch (f) {
     case Freshness::Fresh:
-        return QColor(0x2e, 0x7d, 0x32);
+        return StatusColors::text(StatusColors::Tone::Good, palette);
     case Freshness::Stale:
-        return QColor(0xe6, 0x51, 0x00);
+        return StatusColors::text(StatusColors::Tone::Warning, palette);
     case Freshness::NeverReported:
-        return QColor(0x75, 0x75, 0x75);
+        return StatusColors::text(StatusColors::Tone::Neutral, palette);
     case Freshness::Unknown:
-        return QColor(0x61, 0x61, 0x9e);
+        return StatusColors::text(StatusColors::Tone::Info, palette);
     }
-    return Qt::gray;
+    return palette.color(QPalette::Text);
 }
 
-void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshness f)
+void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshness f,
+                                  const QPalette &palette)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
-    const QColor color = colorFor(f);
+    const QColor color = colorFor(f, palette);
     const qreal side = qMin(rect.width(), rect.height());
     const qreal pen = qMax<qreal>(1.5, side / 9.0);
     const QRectF r(rect.center().x() - side / 2 + pen / 2, rect.center().y() - side / 2 + pen / 2,
@@ -74,14 +74,14 @@ void FreshnessDelegate::paintIcon(QPainter *painter, const QRectF &rect, Freshne
     painter->restore();
 }
 
-QIcon FreshnessDelegate::icon(Freshness f, int size)
+QIcon FreshnessDelegate::icon(Freshness f, int size, const QPalette &palette)
 {
     QIcon result;
     for (const int scale : {1, 2}) {
         QPixmap pixmap(size * scale, size * scale);
         pixmap.fill(Qt::transparent);
         QPainter p(&pixmap);
-        paintIcon(&p, QRectF(1, 1, size * scale - 2, size * scale - 2), f);
+        paintIcon(&p, QRectF(1, 1, size * scale - 2, size * scale - 2), f, palette);
         p.end();
         pixmap.setDevicePixelRatio(scale);
         result.addPixmap(pixmap);
@@ -98,9 +98,14 @@ void FreshnessDelegate::initStyleOption(QStyleOptionViewItem *option,
         return;
     option->features |= QStyleOptionViewItem::HasDecoration;
     const int f = state.toInt();
-    if (f < 0 || f >= int(m_icons.size()))
+    if (f < 0 || f >= int(FreshnessCount))
         return;
-    option->icon = m_icons.at(std::size_t(f));
+    // The four icons are drawn once per variant (light or dark palette), not per painted cell.
+    const bool dark = StatusColors::isDark(option->palette);
+    std::array<QIcon, FreshnessCount> &icons = dark ? m_darkIcons : m_lightIcons;
+    if (icons.at(std::size_t(f)).isNull())
+        icons.at(std::size_t(f)) = icon(Freshness(f), 16, option->palette);
+    option->icon = icons.at(std::size_t(f));
     option->decorationSize = QSize(14, 14);
 }
 

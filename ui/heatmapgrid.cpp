@@ -1,5 +1,7 @@
 #include "heatmapgrid.h"
 
+#include "statuscolors.h"
+
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -33,8 +35,9 @@ HeatmapGrid::HeatmapGrid(QWidget *parent)
     verticalScrollBar()->setSingleStep(RowHeight);
 }
 
-QColor HeatmapGrid::colorOf(HeatCell state)
+QColor HeatmapGrid::colorOf(HeatCell state, const QPalette &palette)
 {
+    const bool dark = StatusColors::isDark(palette);
     switch (state) {
     case HeatCell::OnTime:
         return QColor(0x3b, 0xa5, 0x5c);
@@ -43,9 +46,9 @@ QColor HeatmapGrid::colorOf(HeatCell state)
     case HeatCell::NoPush:
         return QColor(0xd9, 0x3a, 0x2b);
     case HeatCell::Pending:
-        return QColor(0x9e, 0xc5, 0xe8);
+        return dark ? QColor(0x3d, 0x6a, 0x94) : QColor(0x9e, 0xc5, 0xe8);
     case HeatCell::NoData:
-        return QColor(0xd8, 0xd8, 0xd8);
+        return dark ? QColor(0x4a, 0x4a, 0x4a) : QColor(0xd8, 0xd8, 0xd8);
     }
     return Qt::gray;
 }
@@ -182,7 +185,7 @@ void HeatmapGrid::paintEvent(QPaintEvent *event)
                    fm.elidedText(row.nodeId, Qt::ElideMiddle, label.width() - 2 * LabelPadding));
         for (int c = 0; c < row.cells.size(); ++c) {
             // One pixel of air between rows keeps 10,000 of them readable.
-            p.fillRect(cellRect(r, c).adjusted(0, 1, 0, -1), colorOf(row.cells.at(c)));
+            p.fillRect(cellRect(r, c).adjusted(0, 1, 0, -1), colorOf(row.cells.at(c), pal));
         }
     }
     // The time axis on top: a tick and label every three hours, in local time.

@@ -35,7 +35,8 @@ public:
     QString toolTipFor(const Cell &cell) const;
     int currentRow() const { return m_currentRow; }
 
-    static QColor colorOf(HeatCell state);
+    // The cell colour on this palette ("no data" and "pending" are darker on a dark one).
+    static QColor colorOf(HeatCell state, const QPalette &palette);
     static QString stateName(HeatCell state);
 
 Q_SIGNALS:

@@ -32,9 +32,7 @@ HeatmapView::HeatmapView(QWidget *parent)
         auto *swatch = new QLabel(this);
         swatch->setFixedSize(14, 14);
         swatch->setAutoFillBackground(true);
-        QPalette pal = swatch->palette();
-        pal.setColor(QPalette::Window, HeatmapGrid::colorOf(LegendStates[i]));
-        swatch->setPalette(pal);
+        m_swatches[i] = swatch;
         m_legendText[i] = new QLabel(this);
         legend->addWidget(swatch);
         legend->addWidget(m_legendText[i]);
@@ -48,6 +46,7 @@ HeatmapView::HeatmapView(QWidget *parent)
     layout->addLayout(legend);
     layout->addWidget(m_grid, 1);
     connect(m_grid, &HeatmapGrid::nodeActivated, this, &HeatmapView::nodeActivated);
+    updateSwatches();
     retranslate();
 }
 
@@ -102,10 +101,21 @@ void HeatmapView::retranslate()
                                          tr("%n missed at least one slot", nullptr, withGaps)));
 }
 
+void HeatmapView::updateSwatches()
+{
+    for (size_t i = 0; i < LegendStates.size(); ++i) {
+        QPalette pal = m_swatches[i]->palette();
+        pal.setColor(QPalette::Window, HeatmapGrid::colorOf(LegendStates[i], palette()));
+        m_swatches[i]->setPalette(pal);
+    }
+}
+
 void HeatmapView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        updateSwatches(); // the grid paints with the palette it has
     QWidget::changeEvent(event);
 }
 

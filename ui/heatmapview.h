@@ -34,11 +34,13 @@ protected:
 
 private:
     void retranslate();
+    void updateSwatches();
 
     HeatmapGrid *m_grid;
     QLabel *m_explanation;
     QLabel *m_summary;
     std::array<QLabel *, 5> m_legendText{};
+    std::array<QLabel *, 5> m_swatches{};
     QString m_unavailable;
     bool m_hasHeatmap = false;
 };

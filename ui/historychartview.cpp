@@ -2,6 +2,7 @@
 
 #include "domain/agetext.h"
 #include "domain/seriesthinning.h"
+#include "statuscolors.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -23,19 +24,21 @@ namespace prego {
 namespace {
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
-QColor colorFor(HistoryChartView::Metric metric)
+// Lighter lines on a dark palette, where the light ones sink into the background.
+QColor colorFor(HistoryChartView::Metric metric, const QPalette &palette)
 {
+    const bool dark = StatusColors::isDark(palette);
     switch (metric) {
     case HistoryChartView::Metric::Cpu:
-        return QColor(0x1f, 0x77, 0xb4);
+        return dark ? QColor(0x6b, 0xae, 0xd6) : QColor(0x1f, 0x77, 0xb4);
     case HistoryChartView::Metric::Memory:
-        return QColor(0x2c, 0xa0, 0x2c);
+        return dark ? QColor(0x74, 0xc4, 0x76) : QColor(0x2c, 0xa0, 0x2c);
     case HistoryChartView::Metric::Disk:
-        return QColor(0x94, 0x67, 0xbd);
+        return dark ? QColor(0xb3, 0x9d, 0xdb) : QColor(0x94, 0x67, 0xbd);
     case HistoryChartView::Metric::Tenants:
-        return QColor(0xd6, 0x27, 0x28);
+        return dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xd6, 0x27, 0x28);
     }
-    return Qt::black;
+    return palette.color(QPalette::Text);
 }
 } // namespace
 
@@ -54,9 +57,6 @@ HistoryChartView::HistoryChartView(Metric metric, QWidget *parent)
     QFont titleFont = chart->titleFont();
     titleFont.setBold(true);
     chart->setTitleFont(titleFont);
-    QPen pen(colorFor(metric));
-    pen.setWidthF(1.5);
-    m_series->setPen(pen);
     chart->addSeries(m_series);
     m_xAxis->setTickCount(7);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
@@ -67,6 +67,7 @@ HistoryChartView::HistoryChartView(Metric metric, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
     setMinimumSize(320, 180);
+    applyPalette();
     connect(chart, &QChart::plotAreaChanged, this, [this] {
         if (plotWidthPx() != m_thinnedForWidth)
             rethin();
@@ -103,10 +104,37 @@ void HistoryChartView::retranslate()
     updateAxes();
 }
 
+void HistoryChartView::applyPalette()
+{
+    // The chart's own light theme would stay white on a dark palette: take the widget's colours.
+    const QPalette pal = palette();
+    QChart *c = chart();
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setTitleBrush(pal.color(QPalette::Text));
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
+        axis->setLabelsBrush(pal.color(QPalette::Text));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(grid);
+    }
+    QPen pen(colorFor(m_metric, pal));
+    pen.setWidthF(1.5);
+    m_series->setPen(pen);
+}
+
+QColor HistoryChartView::lineColor() const
+{
+    return m_series->pen().color();
+}
+
 void HistoryChartView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange || event->type() == QEvent::LocaleChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
     QChartView::changeEvent(event);
 }
 
@@ -215,7 +243,7 @@ void HistoryChartView::drawForeground(QPainter *painter, const QRectF &rect)
         painter->setPen(pen);
         painter->drawLine(QPointF(at.x(), plot.top()), QPointF(at.x(), plot.bottom()));
         if (m_crosshairPoint) {
-            painter->setBrush(colorFor(m_metric));
+            painter->setBrush(colorFor(m_metric, pal));
             painter->drawEllipse(mapToScene(m_crosshairPoint->toPoint()), 4, 4);
         }
     }

@@ -48,6 +48,8 @@ public:
     void hoverAt(const QPointF &viewportPos);
 
     QString title() const;
+    // The series' colour (follows the palette: lighter on a dark one).
+    QColor lineColor() const;
     static QString formatValue(Metric metric, double value);
 
 protected:
@@ -58,6 +60,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette();
     void rethin();
     void updateAxes();
     void retranslate();

@@ -82,6 +82,7 @@ JobsView::JobsView(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(JobListModel::CreatedColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
@@ -109,6 +110,11 @@ JobsView::JobsView(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_problem);
     layout->addWidget(m_table, 1);
+    // The table was made first: Tab still reads the filters, then the table.
+    setTabOrder(m_filter, m_status);
+    setTabOrder(m_status, m_path);
+    setTabOrder(m_path, m_new);
+    setTabOrder(m_new, m_table);
 
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &JobsView::refresh);

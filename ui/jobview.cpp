@@ -6,6 +6,7 @@
 #include "api/jobtext.h"
 #include "domain/serverclock.h"
 #include "joblistmodel.h"
+#include "statuscolors.h"
 #include "tracetimeline.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -39,6 +41,7 @@ QTableWidget *makeTable(QWidget *parent, const QString &name)
     t->setObjectName(name);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
     t->setWordWrap(false);
@@ -71,6 +74,7 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     , m_retry(new QPushButton(m_errorBox))
     , m_trace(new QLabel(this))
     , m_copyTrace(new QPushButton(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_timeline(new TraceTimeline(this))
     , m_tabs(new QTabWidget(this))
     , m_stages(makeTable(this, u"stageTable"_s))
@@ -91,8 +95,6 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
 
     m_errorBox->setObjectName(u"jobErrorBox"_s);
     m_errorBox->setFrameShape(QFrame::StyledPanel);
-    m_errorBox->setStyleSheet(u"#jobErrorBox { background: #fdecea; border: 1px solid #d93a2b; }"
-                              "#jobErrorBox QLabel { color: #611a15; }"_s);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The control plane's words, as it sent them (English), under the translated explanation.
@@ -140,8 +142,13 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_errorBox);
     layout->addLayout(traceRow);
-    layout->addWidget(m_timeline);
-    layout->addWidget(m_tabs, 1);
+    // The operator shares the height between the trace and the tables (remembered per profile).
+    m_splitter->setObjectName(u"jobSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_timeline);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addLayout(buttons);
     resize(980, 720);
 
@@ -150,7 +157,14 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     // The running stage's bar grows between answers too.
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] { m_timeline->setNow(m_clock->nowMs()); });
+    updateColors();
     retranslate();
+}
+
+void JobView::updateColors()
+{
+    m_errorBox->setStyleSheet(StatusColors::bannerStyle(m_errorBox->objectName(),
+                                                        StatusColors::problemBanner(palette())));
 }
 
 void JobView::setClient(ApiClient *client)
@@ -421,6 +435,8 @@ void JobView::changeEvent(QEvent *event)
         retranslate();
         fillTables();
     }
+    if (event->type() == QEvent::PaletteChange)
+        updateColors();
     QWidget::changeEvent(event);
 }
 

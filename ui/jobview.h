@@ -14,6 +14,7 @@ class QTableWidget;
 class QTabWidget;
 class QPlainTextEdit;
 class QFrame;
+class QSplitter;
 
 namespace prego {
 
@@ -43,6 +44,7 @@ public:
     QByteArray rawJson() const { return m_raw; }
 
     TraceTimeline *timeline() const { return m_timeline; }
+    QSplitter *splitter() const { return m_splitter; }
     QPushButton *retryButton() const { return m_retry; }
     QTableWidget *stageTable() const { return m_stages; }
     QTableWidget *serverTable() const { return m_servers; }
@@ -73,6 +75,7 @@ private:
     void setJob(const Job &job, const QByteArray &raw);
     void showProblem(const QString &message);
     void retranslate();
+    void updateColors();
     void fillTables();
     void copyText();
     void exportJsonInteractive();
@@ -95,6 +98,7 @@ private:
     QPushButton *m_retry;
     QLabel *m_trace;
     QPushButton *m_copyTrace;
+    QSplitter *m_splitter;
     TraceTimeline *m_timeline;
     QTabWidget *m_tabs;
     QTableWidget *m_stages;

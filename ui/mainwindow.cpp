@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/fleetpoller.h"
 #include "api/provisionsubmitter.h"
+#include "appearance.h"
 #include "dashboardview.h"
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
@@ -16,7 +17,9 @@
 #include "nodetablemodel.h"
 #include "provisionwizard.h"
 #include "storage/historyservice.h"
+#include "trayiconengine.h"
 #include "verificationview.h"
+#include "viewstatestore.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -32,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTableView>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +79,12 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     m_tokenAction = m_fileMenu->addAction(QString());
     connect(m_tokenAction, &QAction::triggered, this, &MainWindow::tokenPromptRequested);
     m_fileMenu->addSeparator();
+    m_settingsAction = m_fileMenu->addAction(QString());
+    // Ctrl+, as on most desktops (QKeySequence::Preferences has none on GNOME).
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString());
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -117,13 +127,6 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
         m_dashboard->filterEdit()->selectAll();
     });
     m_viewMenu->addSeparator();
-    m_notificationsAction = m_viewMenu->addAction(QString());
-    m_notificationsAction->setCheckable(true);
-    m_notificationsAction->setChecked(true);
-    connect(m_notificationsAction, &QAction::toggled, this, [this](bool on) {
-        m_notifier->setEnabled(on);
-        Q_EMIT notificationsToggled(on);
-    });
     m_languageMenu = m_viewMenu->addMenu(QString());
     auto *languages = new QActionGroup(this);
     // Language names are written in their own language, never translated.
@@ -188,7 +191,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     connect(m_notifier, &FleetNotifier::stateChanged, this, &MainWindow::updateTray);
     connect(m_notifier, &FleetNotifier::notificationRequested, this,
             [this](const QString &title, const QString &body, FleetNotifier::Severity severity) {
-                if (m_tray)
+                if (m_tray && m_tray->isVisible())
                     m_tray->showMessage(title, body,
                                         severity == FleetNotifier::Severity::Warning
                                             ? QSystemTrayIcon::Warning
@@ -332,6 +335,8 @@ void MainWindow::openJob(const QString &jobId)
     if (!m_jobView) {
         m_jobView = new JobView(m_client, m_clock, this);
         m_jobView->setWindowFlag(Qt::Window);
+        if (m_viewStates)
+            m_viewStates->restore(m_viewProfile, m_jobView);
         connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
         connect(m_jobView, &JobView::jobShown, this,
                 [this](const Job &job) { m_notifier->observeJobs({job}); });
@@ -386,6 +391,8 @@ bool MainWindow::openNode(const QString &nodeId)
         m_nodeDetail = new NodeDetailView(m_clock, this);
         m_nodeDetail->setWindowFlag(Qt::Window);
         m_nodeDetail->setHistory(m_history);
+        if (m_viewStates)
+            m_viewStates->restore(m_viewProfile, m_nodeDetail);
     }
     m_nodeDetail->setStaleAfterSeconds(m_profile.staleAfterSeconds);
     if (row >= 0) {
@@ -544,7 +551,7 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh"));
     m_filterAction->setText(tr("&Filter nodes"));
     m_languageMenu->setTitle(tr("&Language"));
-    m_notificationsAction->setText(tr("Desktop &notifications"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Prego Operator Console"));
     m_aboutQtAction->setText(tr("About &Qt"));
@@ -581,17 +588,73 @@ void MainWindow::showAbout()
 
 void MainWindow::setNotificationsEnabled(bool enabled)
 {
-    m_notificationsAction->setChecked(enabled);
+    m_notificationsEnabled = enabled;
     m_notifier->setEnabled(enabled);
 }
 
-void MainWindow::updateTray()
+void MainWindow::setTrayIconShown(bool shown)
 {
-    if (!m_tray)
-        return;
+    m_trayShown = shown;
+    if (m_tray)
+        m_tray->setVisible(shown);
+}
+
+void MainWindow::setColorSchemeChoice(const QString &scheme)
+{
+    m_colorScheme = scheme;
+}
+
+SettingsDialog::Values MainWindow::currentSettings() const
+{
+    SettingsDialog::Values v;
+    v.trayIcon = m_trayShown;
+    v.notifications = m_notificationsEnabled;
+    v.language = m_languageChoice;
+    v.colorScheme = m_colorScheme;
+    return v;
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (m_settingsDialog && m_settingsDialog->isVisible()) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return m_settingsDialog;
+    }
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setValues(currentSettings());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->values()); });
+    m_settingsDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applySettings(const SettingsDialog::Values &values)
+{
+    const SettingsDialog::Values before = currentSettings();
+    if (values.trayIcon != before.trayIcon) {
+        setTrayIconShown(values.trayIcon);
+        Q_EMIT trayIconToggled(values.trayIcon);
+    }
+    if (values.notifications != before.notifications) {
+        setNotificationsEnabled(values.notifications);
+        Q_EMIT notificationsToggled(values.notifications);
+    }
+    if (values.colorScheme != before.colorScheme) {
+        m_colorScheme = values.colorScheme;
+        Appearance::apply(values.colorScheme);
+        Q_EMIT colorSchemeChosen(values.colorScheme);
+    }
+    if (values.language != before.language)
+        switchLanguage(values.language);
+}
+
+QIcon MainWindow::trayIcon(FleetNotifier::State state)
+{
     // A dot in the state's color; the tooltip says it in words.
     QColor color(0x9e, 0x9e, 0x9e);
-    switch (m_notifier->state()) {
+    switch (state) {
     case FleetNotifier::State::AllFresh:
         color = QColor(0x2e, 0x7d, 0x32);
         break;
@@ -604,16 +667,54 @@ void MainWindow::updateTray()
     case FleetNotifier::State::Unknown:
         break;
     }
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(color);
-    p.setPen(QPen(Qt::white, 4));
-    p.drawEllipse(QRectF(6, 6, 52, 52));
-    p.end();
-    m_tray->setIcon(QIcon(pixmap));
+    return QIcon(new TrayIconEngine(color));
+}
+
+void MainWindow::updateTray()
+{
+    if (!m_tray)
+        return;
+    m_tray->setIcon(trayIcon(m_notifier->state()));
     m_tray->setToolTip(m_notifier->stateText());
+}
+
+void MainWindow::setViewStateStore(ViewStateStore *store)
+{
+    m_viewStates = store;
+}
+
+void MainWindow::setViewProfile(const QString &profile)
+{
+    if (profile == m_viewProfile)
+        return;
+    saveViews();
+    m_viewProfile = profile;
+    restoreViews();
+}
+
+void MainWindow::saveViews()
+{
+    if (!m_viewStates || m_viewProfile.isEmpty())
+        return;
+    m_viewStates->save(m_viewProfile, this);
+    if (m_nodeDetail)
+        m_viewStates->save(m_viewProfile, m_nodeDetail);
+    if (m_jobView)
+        m_viewStates->save(m_viewProfile, m_jobView);
+}
+
+void MainWindow::restoreViews()
+{
+    if (!m_viewStates || m_viewProfile.isEmpty())
+        return;
+    // A window already on screen stays where it is: only what is inside it follows the profile.
+    const QStringList headers = m_viewStates->restore(m_viewProfile, this, !isVisible());
+    m_dashboard->setKeepColumnWidths(headers.contains(m_dashboard->table()->objectName()));
+    for (QWidget *window :
+         {static_cast<QWidget *>(m_nodeDetail), static_cast<QWidget *>(m_jobView)}) {
+        if (window)
+            m_viewStates->restore(m_viewProfile, window, !window->isVisible());
+    }
 }
 
 void MainWindow::setLanguageChoice(const QString &choice)

@@ -3,6 +3,8 @@
 #include "api/apierror.h"
 #include "api/node.h"
 #include "domain/profile.h"
+#include "fleetnotifier.h"
+#include "settingsdialog.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -23,7 +25,6 @@ class QSystemTrayIcon;
 namespace prego {
 
 class DashboardView;
-class FleetNotifier;
 class FleetPoller;
 class ApiClient;
 class HeatmapView;
@@ -37,6 +38,7 @@ class ProvisionWizard;
 class VerificationView;
 class NodeTableModel;
 class ServerClock;
+class ViewStateStore;
 
 // The console's main window: menus, shortcuts, the dashboard and the status bar. It shows what a
 // FleetPoller reports; the composition root owns the poller and the client.
@@ -77,10 +79,32 @@ public:
     FleetNotifier *notifier() const { return m_notifier; }
     // Help → Open log folder opens this folder (empty: the entry is disabled).
     void setLogFolder(const QString &folder);
-    // View → Desktop notifications (remembered by the owner).
+    // Settings → desktop notifications (remembered by the owner).
     void setNotificationsEnabled(bool enabled);
+    // Settings → the tray icon (when the desktop has a tray).
+    void setTrayIconShown(bool shown);
+    bool isTrayIconShown() const { return m_trayShown; }
     // Which View → Language entry is checked: "en", "ko" or "system".
     void setLanguageChoice(const QString &choice);
+    // Settings → Colours: "system", "light" or "dark" (applied by the caller at start).
+    void setColorSchemeChoice(const QString &scheme);
+    // File → Settings… (Ctrl+,): opens (or raises) the dialog with the current values.
+    SettingsDialog *openSettings();
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    SettingsDialog::Values currentSettings() const;
+    // What the settings dialog accepted: applied now; the signals below tell the owner.
+    void applySettings(const SettingsDialog::Values &values);
+    // The tray icon for a fleet state, drawn at any size (crisp at 200 %).
+    static QIcon trayIcon(FleetNotifier::State state);
+
+    // Where window geometry, splitters and table columns are kept (null: nothing is, as in
+    // screenshot runs).
+    void setViewStateStore(ViewStateStore *store);
+    // Keeps the layout of the profile shown so far and brings this profile's: its columns and
+    // splitters at once, its window geometry when the window is not shown yet.
+    void setViewProfile(const QString &profile);
+    QString viewProfile() const { return m_viewProfile; }
+    void saveViews();
     // Once a second: ages, freshness, "last refresh N s ago".
     void tick();
 
@@ -97,6 +121,9 @@ Q_SIGNALS:
     // View → Language: "en", "ko" or "system" (to be remembered by the owner).
     void languageChosen(const QString &choice);
     void notificationsToggled(bool enabled);
+    void trayIconToggled(bool shown);
+    // Settings → Colours (to be remembered by the owner).
+    void colorSchemeChosen(const QString &scheme);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -113,6 +140,7 @@ private:
     void updateTray();
     void showAbout();
     void onStoredSnapshot(int requestId, const std::optional<StoredSnapshot> &stored);
+    void restoreViews();
 
     ServerClock *m_clock;
     NodeTableModel *m_model;
@@ -129,7 +157,13 @@ private:
     QPointer<HistoryService> m_history;
     FleetNotifier *m_notifier;
     QSystemTrayIcon *m_tray = nullptr;
-    QAction *m_notificationsAction;
+    bool m_notificationsEnabled = true;
+    bool m_trayShown = true;
+    QString m_colorScheme = QStringLiteral("system");
+    QAction *m_settingsAction;
+    QPointer<SettingsDialog> m_settingsDialog;
+    ViewStateStore *m_viewStates = nullptr;
+    QString m_viewProfile;
     QMenu *m_helpMenu;
     QAction *m_aboutAction;
     QAction *m_aboutQtAction;

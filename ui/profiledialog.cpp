@@ -3,6 +3,7 @@
 #include "api/apicall.h"
 #include "api/apiclient.h"
 #include "api/apicodec.h"
+#include "statuscolors.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -85,7 +86,7 @@ ProfileDialog::ProfileDialog(QNetworkAccessManager *nam, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(u"validationError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b71c1c;"_s);
+    StatusColors::markErrorLabel(m_error);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -121,6 +122,8 @@ void ProfileDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        StatusColors::restyleErrorLabels(this);
     QDialog::changeEvent(event);
 }
 

@@ -7,6 +7,7 @@
 #include "domain/tenantid.h"
 #include "historychartview.h"
 #include "nodetablemodel.h"
+#include "statuscolors.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -35,7 +36,7 @@ QLabel *errorLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    label->setStyleSheet(u"color: #c0392b;"_s);
+    StatusColors::markErrorLabel(label);
     label->hide();
     return label;
 }
@@ -155,6 +156,7 @@ QWizardPage *ProvisionWizard::buildPlacementPage()
     m_targets->setColumnCount(7);
     m_targets->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_targets->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_targets->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_targets->setSelectionMode(QAbstractItemView::SingleSelection);
     m_targets->verticalHeader()->hide();
     m_targets->horizontalHeader()->setStretchLastSection(true);
@@ -602,6 +604,8 @@ void ProvisionWizard::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        StatusColors::restyleErrorLabels(this);
     QWizard::changeEvent(event);
 }
 

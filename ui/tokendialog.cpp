@@ -2,6 +2,7 @@
 
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
+#include "statuscolors.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -39,7 +40,7 @@ TokenDialog::TokenDialog(const QString &profileName, SecretStore *keychain, Secr
     m_error = new QLabel(this);
     m_error->setObjectName(u"keychainError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b71c1c;"_s);
+    StatusColors::markErrorLabel(m_error);
     m_error->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TokenDialog::accept);
@@ -69,6 +70,8 @@ void TokenDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::PaletteChange)
+        StatusColors::restyleErrorLabels(this);
     QDialog::changeEvent(event);
 }
 

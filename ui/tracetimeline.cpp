@@ -2,6 +2,7 @@
 
 #include "api/jobcodec.h"
 #include "api/jobtext.h"
+#include "statuscolors.h"
 
 #include <QDateTime>
 #include <QHelpEvent>
@@ -30,8 +31,9 @@ TraceTimeline::TraceTimeline(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
 }
 
-QColor TraceTimeline::colorOf(const QString &status)
+QColor TraceTimeline::colorOf(const QString &status, const QPalette &palette)
 {
+    const bool dark = StatusColors::isDark(palette);
     if (status == u"succeeded")
         return QColor(0x3b, 0xa5, 0x5c);
     if (status == u"running")
@@ -39,8 +41,9 @@ QColor TraceTimeline::colorOf(const QString &status)
     if (status == u"failed")
         return QColor(0xd9, 0x3a, 0x2b);
     if (status == u"skipped")
-        return QColor(0xa0, 0xa0, 0xa0);
-    return QColor(0xd0, 0xd0, 0xd0); // pending and unknown
+        return dark ? QColor(0x80, 0x80, 0x80) : QColor(0xa0, 0xa0, 0xa0);
+    // pending and unknown
+    return dark ? QColor(0x5a, 0x5a, 0x5a) : QColor(0xd0, 0xd0, 0xd0);
 }
 
 QSize TraceTimeline::sizeHint() const
@@ -203,18 +206,19 @@ void TraceTimeline::paintEvent(QPaintEvent *)
             fm.elidedText(JobCodec::stageStatusText(s.status), Qt::ElideRight, StatusWidth - 4));
         if (const auto bar = barRect(i)) {
             p.setPen(Qt::NoPen);
-            p.setBrush(colorOf(s.status));
+            const QColor fill = colorOf(s.status, pal);
+            p.setBrush(fill);
             p.drawRoundedRect(*bar, 3, 3);
             if (const auto d = s.durationMs()) {
                 const QString text = JobText::seconds(*d);
                 if (fm.horizontalAdvance(text) + 8 < bar->width()) {
-                    p.setPen(Qt::white);
+                    p.setPen(StatusColors::textOn(fill));
                     p.drawText(*bar, Qt::AlignCenter, text);
                 }
             }
         } else if (s.status == u"skipped") {
             const QRectF area(plot.left(), y + 5, plot.width(), RowHeight - 10);
-            p.fillRect(area, QBrush(colorOf(s.status), Qt::BDiagPattern));
+            p.fillRect(area, QBrush(colorOf(s.status, pal), Qt::BDiagPattern));
             p.setPen(pal.color(QPalette::WindowText));
             p.drawText(area.adjusted(6, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
                        fm.elidedText(tr("skipped: %1").arg(s.skipReason.value_or(QString())),

@@ -35,7 +35,8 @@ public:
     int stageAt(const QPoint &pos) const;
     QString toolTipFor(int stage) const;
 
-    static QColor colorOf(const QString &stageStatus);
+    // The bar colour of a stage status on this palette.
+    static QColor colorOf(const QString &stageStatus, const QPalette &palette);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/dodinputloader.h"
+#include "statuscolors.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -25,17 +26,17 @@ constexpr int KindRole = Qt::UserRole + 1; // 0 node, 1 job; absent on check row
 constexpr int IdRole = Qt::UserRole + 2;
 constexpr int KeyRole = Qt::UserRole + 3;
 
-QColor colorOf(DodResult::Outcome outcome)
+StatusColors::Tone toneOf(DodResult::Outcome outcome)
 {
     switch (outcome) {
     case DodResult::Outcome::Pass:
-        return QColor(0x2e, 0x7d, 0x32);
+        return StatusColors::Tone::Good;
     case DodResult::Outcome::Fail:
-        return QColor(0xc6, 0x28, 0x28);
+        return StatusColors::Tone::Bad;
     case DodResult::Outcome::NotEvaluable:
-        return QColor(0x8a, 0x6d, 0x00);
+        return StatusColors::Tone::Warning;
     }
-    return {};
+    return StatusColors::Tone::Neutral;
 }
 } // namespace
 
@@ -129,7 +130,7 @@ void VerificationView::fill()
         auto *item = new QTreeWidgetItem(
             m_tree, {key, DodChecks::outcomeText(r.outcome), DodChecks::title(r.id), r.summary});
         item->setData(0, KeyRole, key);
-        item->setForeground(1, colorOf(r.outcome));
+        item->setForeground(1, StatusColors::text(toneOf(r.outcome), m_tree->palette()));
         QFont bold = item->font(1);
         bold.setBold(true);
         item->setFont(1, bold);
@@ -224,6 +225,8 @@ void VerificationView::changeEvent(QEvent *event)
         if (!m_results.isEmpty())
             evaluate();
     }
+    if (event->type() == QEvent::PaletteChange && !m_results.isEmpty())
+        fill(); // the outcomes' colours are the palette's
     QWidget::changeEvent(event);
 }
 

@@ -3,8 +3,10 @@
 #include "api/apiclient.h"
 #include "api/fleetpoller.h"
 #include "api/provisionsubmitter.h"
+#include "appearance.h"
 #include "democontrolplane.h"
 #include "demohistory.h"
+#include "fleetnotifier.h"
 #include "heatmapgrid.h"
 #include "heatmapview.h"
 #include "jobsview.h"
@@ -16,12 +18,14 @@
 #include "provisionwizard.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
+#include "settingsdialog.h"
 #include "storage/historyservice.h"
 #include "storage/historystore.h"
 #include "storage/joboutbox.h"
 #include "storage/profilestore.h"
 #include "tokendialog.h"
 #include "verificationview.h"
+#include "viewstatestore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -64,6 +68,13 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
         } else if (a == u"--lang") {
             if (!value(&o.language))
                 return std::nullopt;
+        } else if (a == u"--palette") {
+            if (!value(&o.colorScheme))
+                return std::nullopt;
+            if (!Appearance::isKnown(o.colorScheme)) {
+                *error = tr("--palette takes system, light or dark; see --help.");
+                return std::nullopt;
+            }
         } else if (a == u"--profile") {
             if (!value(&o.profile))
                 return std::nullopt;
@@ -87,9 +98,10 @@ std::optional<ConsoleApp::Options> ConsoleApp::parse(const QStringList &argument
 QString ConsoleApp::helpText()
 {
     return tr("Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]\n"
-              "                     [--job ID] [--screenshot DIR]\n"
+              "                     [--job ID] [--palette system|light|dark] [--screenshot DIR]\n"
               "\n"
               "  --lang ko|en       language of the console (default: the system's)\n"
+              "  --palette SCHEME   colours for this run: system (default), light or dark\n"
               "  --profile NAME     connect to this profile\n"
               "  --demo             start a local demo control plane with a simulated fleet\n"
               "  --node ID          open this node's detail once the fleet is shown\n"
@@ -105,12 +117,18 @@ QString ConsoleApp::rememberedLanguage()
     return QSettings().value(QLatin1StringView(LanguageKey), u"system"_s).toString();
 }
 
+QString ConsoleApp::rememberedColorScheme()
+{
+    return QSettings().value(QLatin1StringView(ColorSchemeKey), u"system"_s).toString();
+}
+
 ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
                        QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_keychain(keychain)
     , m_nam(nam)
+    , m_viewStates(std::make_unique<ViewStateStore>(&settings))
     , m_window(std::make_unique<MainWindow>(&m_clock))
 {
     connect(m_window.get(), &MainWindow::tokenPromptRequested, this, [this] {
@@ -126,6 +144,15 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
     m_window->setNotificationsEnabled(m_settings.value(u"ui/notifications"_s, true).toBool());
     connect(m_window.get(), &MainWindow::notificationsToggled, this,
             [this](bool on) { m_settings.setValue(u"ui/notifications"_s, on); });
+    m_window->setTrayIconShown(m_settings.value(u"ui/trayIcon"_s, true).toBool());
+    connect(m_window.get(), &MainWindow::trayIconToggled, this,
+            [this](bool on) { m_settings.setValue(u"ui/trayIcon"_s, on); });
+    // main() applied it (or --palette for this run): the dialog shows the saved choice.
+    m_window->setColorSchemeChoice(
+        m_settings.value(QLatin1StringView(ColorSchemeKey), u"system"_s).toString());
+    connect(m_window.get(), &MainWindow::colorSchemeChosen, this, [this](const QString &scheme) {
+        m_settings.setValue(QLatin1StringView(ColorSchemeKey), scheme);
+    });
     connect(m_window.get(), &MainWindow::profileSwitchRequested, this, &ConsoleApp::switchProfile);
     connect(m_window.get(), &MainWindow::profileRemovalRequested, this,
             &ConsoleApp::confirmRemoveCurrentProfile);
@@ -134,8 +161,7 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
 
 ConsoleApp::~ConsoleApp()
 {
-    m_settings.setValue(u"window/geometry"_s, m_window->saveGeometry());
-    m_settings.setValue(u"window/state"_s, m_window->saveState());
+    m_window->saveViews();
     // The poller and client first (they talk to the demo), then what the history was given is
     // written, then the demo process stops.
     delete m_poller;
@@ -153,10 +179,11 @@ void ConsoleApp::start(const Options &options)
     m_jobAtStart = options.job;
     if (!options.language.isEmpty())
         m_window->setLanguageChoice(options.language); // this run's, not saved
-    // Screenshots always have the same size; otherwise the window comes back as it was left.
+    // Screenshots always have the same size and columns; otherwise the windows come back as the
+    // profile about to open left them.
     if (m_screenshotDir.isEmpty()) {
-        m_window->restoreGeometry(m_settings.value(u"window/geometry"_s).toByteArray());
-        m_window->restoreState(m_settings.value(u"window/state"_s).toByteArray());
+        m_window->setViewStateStore(m_viewStates.get());
+        m_window->setViewProfile(options.demo ? u"demo"_s : profileAtStart(options.profile));
     }
     m_window->show();
     connect(m_window.get(), &MainWindow::snapshotShown, this, &ConsoleApp::onFirstSnapshot);
@@ -191,6 +218,17 @@ void ConsoleApp::start(const Options &options)
     }
     if (m_screenshotDir.isEmpty())
         firstRun();
+}
+
+QString ConsoleApp::profileAtStart(const QString &asked) const
+{
+    if (!asked.isEmpty())
+        return asked;
+    ProfileStore store(m_settings);
+    if (const QString last = store.lastUsed(); !last.isEmpty() && store.find(last))
+        return last;
+    const QList<Profile> all = store.list();
+    return all.isEmpty() ? QString() : all.first().name;
 }
 
 void ConsoleApp::firstRun()
@@ -257,6 +295,7 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
     delete m_client;
     m_profile = profile;
     m_profileStore = store;
+    m_window->setViewProfile(profile.name);
     m_client = new ApiClient(m_nam, profile, this);
     m_client->setToken(token);
     if (const QString problem = m_client->configurationProblem(); !problem.isEmpty())
@@ -466,6 +505,9 @@ void ConsoleApp::screenshotStep()
     }
     case ShotStage::Verification: {
         saveScreenshot(m_window.get(), u"verification"_s);
+        SettingsDialog *settings = m_window->openSettings();
+        saveScreenshot(settings, u"settings"_s);
+        settings->reject();
         ProvisionWizard *wizard = m_window->openWizard();
         if (!wizard || !m_demo) {
             // Only the demo gets a job made for the pictures: never a real control plane.
@@ -514,7 +556,23 @@ void ConsoleApp::screenshotStep()
 void ConsoleApp::finishScreenshots()
 {
     m_shotStage = ShotStage::Done;
-    const int expected = m_demo ? 9 : 5;
+    // The tray icon of each state, as a 22 px tray draws it at 100 % and at 200 %.
+    const std::array<std::pair<FleetNotifier::State, const char *>, 4> states{
+        {{FleetNotifier::State::Unknown, "unknown"},
+         {FleetNotifier::State::AllFresh, "all-fresh"},
+         {FleetNotifier::State::SomeStale, "some-stale"},
+         {FleetNotifier::State::Offline, "offline"}}};
+    for (const auto &[state, name] : states) {
+        const QIcon icon = MainWindow::trayIcon(state);
+        for (const int scale : {1, 2}) {
+            const QString file =
+                QDir(m_screenshotDir)
+                    .filePath(u"tray-%1@%2x.png"_s.arg(QLatin1StringView(name)).arg(scale));
+            if (!icon.pixmap(QSize(22, 22), scale).save(file))
+                qWarning("prego-console: could not write %s", qUtf8Printable(file));
+        }
+    }
+    const int expected = m_demo ? 10 : 6;
     Q_EMIT exitRequested(m_shotsSaved == expected ? 0 : 1);
 }
 
@@ -615,6 +673,9 @@ void ConsoleApp::removeProfile(const QString &name)
             showError(store.lastError());
         return;
     }
+    if (m_window->viewProfile() == name)
+        m_window->setViewProfile(QString()); // nothing is saved for it on the way out
+    m_settings.remove(ViewStateStore::profileGroup(name));
     m_session.remove(name);
     if (m_keychain) {
         SecretJob *job = m_keychain->remove(name);

@@ -27,6 +27,7 @@ class JobOutbox;
 class MainWindow;
 class ProvisionSubmitter;
 class SecretStore;
+class ViewStateStore;
 
 // The console's composition root: wires settings, the secret stores, the one network access
 // manager, the client and poller of the current profile, the demo control plane and the window.
@@ -39,8 +40,9 @@ public:
         QString language;
         QString profile;
         QString screenshotDir;
-        QString node; // open this node's detail once the fleet is shown
-        QString job;  // open this job once connected
+        QString colorScheme; // "system", "light", "dark": this run's, not saved
+        QString node;        // open this node's detail once the fleet is shown
+        QString job;         // open this job once connected
         bool demo = false;
     };
     // Parses the command line (without the program name); nullopt with a message on errors.
@@ -49,6 +51,9 @@ public:
     // The View → Language choice saved by an earlier run ("en", "ko", "system").
     static QString rememberedLanguage();
     static constexpr const char *LanguageKey = "ui/language";
+    // Settings → Colours saved by an earlier run ("system", "light", "dark").
+    static QString rememberedColorScheme();
+    static constexpr const char *ColorSchemeKey = "ui/colorScheme";
 
     ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
                QObject *parent = nullptr);
@@ -81,6 +86,8 @@ Q_SIGNALS:
 
 private:
     void firstRun();
+    // The profile start() will open (for its window layout before the window is shown).
+    QString profileAtStart(const QString &asked) const;
     void askToken(const Profile &profile, const QString &reason,
                   std::optional<SecretError> keychainError = std::nullopt);
     void editProfiles();
@@ -101,6 +108,7 @@ private:
     MemorySecretStore m_session;
     QNetworkAccessManager *m_nam;
     ServerClock m_clock;
+    std::unique_ptr<ViewStateStore> m_viewStates;
     std::unique_ptr<MainWindow> m_window;
     QPointer<ApiClient> m_client;
     QPointer<FleetPoller> m_poller;

@@ -1,3 +1,4 @@
+#include "appearance.h"
 #include "consoleapp.h"
 #include "i18n/translations.h"
 #include "logfile.h"
@@ -50,6 +51,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "prego-console: %s\n", qUtf8Printable(error));
         return 1;
     }
+    // --palette for this run, else Settings → Colours; "system" leaves the desktop's palette.
+    const QString scheme = options->colorScheme.isEmpty()
+                               ? prego::ConsoleApp::rememberedColorScheme()
+                               : options->colorScheme;
+    prego::Appearance::apply(scheme);
 
     // One console per user: a second start hands over what it was asked to open and exits.
     // Screenshot runs are always their own.

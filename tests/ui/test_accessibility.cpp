@@ -8,6 +8,7 @@
 #include "profiledialog.h"
 #include "provisionwizard.h"
 #include "secrets/memorysecretstore.h"
+#include "settingsdialog.h"
 #include "simprocess.h"
 #include "tokendialog.h"
 #include "verificationview.h"
@@ -77,12 +78,14 @@ TEST(Accessibility, EveryInteractiveWidgetHasAName)
     prego::MemorySecretStore memory;
     prego::TokenDialog token(u"a11y"_s, nullptr, &memory, window);
     token.show();
+    prego::SettingsDialog *settings = window->openSettings();
     QStringList missing;
     for (auto view : {prego::MainWindow::View::Dashboard, prego::MainWindow::View::Heatmap,
                       prego::MainWindow::View::Jobs, prego::MainWindow::View::Verification}) {
         window->showView(view);
         QApplication::processEvents();
-        missing << unnamed({window, window->nodeDetail(), window->jobView(), &profiles, &token});
+        missing << unnamed(
+            {window, window->nodeDetail(), window->jobView(), &profiles, &token, settings});
     }
     for (int page = 0; page < 3; ++page) {
         QApplication::processEvents();

@@ -5,8 +5,10 @@
 #include "jobview.h"
 #include "logfile.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
 #include "singleinstance.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -87,11 +89,10 @@ TEST(Tray, TheWindowsNotifierFollowsTheFleetAndTheChoiceIsRemembered)
         prego::FleetNotifier *notifier = console.window()->notifier();
         EXPECT_EQ(notifier->state(), prego::FleetNotifier::State::Unknown);
         EXPECT_TRUE(notifier->isEnabled());
-        // View → Desktop notifications off: remembered.
-        for (QAction *a : console.window()->findChildren<QAction *>()) {
-            if (a->text() == u"Desktop &notifications")
-                a->trigger();
-        }
+        // Settings → desktop notifications off: remembered.
+        prego::SettingsDialog *dialog = console.window()->openSettings();
+        dialog->notificationsCheck()->setChecked(false);
+        dialog->accept();
         EXPECT_FALSE(notifier->isEnabled());
     }
     EXPECT_FALSE(settings.value(u"ui/notifications"_s).toBool());

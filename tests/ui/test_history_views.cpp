@@ -250,7 +250,7 @@ TEST(HeatmapGrid, CellsMapToRowsAndSlotsAndAClickOpensTheNode)
     // The painted color is the state's.
     const QImage image = grid->viewport()->grab().toImage();
     EXPECT_EQ(image.pixelColor(cell.center()),
-              prego::HeatmapGrid::colorOf(prego::HeatCell::NoPush));
+              prego::HeatmapGrid::colorOf(prego::HeatCell::NoPush, grid->palette()));
 
     QSignalSpy opened(&view, &prego::HeatmapView::nodeActivated);
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->cellRect(1, 10).center());

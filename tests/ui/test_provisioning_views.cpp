@@ -524,7 +524,7 @@ TEST(TraceTimeline, BarsArePlacedByStartAndFinishAndTheRunningOneGrows)
     // The painted bar has the status color.
     const QImage image = timeline.grab().toImage();
     EXPECT_EQ(image.pixelColor(bar(2).center().toPoint()),
-              prego::TraceTimeline::colorOf(u"succeeded"_s));
+              prego::TraceTimeline::colorOf(u"succeeded"_s, QApplication::palette()));
 }
 
 TEST(VerificationView, ShowsTheChecksWithEvidenceThatOpensTheNode)
