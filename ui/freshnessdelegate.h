@@ -30,9 +30,10 @@ protected:
 
 private:
     static constexpr std::size_t FreshnessCount = 4;
-    // Made once per variant (light, dark palette): a new QIcon per painted cell left a scaled copy of its pixmap in QPixmapCache on
-    // every repaint (the soak test saw the heap grow 40 KB a second with 1,000 nodes polled each
-    // second until the cache's 10 MB limit), besides painting two pixmaps per cell.
+    // Made once per variant (light, dark palette): a new QIcon per painted cell left a scaled copy
+    // of its pixmap in QPixmapCache on every repaint (the soak test saw the heap grow 40 KB a
+    // second with 1,000 nodes polled each second until the cache's 10 MB limit), besides painting
+    // two pixmaps per cell.
     mutable std::array<QIcon, FreshnessCount> m_lightIcons;
     mutable std::array<QIcon, FreshnessCount> m_darkIcons;
 };
