@@ -43,13 +43,15 @@ QColor colorFor(HistoryChartView::Metric metric, const QPalette &palette)
 } // namespace
 
 HistoryChartView::HistoryChartView(Metric metric, QWidget *parent)
-    : QChartView(parent)
+    // The chart goes to the constructor: QChartView(parent) makes a default chart of its own,
+    // which setChart() would release without deleting (LeakSanitizer found four per node detail).
+    : QChartView(new QChart, parent)
     , m_metric(metric)
     , m_series(new QLineSeries)
     , m_xAxis(new QDateTimeAxis)
     , m_yAxis(new QValueAxis)
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart();
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -63,7 +65,6 @@ HistoryChartView::HistoryChartView(Metric metric, QWidget *parent)
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     m_series->attachAxis(m_xAxis);
     m_series->attachAxis(m_yAxis);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
     setMinimumSize(320, 180);
