@@ -2,6 +2,8 @@
 
 #include <QList>
 
+#include <limits>
+
 namespace prego::agent {
 
 Result<CpuTimes> CpuTimes::parse(const QByteArray &procStat)
@@ -30,8 +32,15 @@ Result<CpuTimes> CpuTimes::parse(const QByteArray &procStat)
                    int(counters.size())));
         }
         CpuTimes times;
-        for (const quint64 value : std::as_const(counters))
+        for (const quint64 value : std::as_const(counters)) {
+            // A sum that wraps would leave idle above total: a busy percentage from it is
+            // nonsense, so such a line is refused like any other unreadable one.
+            if (value > std::numeric_limits<quint64>::max() - times.total) {
+                return Result<CpuTimes>::failure(
+                    tr("the \"cpu\" line's counters add up to more than 64 bits"));
+            }
             times.total += value;
+        }
         times.idle = counters.at(3) + (counters.size() > 4 ? counters.at(4) : 0);
         return Result<CpuTimes>::success(times);
     }

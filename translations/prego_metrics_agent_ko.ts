@@ -236,19 +236,24 @@
 <context>
     <name>CpuTimes</name>
     <message>
-        <location filename="../agent/cputimes.cpp" line="22"/>
+        <location filename="../agent/cputimes.cpp" line="24"/>
         <source>the &quot;cpu&quot; line has a field that is not a number: &quot;%1&quot;</source>
         <translation>&quot;cpu&quot; 줄에 숫자가 아닌 필드가 있습니다: &quot;%1&quot;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../agent/cputimes.cpp" line="29"/>
+        <location filename="../agent/cputimes.cpp" line="31"/>
         <source>the &quot;cpu&quot; line has too few counters (%n); at least 4 are needed</source>
         <translation>
             <numerusform>&quot;cpu&quot; 줄의 카운터가 너무 적습니다(%n개). 최소 4개가 필요합니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../agent/cputimes.cpp" line="38"/>
+        <location filename="../agent/cputimes.cpp" line="40"/>
+        <source>the &quot;cpu&quot; line&apos;s counters add up to more than 64 bits</source>
+        <translation>&quot;cpu&quot; 줄의 카운터 합계가 64비트를 넘습니다</translation>
+    </message>
+    <message>
+        <location filename="../agent/cputimes.cpp" line="47"/>
         <source>there is no aggregate &quot;cpu&quot; line</source>
         <translation>전체 합계인 &quot;cpu&quot; 줄이 없습니다</translation>
     </message>

@@ -78,13 +78,26 @@ int utf8Length(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+// QString::fromUtf8 drops a byte-order mark at the start of its input. QJsonDocument decodes a
+// string with escapes character by character and keeps every U+FEFF in it, so the runs between
+// escapes put it back.
+void appendUtf8(QString &out, const char *p, qsizetype n)
+{
+    while (n >= 3 && quint8(p[0]) == 0xef && quint8(p[1]) == 0xbb && quint8(p[2]) == 0xbf) {
+        out.append(QChar(u'\ufeff'));
+        p += 3;
+        n -= 3;
+    }
+    out.append(QString::fromUtf8(p, n));
+}
+
 } // namespace
 
 QString JsonString::toString() const
 {
     if (plain())
         return QString::fromLatin1(raw.data(), raw.size());
-    if (!escaped)
+    if (!escaped) // like QJsonDocument, which also drops a byte-order mark that opens it
         return QString::fromUtf8(raw.data(), raw.size());
     // Escapes were checked when the string was read.
     QString out;
@@ -96,7 +109,7 @@ QString JsonString::toString() const
         while (p < end && *p != '\\')
             ++p;
         if (p > run)
-            out.append(QString::fromUtf8(run, p - run));
+            appendUtf8(out, run, p - run);
         if (p == end)
             break;
         const char e = p[1];

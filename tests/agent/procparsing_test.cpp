@@ -85,6 +85,20 @@ TEST(CpuTimes, TruncatedAndGarbageFilesAreClearErrors)
     EXPECT_FALSE(CpuTimes::parse({}).ok());
 }
 
+// Found by fuzz/fuzz_agent_cputimes: counters whose sum passes 2^64 wrapped, giving a sample
+// with idle above total. Such a line is refused; the largest sum that fits is still read.
+TEST(CpuTimes, CountersWhoseSumOverflowsAreRefused)
+{
+    const Result<CpuTimes> wrapped = CpuTimes::parse("cpu 85 113 0 18446744073709551615 0 0 0 0\n");
+    ASSERT_FALSE(wrapped.ok());
+    EXPECT_TRUE(wrapped.error().contains(u"64 bits"_s)) << wrapped.error().toStdString();
+
+    const Result<CpuTimes> fits = CpuTimes::parse("cpu 0 1 0 18446744073709551614 0 0 0 0\n");
+    ASSERT_TRUE(fits.ok()) << fits.error().toStdString();
+    EXPECT_EQ(fits.value().total, 18446744073709551615ULL);
+    EXPECT_EQ(fits.value().idle, 18446744073709551614ULL);
+}
+
 TEST(MemoryUsage, UsesMemAvailable)
 {
     const Result<double> percent =

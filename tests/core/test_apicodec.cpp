@@ -147,6 +147,25 @@ TEST(ApiCodecNodes, BrokenAnswersAreClearErrors)
     EXPECT_FALSE(ApiCodec::decodeNodes(deep).value);
 }
 
+// Found by fuzz/fuzz_jsonreader: QString::fromUtf8 drops a byte-order mark at the start of its
+// input, so the fast path lost a U+FEFF that followed an escape, where QJsonDocument keeps it.
+// (QJsonDocument itself drops one that opens a string without escapes; so does the fast path.)
+TEST(ApiCodecNodes, AByteOrderMarkInsideAStringIsKept)
+{
+    const QByteArray body = "{\"server_time\":\"2026-11-26T20:00:05Z\",\"nodes\":[{\"node_id\":"
+                            "\"\xef\xbb\xbf"
+                            "a\",\"hostname\":\"q\\\"\xef\xbb\xbf\xef\xbb\xbf"
+                            "b\","
+                            "\"region\":\"\xc3\xa9\\n\xef\xbb\xbf\"}]}";
+    expectSameAsReference(body);
+    const auto decoded = ApiCodec::decodeNodes(body);
+    ASSERT_TRUE(decoded.value) << decoded.error.toStdString();
+    ASSERT_EQ(decoded.value->nodes.size(), 1);
+    EXPECT_EQ(decoded.value->nodes[0].nodeId, u"a"_s);
+    EXPECT_EQ(decoded.value->nodes[0].hostname, u"q\"\ufeff\ufeffb"_s);
+    EXPECT_EQ(decoded.value->nodes[0].region, u"\u00e9\n\ufeff"_s);
+}
+
 TEST(ApiCodecNodes, FastPathMatchesTheQJsonDocumentReference)
 {
     expectSameAsReference(ValidBody);
