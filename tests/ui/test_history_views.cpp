@@ -294,12 +294,14 @@ TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
     QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
     console.window()->show();
     console.connectWith(profile, sim.tokenFor(u"viewer"_s), console.sessionStore());
-    ASSERT_TRUE(shown.wait(15000));
+    // The history service exists once connectWith returns; spied on before the event loop runs,
+    // so the first poll's ingest cannot be missed on a slow machine.
     ASSERT_NE(console.history(), nullptr);
+    QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
+    ASSERT_TRUE(shown.wait(15000));
     EXPECT_TRUE(console.history()->path().startsWith(s.home.path()));
 
     // Wait until the first poll's samples are stored, then open a node from the table.
-    QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
     ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
     QTableView *table = console.window()->dashboard()->table();
     const QModelIndex first = table->model()->index(0, 0);
@@ -357,9 +359,10 @@ TEST(ConsoleHistory, RestartedAgainstAnUnreachableControlPlaneShowsTheStoredSnap
         prego::ConsoleApp console(*s.settings, nullptr, &s.nam);
         QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
         console.connectWith(profile, token, console.sessionStore());
-        ASSERT_TRUE(shown.wait(15000));
+        ASSERT_NE(console.history(), nullptr);
         QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
-        ASSERT_TRUE(stored.wait(10000) || stored.size() > 0);
+        ASSERT_TRUE(shown.wait(15000));
+        ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
         nodes = console.window()->model()->rowCount();
         ASSERT_GT(nodes, 0);
     }
@@ -420,9 +423,9 @@ TEST(ConsoleHistory, ADamagedHistoryFileIsMovedAsideAndTheNoticeStaysOnScreen)
     console.window()->show();
     QSignalSpy shown(console.window(), &prego::MainWindow::snapshotShown);
     console.connectWith(profile, sim.tokenFor(u"viewer"_s), console.sessionStore());
-    ASSERT_TRUE(shown.wait(15000));
     ASSERT_NE(console.history(), nullptr);
     QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
+    ASSERT_TRUE(shown.wait(15000));
     ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
     QApplication::processEvents();
 
