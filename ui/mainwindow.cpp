@@ -652,22 +652,18 @@ void MainWindow::applySettings(const SettingsDialog::Values &values)
 
 QIcon MainWindow::trayIcon(FleetNotifier::State state)
 {
-    // A dot in the state's color; the tooltip says it in words.
-    QColor color(0x9e, 0x9e, 0x9e);
+    // A dot in the state's colour with the state's own mark; the tooltip says it in words.
     switch (state) {
     case FleetNotifier::State::AllFresh:
-        color = QColor(0x2e, 0x7d, 0x32);
-        break;
+        return QIcon(new TrayIconEngine(QColor(0x2e, 0x7d, 0x32), TrayIconEngine::Mark::Tick));
     case FleetNotifier::State::SomeStale:
-        color = QColor(0xef, 0x6c, 0x00);
-        break;
+        return QIcon(new TrayIconEngine(QColor(0xef, 0x6c, 0x00), TrayIconEngine::Mark::Clock));
     case FleetNotifier::State::Offline:
-        color = QColor(0xc6, 0x28, 0x28);
-        break;
+        return QIcon(new TrayIconEngine(QColor(0xc6, 0x28, 0x28), TrayIconEngine::Mark::Cross));
     case FleetNotifier::State::Unknown:
         break;
     }
-    return QIcon(new TrayIconEngine(color));
+    return QIcon(new TrayIconEngine(QColor(0x9e, 0x9e, 0x9e), TrayIconEngine::Mark::Dash));
 }
 
 void MainWindow::updateTray()

@@ -7,8 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace prego {
 
-TrayIconEngine::TrayIconEngine(const QColor &color)
+TrayIconEngine::TrayIconEngine(const QColor &color, Mark mark)
     : m_color(color)
+    , m_mark(mark)
 {}
 
 void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State)
@@ -27,6 +28,34 @@ void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mod
     painter->setBrush(fill);
     painter->setPen(QPen(Qt::white, ring));
     painter->drawEllipse(dot);
+
+    // The mark, in the dot's inner half: coordinates in units of the dot's radius.
+    const QPointF c = dot.center();
+    const qreal r = dot.width() / 2.0;
+    const auto at = [&](qreal x, qreal y) {
+        return QPointF(c.x() + x * r, c.y() + y * r);
+    };
+    painter->setPen(
+        QPen(Qt::white, qMax<qreal>(1.5, side / 9.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    switch (m_mark) {
+    case Mark::Tick: {
+        const QPointF tick[] = {at(-0.45, 0.0), at(-0.12, 0.35), at(0.48, -0.35)};
+        painter->drawPolyline(tick, 3);
+        break;
+    }
+    case Mark::Clock:
+        painter->drawLine(c, at(0.0, -0.5));
+        painter->drawLine(c, at(0.4, 0.0));
+        break;
+    case Mark::Cross:
+        painter->drawLine(at(-0.38, -0.38), at(0.38, 0.38));
+        painter->drawLine(at(-0.38, 0.38), at(0.38, -0.38));
+        break;
+    case Mark::Dash:
+        painter->drawLine(at(-0.42, 0.0), at(0.42, 0.0));
+        break;
+    }
     painter->restore();
 }
 
@@ -51,7 +80,7 @@ QPixmap TrayIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon:
 
 QIconEngine *TrayIconEngine::clone() const
 {
-    return new TrayIconEngine(m_color);
+    return new TrayIconEngine(m_color, m_mark);
 }
 
 QString TrayIconEngine::key() const

@@ -5,12 +5,16 @@
 
 namespace prego {
 
-// The tray icon: a dot in the fleet state's colour with a white ring, drawn at whatever size and
-// device pixel ratio the tray asks for (crisp at 200 %, no scaled bitmap).
+// The tray icon: a dot in the fleet state's colour with a white ring and a white mark, so the
+// state never rests on colour alone (a tick: all fresh; clock hands: some stale; a cross: offline;
+// a dash: not known yet), drawn at whatever size and device pixel ratio the tray asks for (crisp
+// at 200 %, no scaled bitmap).
 class TrayIconEngine final : public QIconEngine
 {
 public:
-    explicit TrayIconEngine(const QColor &color);
+    enum class Mark { Tick, Clock, Cross, Dash };
+
+    TrayIconEngine(const QColor &color, Mark mark);
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
@@ -21,6 +25,7 @@ public:
 
 private:
     QColor m_color;
+    Mark m_mark;
 };
 
 } // namespace prego

@@ -121,7 +121,8 @@ TEST(Palette, ViewsFollowAPaletteChangeAtRunTime)
 TEST(Tray, IconsShowEachStateAndAreDrawnAtTwiceTheResolution)
 {
     using State = prego::FleetNotifier::State;
-    QList<QRgb> centers;
+    QList<QRgb> fills;
+    QList<QList<bool>> marks;
     for (const State state : {State::Unknown, State::AllFresh, State::SomeStale, State::Offline}) {
         const QIcon icon = prego::MainWindow::trayIcon(state);
         const QPixmap one = icon.pixmap(QSize(22, 22), 1.0);
@@ -130,7 +131,18 @@ TEST(Tray, IconsShowEachStateAndAreDrawnAtTwiceTheResolution)
         EXPECT_EQ(two.size(), QSize(44, 44));
         EXPECT_EQ(two.devicePixelRatio(), 2.0);
         const QImage image = two.toImage();
-        centers.append(image.pixelColor(22, 22).rgb());
+        // The dot's fill, away from the mark (left of centre, a little below).
+        fills.append(image.pixelColor(10, 28).rgb());
+        // The mark: which pixels of the dot's inner square are (nearly) white.
+        QList<bool> mark;
+        for (int y = 12; y < 32; ++y) {
+            for (int x = 12; x < 32; ++x) {
+                const QColor c = image.pixelColor(x, y);
+                mark.append(c.red() > 230 && c.green() > 230 && c.blue() > 230);
+            }
+        }
+        EXPECT_GT(mark.count(true), 8) << "no mark in state " << int(state);
+        marks.append(mark);
         // Sharp, not a scaled 22 px picture: across the ring's outer edge, the colour goes from
         // transparent to opaque within two device pixels.
         int partial = 0;
@@ -141,7 +153,11 @@ TEST(Tray, IconsShowEachStateAndAreDrawnAtTwiceTheResolution)
         }
         EXPECT_LE(partial, 2) << int(state);
     }
-    QList<QRgb> distinct = centers;
+    // Every state has its own colour and its own mark: never colour alone.
+    QList<QRgb> distinct = fills;
     std::sort(distinct.begin(), distinct.end());
     EXPECT_EQ(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    for (int a = 0; a < marks.size(); ++a)
+        for (int b = a + 1; b < marks.size(); ++b)
+            EXPECT_NE(marks.at(a), marks.at(b)) << a << " and " << b << " have the same mark";
 }
