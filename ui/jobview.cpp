@@ -143,6 +143,16 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     layout->addWidget(m_errorBox);
     layout->addLayout(traceRow);
     // The operator shares the height between the trace and the tables (remembered per profile).
+    for (QTableWidget *table : {m_stages, m_servers, m_audit}) {
+        QHeaderView *header = table->horizontalHeader();
+        connect(header, &QHeaderView::sectionResized, this, [this, table, header](int section) {
+            // The last section stretches with the window; any other was sized by the operator.
+            if (m_fittingColumns || section == header->logicalIndex(header->count() - 1) ||
+                m_keepColumnWidths.contains(table->objectName()))
+                return;
+            m_keepColumnWidths.append(table->objectName());
+        });
+    }
     m_splitter->setObjectName(u"jobSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_timeline);
@@ -194,6 +204,7 @@ void JobView::fetch()
 
 void JobView::onFetched(const ApiResponse &response)
 {
+    m_call.clear(); // finished: the next fetch may start before the call is deleted
     if (!response.ok()) {
         if (response.error->httpStatus == 404)
             showProblem(tr("The control plane does not know job %1 (yet).").arg(m_jobId));
@@ -352,9 +363,23 @@ void JobView::fillTables()
     m_request->setPlainText(QString::fromUtf8(
         j.request.isEmpty() ? QByteArray()
                             : QJsonDocument::fromJson(j.request).toJson(QJsonDocument::Indented)));
-    m_stages->resizeColumnsToContents();
-    m_servers->resizeColumnsToContents();
-    m_audit->resizeColumnsToContents();
+    fitColumns();
+}
+
+void JobView::setKeepColumnWidths(const QStringList &tables)
+{
+    m_keepColumnWidths = tables;
+}
+
+void JobView::fitColumns()
+{
+    // A followed job refreshes every second: fitting a table the operator sized would undo it.
+    m_fittingColumns = true;
+    for (QTableWidget *table : {m_stages, m_servers, m_audit}) {
+        if (!m_keepColumnWidths.contains(table->objectName()))
+            table->resizeColumnsToContents();
+    }
+    m_fittingColumns = false;
 }
 
 void JobView::retranslate()

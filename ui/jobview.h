@@ -49,6 +49,10 @@ public:
     QTableWidget *stageTable() const { return m_stages; }
     QTableWidget *serverTable() const { return m_servers; }
     QTableWidget *auditTable() const { return m_audit; }
+    // Tables (by object name) whose column widths were restored from the profile's layout: they
+    // are not fitted to their contents again. A table whose columns the operator resizes joins
+    // them; the others are fitted on every refresh.
+    void setKeepColumnWidths(const QStringList &tables);
     // The pinned error: translated stage, code and explanation, then the server's own message.
     QString errorText() const;
     QString traceText() const;
@@ -73,6 +77,7 @@ private:
     void fetch();
     void onFetched(const ApiResponse &response);
     void setJob(const Job &job, const QByteArray &raw);
+    void fitColumns();
     void showProblem(const QString &message);
     void retranslate();
     void updateColors();
@@ -88,6 +93,8 @@ private:
     QString m_problem;
     QPointer<ApiCall> m_call;
     QTimer m_follow;
+    QStringList m_keepColumnWidths;
+    bool m_fittingColumns = false;
     QTimer m_tick;
 
     QLabel *m_title;

@@ -336,7 +336,7 @@ void MainWindow::openJob(const QString &jobId)
         m_jobView = new JobView(m_client, m_clock, this);
         m_jobView->setWindowFlag(Qt::Window);
         if (m_viewStates)
-            m_viewStates->restore(m_viewProfile, m_jobView);
+            m_jobView->setKeepColumnWidths(m_viewStates->restore(m_viewProfile, m_jobView));
         connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
         connect(m_jobView, &JobView::jobShown, this,
                 [this](const Job &job) { m_notifier->observeJobs({job}); });
@@ -706,11 +706,11 @@ void MainWindow::restoreViews()
     // A window already on screen stays where it is: only what is inside it follows the profile.
     const QStringList headers = m_viewStates->restore(m_viewProfile, this, !isVisible());
     m_dashboard->setKeepColumnWidths(headers.contains(m_dashboard->table()->objectName()));
-    for (QWidget *window :
-         {static_cast<QWidget *>(m_nodeDetail), static_cast<QWidget *>(m_jobView)}) {
-        if (window)
-            m_viewStates->restore(m_viewProfile, window, !window->isVisible());
-    }
+    if (m_nodeDetail)
+        m_viewStates->restore(m_viewProfile, m_nodeDetail, !m_nodeDetail->isVisible());
+    if (m_jobView)
+        m_jobView->setKeepColumnWidths(
+            m_viewStates->restore(m_viewProfile, m_jobView, !m_jobView->isVisible()));
 }
 
 void MainWindow::setLanguageChoice(const QString &choice)

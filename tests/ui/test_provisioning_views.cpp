@@ -23,6 +23,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -166,6 +168,21 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
     EXPECT_TRUE(view->traceText().startsWith(u"Trace "_s)) << view->traceText().toStdString();
     EXPECT_EQ(view->stageTable()->rowCount(), job->stages.size());
     EXPECT_TRUE(view->errorText().isEmpty());
+    // Columns are fitted to the job; once the operator sizes one, a refresh keeps it.
+    {
+        QHeaderView *stages = view->stageTable()->horizontalHeader();
+        const int fitted = stages->sectionSize(0);
+        stages->resizeSection(0, fitted + 97);
+        QSignalSpy refreshed(view, &prego::JobView::jobShown);
+        view->showJob(id);
+        ASSERT_TRUE(refreshed.wait(10000));
+        EXPECT_EQ(stages->sectionSize(0), fitted + 97);
+        // A layout with nothing kept (another profile's first run) is fitted again.
+        view->setKeepColumnWidths({});
+        view->showJob(id);
+        ASSERT_TRUE(refreshed.wait(10000));
+        EXPECT_EQ(stages->sectionSize(0), fitted);
+    }
     // Copy as text and export JSON carry the job.
     EXPECT_TRUE(view->asText().startsWith(u"Job %1: Completed"_s.arg(id)))
         << view->asText().toStdString();
