@@ -24,7 +24,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
