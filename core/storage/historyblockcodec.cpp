@@ -392,6 +392,10 @@ std::optional<QList<HistorySample>> HistoryBlockCodec::decodeBlock(QByteArrayVie
                 return std::nullopt; // strictly increasing, as written
             out[i].updatedAtMs = t;
         }
+        // Times beyond ±2^53 ms (285,000 years) are damage: the roll-up's slot arithmetic
+        // (floor to 5 minutes, then + 5 minutes) would overflow on them.
+        if (out[i].updatedAtMs > MaxAbsTimeMs || out[i].updatedAtMs < -MaxAbsTimeMs)
+            return std::nullopt;
         previous = out[i].updatedAtMs;
     }
     QList<std::optional<double>> column;

@@ -29,6 +29,8 @@ public:
     static constexpr int SlotsPerHour = int(HourMs / SlotMs);
     // More than any node can push in an hour; bounds what a decoder allocates.
     static constexpr int MaxBlockSamples = 1 << 20;
+    // A block holding a time beyond this (either side of the epoch) is refused as damaged.
+    static constexpr qint64 MaxAbsTimeMs = qint64(1) << 53;
 
     // `samples`: one node's, sorted by updatedAtMs with no time twice (nodeId is not stored).
     static QByteArray encodeBlock(const QList<HistorySample> &samples);

@@ -188,3 +188,18 @@ TEST(HistoryBlockCodec, ATenantCountNoInt64HoldsIsRefused)
     EXPECT_FALSE(
         HistoryBlockCodec::decodeBlock(withTenantColumn(std::numeric_limits<double>::infinity())));
 }
+
+// Found by fuzz_history_block in CI: a damaged block whose first time is near the lowest qint64
+// decoded, and rolling it up overflowed the 5-minute slot arithmetic (undefined behaviour).
+TEST(HistoryBlockCodec, ATimeFarBeyondAnyCalendarIsRefused)
+{
+    EXPECT_FALSE(HistoryBlockCodec::decodeBlock(QByteArray::fromBase64("AQH///////////8BAAAAAQAY"))
+                     .has_value());
+    const QList<HistorySample> far{
+        {QString(), HistoryBlockCodec::MaxAbsTimeMs + 1, 1.0, 2.0, 3.0, 4}};
+    EXPECT_FALSE(HistoryBlockCodec::decodeBlock(HistoryBlockCodec::encodeBlock(far)).has_value());
+    const QList<HistorySample> edge{{QString(), HistoryBlockCodec::MaxAbsTimeMs, 1.0, 2.0, 3.0, 4}};
+    const auto out = HistoryBlockCodec::decodeBlock(HistoryBlockCodec::encodeBlock(edge));
+    ASSERT_TRUE(out.has_value());
+    EXPECT_EQ(HistoryBlockCodec::rollUp(*out).size(), 1);
+}
