@@ -4,31 +4,9 @@
 // wording, server time, every node field, every warning), as tests/core/test_apicodec.cpp does
 // for its hand-written cases.
 #include "api/apicodec.h"
-#include "fuzzcheck.h"
+#include "fuzznode.h"
 
 using namespace prego;
-
-namespace {
-bool sameMetrics(const std::optional<NodeMetrics> &a, const std::optional<NodeMetrics> &b)
-{
-    if (a.has_value() != b.has_value())
-        return false;
-    if (!a)
-        return true;
-    return fuzz::sameBits(a->cpuPct, b->cpuPct) && fuzz::sameBits(a->memoryPct, b->memoryPct) &&
-           fuzz::sameBits(a->diskPct, b->diskPct) && a->tenantCount == b->tenantCount &&
-           a->updatedAtMs == b->updatedAtMs;
-}
-
-bool sameNode(const Node &a, const Node &b)
-{
-    return a.nodeId == b.nodeId && a.hostname == b.hostname && a.ipv4 == b.ipv4 &&
-           a.region == b.region && a.placement == b.placement && a.role == b.role &&
-           a.tenantId == b.tenantId && a.stack == b.stack && a.acceptsTenants == b.acceptsTenants &&
-           a.status == b.status && a.createdAtMs == b.createdAtMs &&
-           sameMetrics(a.metrics, b.metrics);
-}
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -45,6 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(fast.value->warnings == reference.value->warnings);
     FUZZ_CHECK(fast.value->nodes.size() == reference.value->nodes.size());
     for (qsizetype i = 0; i < fast.value->nodes.size(); ++i)
-        FUZZ_CHECK(sameNode(fast.value->nodes[i], reference.value->nodes[i]));
+        FUZZ_CHECK(fuzz::sameNode(fast.value->nodes[i], reference.value->nodes[i]));
     return 0;
 }
