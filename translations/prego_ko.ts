@@ -1192,6 +1192,11 @@ Exit codes:
             <source>No samples in this range</source>
             <translation>이 범위에 샘플이 없습니다</translation>
         </message>
+        <message>
+            <source>%1%</source>
+            <extracomment>a value axis label, e.g. "25%"</extracomment>
+            <translation>%1%</translation>
+        </message>
     </context>
     <context>
         <name>prego::HistoryCommand</name>

@@ -5,14 +5,12 @@
 #include "statuscolors.h"
 
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QEvent>
-#include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +21,9 @@ namespace prego {
 
 namespace {
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
+constexpr int TimeTicks = 7; // labels at both ends and five between
+constexpr int Margin = 4;    // around everything
+constexpr int LabelGap = 4;  // between a label and the plot
 
 // Lighter lines on a dark palette, where the light ones sink into the background.
 QColor colorFor(HistoryChartView::Metric metric, const QPalette &palette)
@@ -43,37 +44,23 @@ QColor colorFor(HistoryChartView::Metric metric, const QPalette &palette)
 } // namespace
 
 HistoryChartView::HistoryChartView(Metric metric, QWidget *parent)
-    // The chart goes to the constructor: QChartView(parent) makes a default chart of its own,
-    // which setChart() would release without deleting (LeakSanitizer found four per node detail).
-    : QChartView(new QChart, parent)
+    : QWidget(parent)
     , m_metric(metric)
-    , m_series(new QLineSeries)
-    , m_xAxis(new QDateTimeAxis)
-    , m_yAxis(new QValueAxis)
 {
-    QChart *chart = this->chart();
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->hide();
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->setBackgroundRoundness(0);
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    chart->setTitleFont(titleFont);
-    chart->addSeries(m_series);
-    m_xAxis->setTickCount(7);
-    chart->addAxis(m_xAxis, Qt::AlignBottom);
-    chart->addAxis(m_yAxis, Qt::AlignLeft);
-    m_series->attachAxis(m_xAxis);
-    m_series->attachAxis(m_yAxis);
-    setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
-    setMinimumSize(320, 180);
-    applyPalette();
-    connect(chart, &QChart::plotAreaChanged, this, [this] {
-        if (plotWidthPx() != m_thinnedForWidth)
-            rethin();
-    });
+    setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent fills every pixel
+    setBackgroundRole(QPalette::Base);
     retranslate();
+}
+
+QSize HistoryChartView::minimumSizeHint() const
+{
+    return {320, 180};
+}
+
+QSize HistoryChartView::sizeHint() const
+{
+    return {480, 260};
 }
 
 QString HistoryChartView::title() const
@@ -101,42 +88,34 @@ QString HistoryChartView::formatValue(Metric metric, double value)
 
 void HistoryChartView::retranslate()
 {
-    chart()->setTitle(title());
+    setAccessibleName(title());
     updateAxes();
-}
-
-void HistoryChartView::applyPalette()
-{
-    // The chart's own light theme would stay white on a dark palette: take the widget's colours.
-    const QPalette pal = palette();
-    QChart *c = chart();
-    c->setBackgroundBrush(pal.color(QPalette::Base));
-    c->setTitleBrush(pal.color(QPalette::Text));
-    QColor grid = pal.color(QPalette::Text);
-    grid.setAlpha(40);
-    for (QAbstractAxis *axis :
-         {static_cast<QAbstractAxis *>(m_xAxis), static_cast<QAbstractAxis *>(m_yAxis)}) {
-        axis->setLabelsBrush(pal.color(QPalette::Text));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-        axis->setGridLineColor(grid);
-    }
-    QPen pen(colorFor(m_metric, pal));
-    pen.setWidthF(1.5);
-    m_series->setPen(pen);
+    relayout();
 }
 
 QColor HistoryChartView::lineColor() const
 {
-    return m_series->pen().color();
+    return colorFor(m_metric, palette());
 }
 
 void HistoryChartView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::LocaleChange)
+    switch (event->type()) {
+    case QEvent::LanguageChange:
+    case QEvent::LocaleChange:
         retranslate();
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QChartView::changeEvent(event);
+        break;
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+        relayout();
+        break;
+    case QEvent::PaletteChange:
+        update();
+        break;
+    default:
+        break;
+    }
+    QWidget::changeEvent(event);
 }
 
 void HistoryChartView::setData(qint64 fromMs, qint64 toMs, QList<QPointF> points,
@@ -150,8 +129,8 @@ void HistoryChartView::setData(qint64 fromMs, qint64 toMs, QList<QPointF> points
     m_crosshairPoint.reset();
     m_hoverText.clear();
     updateAxes();
+    layoutPlot();
     rethin();
-    viewport()->update();
 }
 
 void HistoryChartView::clear(qint64 fromMs, qint64 toMs)
@@ -161,94 +140,201 @@ void HistoryChartView::clear(qint64 fromMs, qint64 toMs)
 
 void HistoryChartView::updateAxes()
 {
-    if (m_toMs > m_fromMs) {
-        m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs),
-                          QDateTime::fromMSecsSinceEpoch(m_toMs));
-    }
-    // Short ranges by the clock; longer ones by month and day (the order both languages read).
-    m_xAxis->setFormat(m_toMs - m_fromMs <= DayMs ? u"HH:mm"_s : u"MM-dd"_s);
+    // Values: percentages on a fixed 0-100 scale; tenants in whole numbers with a little
+    // headroom above the highest.
+    m_yTicks.clear();
+    m_yLabels.clear();
+    const QLocale locale;
     if (m_metric == Metric::Tenants) {
         double top = 0;
         for (const QPointF &p : std::as_const(m_points))
             top = std::max(top, p.y());
-        // Whole numbers of tenants with a little headroom above the highest.
-        const double max = std::max(4.0, std::ceil(top * 1.25));
-        m_yAxis->setRange(0, max);
-        m_yAxis->setLabelFormat(u"%d"_s);
-        m_yAxis->setTickType(QValueAxis::TicksDynamic);
-        m_yAxis->setTickAnchor(0);
-        m_yAxis->setTickInterval(std::max(1.0, std::ceil(max / 4)));
+        // Four whole-number steps to the first multiple at or above a quarter more than the
+        // highest count, so the top line is labelled too.
+        const double step = std::max(1.0, std::ceil(std::max(4.0, std::ceil(top * 1.25)) / 4));
+        m_yMax = step * 4;
+        for (double v = 0; v <= m_yMax + 1e-9; v += step) {
+            m_yTicks.append(v);
+            m_yLabels.append(locale.toString(qint64(v)));
+        }
     } else {
-        m_yAxis->setRange(0, 100);
-        m_yAxis->setLabelFormat(u"%d%%"_s);
-        m_yAxis->setTickCount(5);
+        m_yMax = 100;
+        for (int v = 0; v <= 100; v += 25) {
+            m_yTicks.append(v);
+            //: a value axis label, e.g. "25%"
+            m_yLabels.append(tr("%1%").arg(locale.toString(v)));
+        }
     }
+    // Time: short ranges by the clock; longer ones by month and day (the order both languages
+    // read), in local time.
+    const QString format = m_toMs - m_fromMs <= DayMs ? u"HH:mm"_s : u"MM-dd"_s;
+    m_xLabels.clear();
+    for (int i = 0; i < TimeTicks; ++i) {
+        const qint64 t = m_fromMs + (m_toMs - m_fromMs) * i / (TimeTicks - 1);
+        m_xLabels.append(QDateTime::fromMSecsSinceEpoch(t).toString(format));
+    }
+}
+
+void HistoryChartView::layoutPlot()
+{
+    const QFontMetrics fm = fontMetrics();
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    const QFontMetrics titleFm(titleFont);
+    int yLabelWidth = 0;
+    for (const QString &label : std::as_const(m_yLabels))
+        yLabelWidth = std::max(yLabelWidth, fm.horizontalAdvance(label));
+    // The first and last time labels are centred on the plot's edges: leave room for half.
+    const int firstHalf = m_xLabels.isEmpty() ? 0 : fm.horizontalAdvance(m_xLabels.first()) / 2;
+    const int lastHalf = m_xLabels.isEmpty() ? 0 : fm.horizontalAdvance(m_xLabels.last()) / 2;
+    const double left = Margin + std::max(yLabelWidth + LabelGap, firstHalf);
+    const double top = Margin + titleFm.height() + LabelGap + fm.height() / 2.0;
+    const double right = width() - Margin - lastHalf;
+    const double bottom = height() - Margin - fm.height() - LabelGap;
+    m_plot = QRectF(QPointF(left, top), QPointF(std::max(left, right), std::max(top, bottom)));
+}
+
+void HistoryChartView::relayout()
+{
+    layoutPlot();
+    if (plotWidthPx() != m_thinnedForWidth)
+        rethin();
+    update();
 }
 
 int HistoryChartView::plotWidthPx() const
 {
-    return int(chart()->plotArea().width());
+    return int(m_plot.width());
+}
+
+void HistoryChartView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    relayout();
 }
 
 void HistoryChartView::rethin()
 {
-    int width = plotWidthPx();
-    if (width <= 0)
-        width = std::max(100, this->width() - 60); // not laid out yet: a close guess
     m_thinnedForWidth = plotWidthPx();
-    m_series->replace(
-        SeriesThinning::thin(m_points, double(m_fromMs), double(m_toMs), std::max(1, width)));
+    m_drawn = SeriesThinning::thin(m_points, double(m_fromMs), double(m_toMs),
+                                   std::max(1, m_thinnedForWidth));
+    update();
 }
 
-QRectF HistoryChartView::plotRectInViewport() const
+double HistoryChartView::xToPixel(double x) const
 {
-    return mapFromScene(chart()->mapToScene(chart()->plotArea())).boundingRect();
+    return m_plot.left() + (x - double(m_fromMs)) * m_plot.width() / double(m_toMs - m_fromMs);
+}
+
+double HistoryChartView::yToPixel(double y) const
+{
+    return m_plot.bottom() - y * m_plot.height() / m_yMax;
 }
 
 QList<QRectF> HistoryChartView::gapRects() const
 {
     QList<QRectF> rects;
-    const QRectF plot = chart()->plotArea();
     for (const TimeSpan &gap : m_gaps) {
-        const double x1 = chart()->mapToPosition(QPointF(double(gap.startMs), 0), m_series).x();
-        const double x2 = chart()->mapToPosition(QPointF(double(gap.endMs), 0), m_series).x();
-        QRectF r(QPointF(std::max(x1, plot.left()), plot.top()),
-                 QPointF(std::min(x2, plot.right()), plot.bottom()));
-        if (r.width() <= 0)
-            continue;
-        rects.append(mapFromScene(chart()->mapToScene(r)).boundingRect());
+        const double x1 = std::max(xToPixel(double(gap.startMs)), m_plot.left());
+        const double x2 = std::min(xToPixel(double(gap.endMs)), m_plot.right());
+        if (x2 > x1)
+            rects.append(QRectF(QPointF(x1, m_plot.top()), QPointF(x2, m_plot.bottom())));
     }
     return rects;
 }
 
-void HistoryChartView::drawForeground(QPainter *painter, const QRectF &rect)
+void HistoryChartView::paintEvent(QPaintEvent *event)
 {
-    QChartView::drawForeground(painter, rect);
-    painter->save();
-    // The painter is in scene coordinates here.
+    QPainter painter(this);
     const QPalette pal = palette();
-    QColor shade = pal.color(QPalette::Text);
+    painter.fillRect(event->rect(), pal.color(QPalette::Base));
+    const QColor text = pal.color(QPalette::Text);
+    const QFontMetrics fm = fontMetrics();
+
+    // Title, centred above the plot.
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    painter.setFont(titleFont);
+    painter.setPen(text);
+    const QFontMetrics titleFm(titleFont);
+    const QString heading = title();
+    painter.drawText(
+        QPointF((width() - titleFm.horizontalAdvance(heading)) / 2.0, Margin + titleFm.ascent()),
+        heading);
+    painter.setFont(font());
+
+    // Grid and labels. Lines on pixel centres, without antialiasing: crisp at any size.
+    QColor grid = text;
+    grid.setAlpha(40);
+    const double ascentHalf = fm.ascent() / 2.0 - fm.descent() / 2.0;
+    for (qsizetype i = 0; i < m_yTicks.size(); ++i) {
+        const double y = std::round(yToPixel(m_yTicks.at(i))) + 0.5;
+        painter.setPen(grid);
+        painter.drawLine(QPointF(m_plot.left(), y), QPointF(m_plot.right(), y));
+        painter.setPen(text);
+        const QString &label = m_yLabels.at(i);
+        painter.drawText(
+            QPointF(m_plot.left() - LabelGap - fm.horizontalAdvance(label), y + ascentHalf), label);
+    }
+    for (int i = 0; i < m_xLabels.size(); ++i) {
+        const double x =
+            std::round(m_plot.left() + m_plot.width() * i / (m_xLabels.size() - 1)) + 0.5;
+        painter.setPen(grid);
+        painter.drawLine(QPointF(x, m_plot.top()), QPointF(x, m_plot.bottom()));
+        painter.setPen(text);
+        const QString &label = m_xLabels.at(i);
+        painter.drawText(QPointF(x - fm.horizontalAdvance(label) / 2.0,
+                                 m_plot.bottom() + LabelGap + fm.ascent()),
+                         label);
+    }
+    painter.setPen(pal.color(QPalette::Mid));
+    const double axisX = std::round(m_plot.left()) + 0.5;
+    const double axisY = std::round(m_plot.bottom()) + 0.5;
+    painter.drawLine(QPointF(axisX, m_plot.top()), QPointF(axisX, axisY));
+    painter.drawLine(QPointF(axisX, axisY), QPointF(m_plot.right(), axisY));
+
+    // Push gaps: a shade and a hatch, so they do not rest on colour alone.
+    QColor shade = text;
     shade.setAlpha(40);
-    QColor hatch = pal.color(QPalette::Text);
+    QColor hatch = text;
     hatch.setAlpha(70);
     for (const QRectF &r : gapRects()) {
-        const QRectF scene = mapToScene(r.toAlignedRect()).boundingRect();
-        painter->fillRect(scene, shade);
-        painter->fillRect(scene, QBrush(hatch, Qt::BDiagPattern));
+        painter.fillRect(r, shade);
+        painter.fillRect(r, QBrush(hatch, Qt::BDiagPattern));
     }
+
+    // The line: one polyline through the thinned points (at most four per pixel column). A
+    // cosmetic one-pixel pen takes the raster engine's direct line drawer; a wider pen is
+    // stroked into a path first, which would cost more than the rest of the chart together.
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor lineColour = colorFor(m_metric, pal);
+    if (!m_drawn.isEmpty()) {
+        m_polyline.resize(m_drawn.size());
+        QPointF *out = m_polyline.data();
+        const double sx = m_plot.width() / double(m_toMs - m_fromMs);
+        const double sy = m_plot.height() / m_yMax;
+        const double x0 = m_plot.left() - double(m_fromMs) * sx;
+        for (const QPointF &p : std::as_const(m_drawn))
+            *out++ = QPointF(x0 + p.x() * sx, m_plot.bottom() - p.y() * sy);
+        QPen pen(lineColour, 1);
+        pen.setCosmetic(true);
+        painter.setPen(pen);
+        painter.setClipRect(m_plot.adjusted(-1, -1, 1, 1));
+        painter.drawPolyline(m_polyline.constData(), int(m_polyline.size()));
+        painter.setClipping(false);
+    }
+
     if (m_crosshair) {
-        const QRectF plot = mapToScene(plotRectInViewport().toAlignedRect()).boundingRect();
-        const QPointF at = mapToScene(m_crosshair->toPoint());
-        QPen pen(pal.color(QPalette::Text));
+        QPen pen(text);
         pen.setStyle(Qt::DashLine);
-        painter->setPen(pen);
-        painter->drawLine(QPointF(at.x(), plot.top()), QPointF(at.x(), plot.bottom()));
+        painter.setPen(pen);
+        painter.drawLine(QPointF(m_crosshair->x(), m_plot.top()),
+                         QPointF(m_crosshair->x(), m_plot.bottom()));
         if (m_crosshairPoint) {
-            painter->setBrush(colorFor(m_metric, pal));
-            painter->drawEllipse(mapToScene(m_crosshairPoint->toPoint()), 4, 4);
+            painter.setBrush(lineColour);
+            painter.drawEllipse(*m_crosshairPoint, 4, 4);
         }
     }
-    painter->restore();
 }
 
 QString HistoryChartView::gapText(const TimeSpan &gap) const
@@ -260,19 +346,18 @@ QString HistoryChartView::gapText(const TimeSpan &gap) const
              locale.toString(QDateTime::fromMSecsSinceEpoch(gap.endMs), QLocale::ShortFormat));
 }
 
-void HistoryChartView::hoverAt(const QPointF &viewportPos)
+void HistoryChartView::hoverAt(const QPointF &pos)
 {
-    const QRectF plotInView = plotRectInViewport();
-    if (!plotInView.contains(viewportPos)) {
+    if (!m_plot.contains(pos)) {
         m_crosshair.reset();
         m_crosshairPoint.reset();
         m_hoverText.clear();
-        viewport()->update();
+        update();
         return;
     }
-    m_crosshair = viewportPos;
-    const QPointF chartPos = chart()->mapFromScene(mapToScene(viewportPos.toPoint()));
-    const double x = chart()->mapToValue(chartPos, m_series).x();
+    m_crosshair = pos;
+    const double x =
+        double(m_fromMs) + (pos.x() - m_plot.left()) * double(m_toMs - m_fromMs) / m_plot.width();
     QStringList lines;
     m_crosshairPoint.reset();
     if (!m_points.isEmpty()) {
@@ -284,8 +369,7 @@ void HistoryChartView::hoverAt(const QPointF &viewportPos)
         lines << tr("%1: %2").arg(title(), formatValue(m_metric, nearest.y()))
               << QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(nearest.x())),
                                     QLocale::LongFormat);
-        m_crosshairPoint =
-            mapFromScene(chart()->mapToScene(chart()->mapToPosition(nearest, m_series)));
+        m_crosshairPoint = QPointF(xToPixel(nearest.x()), yToPixel(nearest.y()));
     } else {
         lines << tr("No samples in this range");
     }
@@ -294,7 +378,7 @@ void HistoryChartView::hoverAt(const QPointF &viewportPos)
             lines << gapText(gap);
     }
     m_hoverText = lines.join(u'\n');
-    viewport()->update();
+    update();
 }
 
 void HistoryChartView::mouseMoveEvent(QMouseEvent *event)
@@ -304,7 +388,7 @@ void HistoryChartView::mouseMoveEvent(QMouseEvent *event)
         QToolTip::hideText();
     else
         QToolTip::showText(event->globalPosition().toPoint(), m_hoverText, this);
-    QChartView::mouseMoveEvent(event);
+    QWidget::mouseMoveEvent(event);
 }
 
 void HistoryChartView::leaveEvent(QEvent *event)
@@ -312,15 +396,8 @@ void HistoryChartView::leaveEvent(QEvent *event)
     m_crosshair.reset();
     m_crosshairPoint.reset();
     m_hoverText.clear();
-    viewport()->update();
-    QChartView::leaveEvent(event);
-}
-
-void HistoryChartView::resizeEvent(QResizeEvent *event)
-{
-    QChartView::resizeEvent(event);
-    if (plotWidthPx() != m_thinnedForWidth)
-        rethin();
+    update();
+    QWidget::leaveEvent(event);
 }
 
 } // namespace prego

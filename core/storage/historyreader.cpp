@@ -25,11 +25,10 @@ bool HistoryReader::ensureOpen(int requestId)
         // No history yet is not an error: the answers are simply empty.
         return false;
     }
-    HistoryStoreOptions options;
-    options.checkIntegrity = false; // the writer checked the file at start
-    options.recoverCorrupt = false; // and only the writer may move it aside
+    // No integrity check (the writer checked the file at start) and no recovery (only the writer
+    // may move it aside).
     auto store = std::make_unique<HistoryStore>(
-        HistoryStore::connectionNameForThisThread(u"reader"_s), options);
+        HistoryStore::connectionNameForThisThread(u"reader"_s), HistoryStoreOptions::reader());
     const HistoryOpenResult result = store->open(m_path);
     if (!result.ok) {
         Q_EMIT failed(requestId, result.error);

@@ -327,11 +327,11 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         }
         q.finish();
     }
-    // A node's 30 days are 720 rows on as many pages (rows are in hour order): SQLite's default
-    // 2 MB page cache would read them from the file again on every range switch.
-    for (const auto *pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-16384"}) {
-        if (!q.exec(QString::fromLatin1(pragma))) {
+    // The page cache's size is the caller's (HistoryStoreOptions::cacheKiB).
+    for (const QString &pragma :
+         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
+          u"PRAGMA cache_size=-%1"_s.arg(std::max(64, m_options.cacheKiB))}) {
+        if (!q.exec(pragma)) {
             fail(q);
             return isCorruption(q.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
         }

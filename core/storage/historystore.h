@@ -54,6 +54,23 @@ struct HistoryStoreOptions
     bool checkIntegrity = true;
     // Move a damaged file aside and start a new one; otherwise report it and stay closed.
     bool recoverCorrupt = true;
+    // SQLite's page cache for this connection, in KiB. It fills as pages are read and keeps
+    // them until the connection closes, so it is memory the console holds for as long as it
+    // runs (a heatmap read touches the whole open day). The writer appends to the last pages and
+    // compacts an hour once an hour: SQLite's default of about 2 MiB serves it.
+    int cacheKiB = 2048;
+
+    // A reader's: no integrity check or recovery (the writer's job), and a cache that holds one
+    // node's 30 days (720 blocks on as many pages, ~3 MiB), so switching back and forth between
+    // ranges reads no page from the file twice.
+    static HistoryStoreOptions reader()
+    {
+        HistoryStoreOptions options;
+        options.checkIntegrity = false;
+        options.recoverCorrupt = false;
+        options.cacheKiB = 4096;
+        return options;
+    }
 };
 
 // One profile's local metric history: SQLite through Qt Sql, one named connection owned by this

@@ -11,6 +11,7 @@
 // freeing anything, so that heaptrack lists what the run still held at its end as "leaked".
 #include "consoleapp.h"
 #include "mainwindow.h"
+#include "memorytuning.h"
 #include "nodedetailview.h"
 #include "simprocess.h"
 
@@ -110,6 +111,7 @@ double meanRss(const QList<Sample> &s)
 
 int main(int argc, char **argv)
 {
+    prego::MemoryTuning::apply(); // as prego-console's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (argc < 3) {

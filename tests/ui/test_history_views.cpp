@@ -20,8 +20,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
-#include <QLineSeries>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
@@ -110,7 +110,7 @@ TEST(NodeDetail, ChartsAreThinnedToThePlotWidthAndKeepThePeak)
     EXPECT_EQ(cpu->allPoints().size(), stored);
     const int width = cpu->plotWidthPx();
     ASSERT_GT(width, 100);
-    const QList<QPointF> drawn = cpu->series()->points();
+    const QList<QPointF> drawn = cpu->drawnPoints();
     // 24 h at this width: far fewer points than samples, never more than four per pixel column.
     EXPECT_LT(drawn.size(), stored);
     EXPECT_LE(drawn.size(), 4 * width);
@@ -121,6 +121,44 @@ TEST(NodeDetail, ChartsAreThinnedToThePlotWidthAndKeepThePeak)
         << d.view->sourceText().toStdString();
     // The header shows the node's current values.
     EXPECT_EQ(d.view->fieldText(2), u"fsn1"_s);
+}
+
+TEST(NodeDetail, TheLineIsPaintedUpToTheSpikeAndNowhereElseAtThatHeight)
+{
+    Detail d;
+    ASSERT_TRUE(d.open());
+    QApplication::processEvents();
+    HistoryChartView *cpu = d.view->chart(HistoryChartView::Metric::Cpu);
+    const QImage image = cpu->grab().toImage();
+    const QRectF plot = cpu->plotRect();
+    const double from = double(Now - 24 * Hour);
+    const double span = double(24 * Hour);
+    const int spikeX = int(plot.left() + plot.width() * (double(SpikeAt) - from) / span);
+    // 60 %: above every other value (20-26 %), below the 99 % spike, off the 25 % grid lines.
+    const int y60 = int(plot.bottom() - plot.height() * 0.60);
+    const int yTop = int(plot.bottom() - plot.height() * 0.99);
+    const QColor line = cpu->lineColor();
+    const auto isLine = [&](int x, int y) {
+        // The line's hue, at least half its saturation (antialiasing blends a one-pixel line over
+        // two columns); the grid, the axes and the gap hatch are grey.
+        const QColor c = image.pixelColor(x, y);
+        return c.hsvSaturation() >= line.hsvSaturation() / 2 &&
+               std::abs(c.hsvHue() - line.hsvHue()) < 20;
+    };
+    const auto lineNear = [&](int x0, int x1, int y0, int y1) {
+        for (int x = x0; x <= x1; ++x)
+            for (int y = y0; y <= y1; ++y)
+                if (isLine(x, y))
+                    return true;
+        return false;
+    };
+    EXPECT_TRUE(lineNear(spikeX - 2, spikeX + 2, y60 - 1, y60 + 1))
+        << "the line does not rise to the spike at x " << spikeX;
+    EXPECT_TRUE(lineNear(spikeX - 2, spikeX + 2, yTop - 2, yTop + 2))
+        << "the spike's top at 99 % is not painted";
+    // Everywhere else on the plot nothing reaches 60 %.
+    EXPECT_FALSE(lineNear(int(plot.left()) + 2, spikeX - 6, y60 - 1, y60 + 1));
+    EXPECT_FALSE(lineNear(spikeX + 6, int(plot.right()) - 2, y60 - 1, y60 + 1));
 }
 
 TEST(NodeDetail, ShadesTheKnownGapWhereItIs)
@@ -136,9 +174,7 @@ TEST(NodeDetail, ShadesTheKnownGapWhereItIs)
         const QList<QRectF> rects = chart->gapRects();
         ASSERT_EQ(rects.size(), 1);
         // Where on the plot: the gap's share of the 24 h window, to the pixel.
-        const QRectF plot =
-            chart->mapFromScene(chart->chart()->mapToScene(chart->chart()->plotArea()))
-                .boundingRect();
+        const QRectF plot = chart->plotRect();
         const double from = double(Now - 24 * Hour);
         const double span = double(24 * Hour);
         EXPECT_NEAR(rects.first().left(),

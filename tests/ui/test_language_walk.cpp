@@ -21,7 +21,6 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
-#include <QChart>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
@@ -137,7 +136,7 @@ QList<QPair<QString, QString>> visibleTexts(const QList<QWidget *> &windows)
                         add(w, tree->topLevelItem(i)->child(k)->text(2));
                 }
             } else if (auto *chart = qobject_cast<prego::HistoryChartView *>(w)) {
-                add(w, chart->chart()->title());
+                add(w, chart->title());
             } else if (auto *header = qobject_cast<QHeaderView *>(w)) {
                 if (header->orientation() == Qt::Horizontal && header->model()) {
                     for (int c = 0; c < header->model()->columnCount(); ++c)
