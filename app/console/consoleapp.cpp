@@ -12,6 +12,7 @@
 #include "jobsview.h"
 #include "jobview.h"
 #include "mainwindow.h"
+#include "memorytuning.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
 #include "profiledialog.h"
@@ -131,6 +132,11 @@ ConsoleApp::ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAcces
     , m_viewStates(std::make_unique<ViewStateStore>(&settings))
     , m_window(std::make_unique<MainWindow>(&m_clock))
 {
+    // Free pages left inside the heaps by a day of polling go back to the system.
+    auto *release = new QTimer(this);
+    release->setInterval(MemoryTuning::ReleaseIntervalMs);
+    connect(release, &QTimer::timeout, this, &MemoryTuning::releaseFree);
+    release->start();
     connect(m_window.get(), &MainWindow::tokenPromptRequested, this, [this] {
         if (!m_profile.name.isEmpty())
             askToken(m_profile, tr("Enter the token for this profile."));

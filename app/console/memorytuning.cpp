@@ -1,5 +1,7 @@
 #include "memorytuning.h"
 
+#include <cstdlib> // defines __GLIBC__ (through <features.h>) before it is tested below
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -17,6 +19,13 @@ bool MemoryTuning::apply()
     return threshold && arenas;
 #else
     return false;
+#endif
+}
+
+void MemoryTuning::releaseFree()
+{
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
 #endif
 }
 
