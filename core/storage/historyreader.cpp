@@ -25,11 +25,13 @@ bool HistoryReader::ensureOpen(int requestId)
         // No history yet is not an error: the answers are simply empty.
         return false;
     }
-    // No integrity check (the writer checked the file at start) and no recovery (only the writer
-    // may move it aside).
+    // Read-only: no integrity check (the writer checked the file at start), no recovery (only
+    // the writer may move it aside), no creation or migration (the writer's too).
     auto store = std::make_unique<HistoryStore>(
         HistoryStore::connectionNameForThisThread(u"reader"_s), HistoryStoreOptions::reader());
     const HistoryOpenResult result = store->open(m_path);
+    if (result.notReady)
+        return false; // the writer is still preparing it: empty answers, and a try next time
     if (!result.ok) {
         Q_EMIT failed(requestId, result.error);
         return false;

@@ -284,6 +284,11 @@ HistoryOpenResult HistoryStore::open(const QString &path)
         result.migratedFromVersion = -1;
         outcome = openAndPrepare(&result);
     }
+    if (outcome == OpenOutcome::NotReady) {
+        close();
+        result.notReady = true;
+        return result;
+    }
     if (outcome != OpenOutcome::Ok) {
         if (result.error.isEmpty())
             result.error =
@@ -310,7 +315,8 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
 
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    m_db.setConnectOptions(m_options.readOnly ? u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s
+                                              : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!m_db.open()) {
         m_lastError = StorageError::describe(m_db.lastError());
         return isCorruption(m_db.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
@@ -327,10 +333,12 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         }
         q.finish();
     }
-    // The page cache's size is the caller's (HistoryStoreOptions::cacheKiB).
-    for (const QString &pragma :
-         {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s,
-          u"PRAGMA cache_size=-%1"_s.arg(std::max(64, m_options.cacheKiB))}) {
+    // The page cache's size is the caller's (HistoryStoreOptions::cacheKiB). The journal mode is
+    // kept in the file: the writer sets it, a read-only store finds it.
+    QStringList pragmas{u"PRAGMA cache_size=-%1"_s.arg(std::max(64, m_options.cacheKiB))};
+    if (!m_options.readOnly)
+        pragmas << u"PRAGMA journal_mode=WAL"_s << u"PRAGMA synchronous=NORMAL"_s;
+    for (const QString &pragma : std::as_const(pragmas)) {
         if (!q.exec(pragma)) {
             fail(q);
             return isCorruption(q.lastError()) ? OpenOutcome::Corrupt : OpenOutcome::Failed;
@@ -351,6 +359,8 @@ HistoryStore::OpenOutcome HistoryStore::openAndPrepare(HistoryOpenResult *result
         return OpenOutcome::Failed;
     }
     if (version < SchemaVersion) {
+        if (m_options.readOnly)
+            return OpenOutcome::NotReady; // the writer creates and migrates
         if (!migrate(version, result))
             return OpenOutcome::Failed;
     }

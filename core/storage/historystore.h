@@ -24,6 +24,9 @@ struct HistoryOpenResult
     QString recoveryNotice; // translated, when a damaged file was moved aside and a new one begun
     QString movedAsidePath; // where the damaged file went
     int migratedFromVersion = -1; // the schema version found, when a migration ran
+    // A read-only store found a file the writer has not finished preparing (being created,
+    // migrated or moved aside): not an error, the history is simply not there yet.
+    bool notReady = false;
 };
 
 struct HistoryIngestResult
@@ -59,15 +62,20 @@ struct HistoryStoreOptions
     // runs (a heatmap read touches the whole open day). The writer appends to the last pages and
     // compacts an hour once an hour: SQLite's default of about 2 MiB serves it.
     int cacheKiB = 2048;
+    // Opens the file read-only: no journal-mode switch, no schema creation or migration (a file
+    // not yet at this schema is "not ready", see HistoryOpenResult). Two connections preparing
+    // one new file at once wait on each other's locks for SQLite's busy timeout.
+    bool readOnly = false;
 
-    // A reader's: no integrity check or recovery (the writer's job), and a cache that holds one
-    // node's 30 days (720 blocks on as many pages, ~3 MiB), so switching back and forth between
-    // ranges reads no page from the file twice.
+    // A reader's: read-only, no integrity check or recovery (the writer's job), and a cache
+    // that holds one node's 30 days (720 blocks on as many pages, ~3 MiB), so switching back and
+    // forth between ranges reads no page from the file twice.
     static HistoryStoreOptions reader()
     {
         HistoryStoreOptions options;
         options.checkIntegrity = false;
         options.recoverCorrupt = false;
+        options.readOnly = true;
         options.cacheKiB = 4096;
         return options;
     }
@@ -158,7 +166,7 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
-    enum class OpenOutcome { Ok, Corrupt, Failed };
+    enum class OpenOutcome { Ok, Corrupt, Failed, NotReady };
     // One hour of one node as stored: its raw block and / or its roll-up blob.
     struct HourRow
     {

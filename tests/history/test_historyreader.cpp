@@ -3,6 +3,8 @@
 #include "storage/historyreader.h"
 #include "storage/historystore.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
@@ -54,6 +56,38 @@ TEST_F(HistoryReaderTest, NoFileYetGivesEmptyAnswersNotErrors)
     ASSERT_EQ(snapshots.size(), 1);
     EXPECT_EQ(snapshots.first().at(0).toInt(), 7);
     EXPECT_FALSE(snapshots.first().at(1).value<std::optional<StoredSnapshot>>().has_value());
+    EXPECT_TRUE(failures.isEmpty());
+}
+
+// The writer creates the file and its schema; a reader that comes first (the console asks for the
+// stored snapshot at once) must neither prepare it too (both would wait on each other's locks)
+// nor call a file still being prepared an error. Seen as ten-second stalls of the first ingest.
+TEST_F(HistoryReaderTest, AFileTheWriterHasNotPreparedYetIsLeftAloneAndNotAnError)
+{
+    {
+        QFile empty(path); // what the writer's open leaves for a moment
+        ASSERT_TRUE(empty.open(QIODevice::WriteOnly));
+    }
+    QSignalSpy snapshots(reader, &HistoryReader::lastSnapshotRead);
+    QSignalSpy failures(reader, &HistoryReader::failed);
+    call([this] { reader->requestLastSnapshot(1); });
+    ASSERT_EQ(snapshots.size(), 1);
+    EXPECT_FALSE(snapshots.first().at(1).value<std::optional<StoredSnapshot>>().has_value());
+    EXPECT_TRUE(failures.isEmpty());
+    EXPECT_EQ(QFileInfo(path).size(), 0) << "the reader wrote into the writer's file";
+    EXPECT_FALSE(QFileInfo::exists(path + u"-wal"_s)) << "the reader switched the journal mode";
+
+    // Once the writer has prepared it, the next request reads it.
+    {
+        HistoryStore writer(HistoryStore::connectionNameForThisThread(u"test-writer"_s));
+        ASSERT_TRUE(writer.open(path).ok);
+        NodesSnapshot s;
+        s.serverTimeMs = T0;
+        ASSERT_TRUE(writer.ingest({sample(u"n1"_s, T0, 10.0)}, &s, T0).error.isEmpty());
+        call([this] { reader->requestLastSnapshot(2); });
+    }
+    ASSERT_EQ(snapshots.size(), 2);
+    EXPECT_TRUE(snapshots.at(1).at(1).value<std::optional<StoredSnapshot>>().has_value());
     EXPECT_TRUE(failures.isEmpty());
 }
 
