@@ -14,6 +14,10 @@ void FleetNotifier::reset()
 {
     m_haveBaseline = false;
     m_stale.clear();
+    m_positions.clear();
+    m_ids.clear();
+    m_snapshotGeneration = 0;
+    m_hashCurrent = true;
     m_jobs.clear();
     m_staleCount = 0;
     setState(State::Unknown);
@@ -22,32 +26,80 @@ void FleetNotifier::reset()
 void FleetNotifier::observeSnapshot(const NodesSnapshot &snapshot, qint64 serverNowMs,
                                     int staleAfterSeconds)
 {
-    // Updated in place (one lookup per node, no new table per poll: 10,000 nodes every 5 s).
     ++m_generation;
     QStringList turnedStale, cameBack;
     int staleCount = 0;
-    qsizetype bound = 0;
-    for (const Node &n : snapshot.nodes) {
-        if (!FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status))
-            continue;
-        ++bound;
-        const bool stale = FreshnessRule::classify(n.updatedAtMs(), serverNowMs, staleAfterSeconds,
-                                                   true) != Freshness::Fresh;
-        staleCount += stale ? 1 : 0;
-        const qsizetype known = m_stale.size();
-        NodeState &state = m_stale[n.nodeId];
-        const bool isNew = m_stale.size() != known; // new to us: not a change we saw
-        if (m_haveBaseline && !isNew && state.generation != m_generation) {
-            if (stale && !state.stale)
-                turnedStale << n.nodeId;
-            else if (!stale && state.stale)
-                cameBack << n.nodeId;
+    const qsizetype count = snapshot.nodes.size();
+    const bool delta = m_haveBaseline && snapshot.sameIdsAsGeneration != 0 &&
+                       snapshot.sameIdsAsGeneration == m_snapshotGeneration &&
+                       m_positions.size() == count;
+    if (delta) {
+        // The same ids at the same positions: the state of each is where it was.
+        for (qsizetype i = 0; i < count; ++i) {
+            const Node &n = snapshot.nodes.at(i);
+            Position &p = m_positions[i];
+            if (p.repeated)
+                continue; // its first position counts
+            if (!FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status)) {
+                p = {};
+                continue;
+            }
+            const bool stale = FreshnessRule::classify(n.updatedAtMs(), serverNowMs,
+                                                       staleAfterSeconds, true) != Freshness::Fresh;
+            staleCount += stale ? 1 : 0;
+            if (p.bound) { // a node newly bound is new to us: not a change we saw
+                if (stale && !p.stale)
+                    turnedStale << n.nodeId;
+                else if (!stale && p.stale)
+                    cameBack << n.nodeId;
+            }
+            p = {true, stale, false};
         }
-        state = {stale, m_generation};
+        m_hashCurrent = false;
+    } else {
+        if (!m_hashCurrent) {
+            // Positions were updated without the table: bring it up to date first.
+            m_stale.clear();
+            for (qsizetype i = 0; i < m_positions.size(); ++i)
+                if (m_positions.at(i).bound)
+                    m_stale.insert(m_ids.at(i), {m_positions.at(i).stale, m_generation - 1});
+            m_hashCurrent = true;
+        }
+        // Updated in place (one lookup per node, no new table per poll: 10,000 nodes every 5 s).
+        m_positions = QList<Position>(count, Position{});
+        m_ids.clear();
+        m_ids.reserve(count);
+        qsizetype bound = 0;
+        for (qsizetype i = 0; i < count; ++i) {
+            const Node &n = snapshot.nodes.at(i);
+            m_ids.append(n.nodeId);
+            if (!FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status))
+                continue;
+            const bool stale = FreshnessRule::classify(n.updatedAtMs(), serverNowMs,
+                                                       staleAfterSeconds, true) != Freshness::Fresh;
+            const qsizetype known = m_stale.size();
+            NodeState &state = m_stale[n.nodeId];
+            const bool isNew = m_stale.size() != known; // new to us: not a change we saw
+            if (!isNew && state.generation == m_generation) {
+                m_positions[i].repeated = true; // its first position counts
+                continue;
+            }
+            ++bound;
+            staleCount += stale ? 1 : 0;
+            if (m_haveBaseline && !isNew) {
+                if (stale && !state.stale)
+                    turnedStale << n.nodeId;
+                else if (!stale && state.stale)
+                    cameBack << n.nodeId;
+            }
+            state = {stale, m_generation};
+            m_positions[i] = {true, stale, false};
+        }
+        if (m_stale.size() != bound)
+            m_stale.removeIf(
+                [this](const auto &entry) { return entry.value().generation != m_generation; });
     }
-    if (m_stale.size() != bound)
-        m_stale.removeIf(
-            [this](const auto &entry) { return entry.value().generation != m_generation; });
+    m_snapshotGeneration = snapshot.generation;
     m_haveBaseline = true;
     m_staleCount = staleCount;
     setState(m_staleCount > 0 ? State::SomeStale : State::AllFresh);

@@ -55,6 +55,19 @@ private:
     };
     QHash<QString, NodeState> m_stale; // bound node id → what the last snapshot said
     quint64 m_generation = 0;
+    // The same by position in the last snapshot, for a next one that lists the same ids at the
+    // same positions (NodesSnapshot::sameIdsAsGeneration): then no id is hashed, and m_stale is
+    // brought up to date only when a snapshot with other ids comes (a fleet change).
+    struct Position
+    {
+        bool bound = false; // counted: bound, and the first position of its id
+        bool stale = false;
+        bool repeated = false; // a later position of an id already listed: ignored
+    };
+    QList<Position> m_positions;
+    QStringList m_ids;
+    quint64 m_snapshotGeneration = 0;
+    bool m_hashCurrent = true;
     QHash<QString, QString> m_jobs; // job id → last status seen
     State m_state = State::Unknown;
     int m_staleCount = 0;

@@ -484,41 +484,68 @@ void NodeTableModel::removeAbsent(const QList<bool> &present)
 
 void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
 {
-    // 1. Match the incoming nodes to the stored ones by id (the first of duplicates counts).
-    const qsizetype stored = m_nodes.size();
-    QList<bool> present(stored, false);
     QList<int> changedSlots;
     QList<const Node *> added; // their slots are reserved in m_slotById as they are met
-    for (const Node &n : snapshot.nodes) {
-        const qsizetype known = m_slotById.size();
-        int &entry = m_slotById[n.nodeId]; // one lookup that inserts when new
-        if (m_slotById.size() != known) {
-            entry = int(stored + added.size());
-            added.append(&n);
-            continue;
-        }
-        const int slot = entry;
-        if (slot >= stored || present.at(slot))
-            continue;
-        present[slot] = true;
-        if (!(m_nodes.at(slot) == n)) {
-            m_nodes[slot] = n;
+    bool removed = false;
+    // Per position in the snapshot: the slot of its node, -1 for a repeated id, and -2 - k for
+    // the k-th added node (its slot is known once it is appended).
+    QList<int> slotOfPosition;
+    const bool delta = snapshot.sameIdsAsGeneration != 0 &&
+                       snapshot.sameIdsAsGeneration == m_appliedGeneration &&
+                       m_slotOfPosition.size() == snapshot.nodes.size();
+    if (delta) {
+        // 1'. The same ids at the same positions as the snapshot we hold: the decode thread
+        //     found the changed ones, nothing is looked up or compared here.
+        changedSlots.reserve(snapshot.changedPositions.size());
+        for (const int position : snapshot.changedPositions) {
+            const int slot = m_slotOfPosition.value(position, -1);
+            if (slot < 0)
+                continue;
+            m_nodes[slot] = snapshot.nodes.at(position);
             changedSlots.append(slot);
         }
-    }
+    } else {
+        // 1. Match the incoming nodes to the stored ones by id (the first of duplicates counts).
+        const qsizetype stored = m_nodes.size();
+        QList<bool> present(stored, false);
+        slotOfPosition.resize(snapshot.nodes.size(), -1);
+        for (qsizetype position = 0; position < snapshot.nodes.size(); ++position) {
+            const Node &n = snapshot.nodes.at(position);
+            const qsizetype known = m_slotById.size();
+            int &entry = m_slotById[n.nodeId]; // one lookup that inserts when new
+            if (m_slotById.size() != known) {
+                entry = int(stored + added.size());
+                slotOfPosition[position] = -2 - int(added.size());
+                added.append(&n);
+                continue;
+            }
+            const int slot = entry;
+            if (slot >= stored || present.at(slot))
+                continue;
+            present[slot] = true;
+            slotOfPosition[position] = slot;
+            if (!(m_nodes.at(slot) == n)) {
+                m_nodes[slot] = n;
+                changedSlots.append(slot);
+            }
+        }
 
-    // 2. Rows whose node vanished go.
-    const bool removed = present.contains(false);
-    if (removed) {
-        for (const Node *n : std::as_const(added))
-            m_slotById.remove(n->nodeId); // removeAbsent() numbers the slots anew
+        // 2. Rows whose node vanished go.
+        removed = present.contains(false);
+        if (removed) {
+            for (const Node *n : std::as_const(added))
+                m_slotById.remove(n->nodeId); // removeAbsent() numbers the slots anew
 
-        QList<int> newSlot(m_nodes.size(), -1);
-        for (int slot = 0, next = 0; slot < m_nodes.size(); ++slot)
-            newSlot[slot] = present.at(slot) ? next++ : -1;
-        for (int &slot : changedSlots)
-            slot = newSlot.at(slot);
-        removeAbsent(present);
+            QList<int> newSlot(m_nodes.size(), -1);
+            for (int slot = 0, next = 0; slot < m_nodes.size(); ++slot)
+                newSlot[slot] = present.at(slot) ? next++ : -1;
+            for (int &slot : changedSlots)
+                slot = newSlot.at(slot);
+            for (int &slot : slotOfPosition)
+                if (slot >= 0)
+                    slot = newSlot.at(slot);
+            removeAbsent(present);
+        }
     }
 
     // 3. Changed rows, in contiguous ranges as long as there are few. Beyond that one
@@ -558,12 +585,16 @@ void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
             beginInsertRows({}, first, first + int(added.size()) - 1);
         m_nodes.reserve(m_nodes.size() + added.size());
         m_order.reserve(m_order.size() + added.size());
+        const int firstAdded = int(m_nodes.size());
         for (const Node *n : std::as_const(added)) {
             const int slot = int(m_nodes.size());
             m_nodes.append(*n);
             m_slotById.insert(n->nodeId, slot); // the same slot, or anew after removals
             m_order.append(slot);
         }
+        for (int &slot : slotOfPosition)
+            if (slot <= -2)
+                slot = firstAdded + (-2 - slot);
         rebuildRowOfSlot();
         updateRanks();
         if (reset)
@@ -574,6 +605,9 @@ void NodeTableModel::applySnapshot(const NodesSnapshot &snapshot)
     if (removed || !added.isEmpty())
         updateIdRanks();
 
+    if (!delta)
+        m_slotOfPosition = std::move(slotOfPosition);
+    m_appliedGeneration = snapshot.generation;
     m_hasSnapshot = true;
     resort();
     // The server's time moved on: every age may read differently now.

@@ -112,6 +112,11 @@ private:
     QHash<QString, int> m_slotById; // node id → slot
     QList<quint8> m_attentionRank;  // per slot: 0 never reported, 1 stale, 2 unknown, 3 fresh
     QList<int> m_idRank;            // per slot: the node id's place among all ids
+    // The snapshot the model holds (NodesSnapshot::generation) and, per position in it, the slot
+    // its node is in (-1: a repeated id, ignored). A next snapshot that lists the same ids at the
+    // same positions then brings only its changed positions (SnapshotDelta).
+    quint64 m_appliedGeneration = 0;
+    QList<int> m_slotOfPosition;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_staleAfterSeconds = FreshnessRule::DefaultStaleAfterSeconds;

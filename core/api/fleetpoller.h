@@ -61,6 +61,10 @@ private:
     // Shared so that onDecoded() can move the snapshot out and the future keeps an empty shell.
     using DecodedNodes = std::shared_ptr<Decoded<NodesSnapshot>>;
     QFutureWatcher<DecodedNodes> m_decodeWatcher;
+    // The last snapshot emitted: the next one is compared with it on the decode thread
+    // (SnapshotDelta). Its strings are shared with the model's copies, so keeping it costs
+    // little more than its list of nodes.
+    std::shared_ptr<const NodesSnapshot> m_previous;
     QByteArray m_etag;
     QByteArray m_pendingEtag;
     Backoff m_backoff;

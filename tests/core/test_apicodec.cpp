@@ -343,3 +343,44 @@ TEST(ApiErrorText, EveryKindHasAMessageThatNamesTheHost)
     EXPECT_TRUE(e.message().contains(u"another tenant"_s));
     EXPECT_FALSE(e.isRetryable());
 }
+
+namespace {
+NodesSnapshot fleetOf(const QList<std::pair<QString, double>> &nodes)
+{
+    NodesSnapshot s;
+    for (const auto &[id, cpu] : nodes) {
+        Node n;
+        n.nodeId = id;
+        n.metrics = NodeMetrics{cpu, 1.0, 2.0, 3, 1000};
+        s.nodes.append(n);
+    }
+    return s;
+}
+} // namespace
+
+TEST(SnapshotDelta, NamesTheChangedPositionsWhenTheIdsAreWhereTheyWere)
+{
+    NodesSnapshot first = fleetOf({{u"a"_s, 1}, {u"b"_s, 2}, {u"c"_s, 3}});
+    SnapshotDelta::mark(nullptr, first);
+    EXPECT_GT(first.generation, 0u);
+    EXPECT_EQ(first.sameIdsAsGeneration, 0u); // nothing to compare with
+
+    NodesSnapshot second = fleetOf({{u"a"_s, 1}, {u"b"_s, 20}, {u"c"_s, 30}});
+    SnapshotDelta::mark(&first, second);
+    EXPECT_GT(second.generation, first.generation);
+    EXPECT_EQ(second.sameIdsAsGeneration, first.generation);
+    EXPECT_EQ(second.changedPositions, (QList<int>{1, 2}));
+
+    // Another order, another size, or an unnumbered snapshot: no delta.
+    NodesSnapshot reordered = fleetOf({{u"b"_s, 20}, {u"a"_s, 1}, {u"c"_s, 30}});
+    SnapshotDelta::mark(&second, reordered);
+    EXPECT_EQ(reordered.sameIdsAsGeneration, 0u);
+    EXPECT_TRUE(reordered.changedPositions.isEmpty());
+    NodesSnapshot shorter = fleetOf({{u"a"_s, 1}, {u"b"_s, 20}});
+    SnapshotDelta::mark(&second, shorter);
+    EXPECT_EQ(shorter.sameIdsAsGeneration, 0u);
+    NodesSnapshot stored = fleetOf({{u"a"_s, 1}, {u"b"_s, 20}, {u"c"_s, 30}}); // generation 0
+    NodesSnapshot next = stored;
+    SnapshotDelta::mark(&stored, next);
+    EXPECT_EQ(next.sameIdsAsGeneration, 0u);
+}

@@ -1,7 +1,10 @@
 #include "fleetnotifier.h"
 
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <gtest/gtest.h>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using prego::FleetNotifier;
@@ -103,4 +106,55 @@ TEST(FleetNotifier, JobsAreAnnouncedWhenTheyEndWhileWatchedAndCanBeSwitchedOff)
     n.observeSnapshot(fleet({node(u"a"_s, 999)}), Now, 300);
     EXPECT_EQ(said.size(), 1);
     EXPECT_EQ(n.state(), FleetNotifier::State::SomeStale); // the tray still follows
+}
+
+// With the decode thread's delta the notifier follows positions instead of hashing ids: it must
+// announce exactly what it announces without, through stale and fresh nodes, nodes leaving and
+// joining the shared pool, a repeated id, and polls that add or drop nodes.
+TEST(FleetNotifier, ADeltaAnnouncesWhatAFullCompareAnnounces)
+{
+    FleetNotifier marked;
+    FleetNotifier full;
+    QSignalSpy markedSaid(&marked, &FleetNotifier::notificationRequested);
+    QSignalSpy fullSaid(&full, &FleetNotifier::notificationRequested);
+    QRandomGenerator random(20261127);
+    QList<prego::Node> nodes;
+    for (int i = 0; i < 30; ++i)
+        nodes.append(node(u"n%1"_s.arg(i), 10));
+    nodes.append(nodes.at(3)); // a repeated id
+    std::optional<prego::NodesSnapshot> previous;
+    int deltas = 0;
+    for (int round = 0; round < 120; ++round) {
+        if (round % 15 == 14) {
+            nodes.removeAt(random.bounded(int(nodes.size())));
+            nodes.append(node(u"x%1"_s.arg(round), 10));
+        }
+        for (int k = 0; k < 3; ++k) {
+            prego::Node &n = nodes[random.bounded(int(nodes.size()))];
+            switch (random.bounded(4)) {
+            case 0:
+                n.metrics->updatedAtMs = Now - 3600 * 1000; // stale
+                break;
+            case 1:
+                n.acceptsTenants = !n.acceptsTenants; // leaves or joins the pool
+                break;
+            default:
+                n.metrics->updatedAtMs = Now - 5 * 1000; // fresh
+                break;
+            }
+        }
+        prego::NodesSnapshot s = fleet(nodes);
+        prego::SnapshotDelta::mark(previous ? &*previous : nullptr, s);
+        deltas += s.sameIdsAsGeneration != 0 ? 1 : 0;
+        marked.observeSnapshot(s, Now, 300);
+        full.observeSnapshot(fleet(nodes), Now, 300);
+        previous = s;
+        ASSERT_EQ(marked.state(), full.state()) << "round " << round;
+        ASSERT_EQ(marked.stateText(), full.stateText()) << "round " << round;
+        ASSERT_EQ(markedSaid.size(), fullSaid.size()) << "round " << round;
+        for (qsizetype i = 0; i < fullSaid.size(); ++i)
+            ASSERT_EQ(markedSaid.at(i), fullSaid.at(i)) << "round " << round;
+    }
+    EXPECT_GE(deltas, 100);
+    EXPECT_GE(fullSaid.size(), 20) << "the rounds should have announced changes";
 }

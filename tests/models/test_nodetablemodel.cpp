@@ -288,3 +288,71 @@ TEST(NodeTableModel, ANodeTurningStaleMovesUpAtTheNextTick)
     model.tick();
     EXPECT_EQ(ids(), (QStringList{u"a-old"_s, u"b-stale"_s, u"c-young"_s}));
 }
+
+// The decode thread's delta (SnapshotDelta) must give the model exactly what comparing every
+// node on the UI thread gives: two models, one fed marked snapshots, one the same snapshots
+// unmarked, through changes, repeated ids, and polls that add or drop nodes.
+TEST(NodeTableModel, ADeltaFromTheDecodeThreadGivesWhatAFullCompareGives)
+{
+    Fixture f;
+    NodeTableModel marked(&f.clock);
+    NodeTableModel full(&f.clock);
+    QAbstractItemModelTester tester(&marked, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    marked.sort(NodeTableModel::CpuColumn, Qt::DescendingOrder);
+    full.sort(NodeTableModel::CpuColumn, Qt::DescendingOrder);
+    QRandomGenerator random(20261127);
+    QList<Node> fleet;
+    for (int i = 0; i < 60; ++i)
+        fleet.append(node(u"n%1"_s.arg(i, 2, 10, QChar(u'0')), 30, 10.0));
+    fleet.append(fleet.at(7)); // a repeated id: the first counts
+    std::optional<NodesSnapshot> previous;
+    int deltas = 0;
+    for (int round = 0; round < 80; ++round) {
+        if (round % 10 == 9) {
+            fleet.removeAt(random.bounded(int(fleet.size()))); // a node goes
+            fleet.append(node(u"x%1"_s.arg(round), 5, 50.0));  // another comes
+        }
+        for (int k = 0; k < 8; ++k) { // some nodes push
+            Node &n = fleet[random.bounded(int(fleet.size()))];
+            n.metrics->cpuPct = random.bounded(100) * 1.0;
+            n.metrics->updatedAtMs = ServerNow - random.bounded(400) * 1000;
+        }
+        NodesSnapshot s = snapshot(fleet);
+        prego::SnapshotDelta::mark(previous ? &*previous : nullptr, s);
+        deltas += s.sameIdsAsGeneration != 0 ? 1 : 0;
+        marked.applySnapshot(s);
+        full.applySnapshot(snapshot(fleet));
+        previous = s;
+        ASSERT_EQ(marked.rowCount(), full.rowCount()) << "round " << round;
+        for (int row = 0; row < full.rowCount(); ++row)
+            for (int column = 0; column < NodeTableModel::ColumnCount; ++column)
+                ASSERT_EQ(marked.index(row, column).data(), full.index(row, column).data())
+                    << "round " << round << " row " << row << " column " << column;
+    }
+    EXPECT_GE(deltas, 60) << "the rounds with the same ids should have come as deltas";
+}
+
+// The model trusts the delta: it does not compare the positions the decode thread called
+// unchanged (that is the work it saves), and a snapshot it does not hold is compared in full.
+TEST(NodeTableModel, OnlyTheChangedPositionsOfADeltaAreApplied)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    NodesSnapshot first = snapshot({node(u"a"_s, 10, 1.0), node(u"b"_s, 10, 2.0)});
+    prego::SnapshotDelta::mark(nullptr, first);
+    model.applySnapshot(first);
+    NodesSnapshot second = snapshot({node(u"a"_s, 5, 11.0), node(u"b"_s, 5, 12.0)});
+    prego::SnapshotDelta::mark(&first, second);
+    ASSERT_EQ(second.sameIdsAsGeneration, first.generation);
+    ASSERT_EQ(second.changedPositions, (QList<int>{0, 1}));
+    second.changedPositions = {1};
+    model.applySnapshot(second);
+    EXPECT_EQ(text(model, u"a"_s, NodeTableModel::CpuColumn), u"1.0 %"_s);
+    EXPECT_EQ(text(model, u"b"_s, NodeTableModel::CpuColumn), u"12.0 %"_s);
+    // Marked against a snapshot the model never held: compared in full.
+    NodesSnapshot other = second;
+    other.sameIdsAsGeneration = first.generation;
+    other.generation = second.generation + 1000;
+    model.applySnapshot(other);
+    EXPECT_EQ(text(model, u"a"_s, NodeTableModel::CpuColumn), u"11.0 %"_s);
+}
