@@ -84,6 +84,30 @@ void PollApply_Incremental(benchmark::State &state)
     }
 }
 
+// As the console applies a poll: the decode thread has found which positions changed since the
+// snapshot the model holds (SnapshotDelta, off the UI thread, not timed here), so the model
+// copies only those. a and b alternate, each marked against the other.
+void PollApply_Delta(benchmark::State &state)
+{
+    const int n = int(state.range(0));
+    NodesSnapshot a = decoded(n, 1), b = decoded(n, 2);
+    SnapshotDelta::mark(nullptr, a);
+    SnapshotDelta::mark(&a, b); // b after a
+    NodesSnapshot again = a;
+    SnapshotDelta::mark(&b, again);  // a after b ...
+    again.generation = a.generation; // ... numbered as a, so that b follows it again
+    FleetTable table(b.serverTimeMs, a);
+    NodeTableModel &model = table.model;
+    const ServerClock &clock = table.clock;
+    state.counters["changed"] = double(b.changedPositions.size());
+    bool flip = false;
+    for (auto _ : state) {
+        model.applySnapshot(flip ? again : b);
+        benchmark::DoNotOptimize(FleetSummary::compute(model.nodes(), clock.nowMs(), 300, true));
+        flip = !flip;
+    }
+}
+
 void PollApply_NaiveReset(benchmark::State &state)
 {
     const int n = int(state.range(0));
@@ -648,6 +672,7 @@ void HistoryRead_PlainIndex(benchmark::State &state)
 } // namespace
 
 BENCHMARK(PollApply_Incremental)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(PollApply_Delta)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(PollApply_Tick)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(PollApply_FirstSnapshot)
     ->Arg(1000)

@@ -9,6 +9,10 @@
 //   instrcount_console apply    NodeTableModel::applySnapshot of the next poll (a fifth of the
 //                               nodes pushed), the NodeFilterProxy re-sort by freshness and
 //                               FleetSummary::compute, as PollApply_Incremental in bench_console
+//                               (every node compared: what a poll after a fleet change costs)
+//   instrcount_console delta    the same poll as the console applies it: marked by
+//                               SnapshotDelta on the decode thread (not counted), so only the
+//                               changed positions are applied, as PollApply_Delta
 #include "api/apicodec.h"
 #include "fleetsummary.h"
 #include "fleettable.h"
@@ -49,6 +53,23 @@ int apply()
     return table.proxy.rowCount() == Nodes && summary.total > 0 ? 0 : 1;
 }
 
+int delta()
+{
+    NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
+    NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
+    SnapshotDelta::mark(nullptr, a);
+    SnapshotDelta::mark(&a, b);
+    FleetTable table(b.serverTimeMs, a);
+    CALLGRIND_START_INSTRUMENTATION;
+    table.model.applySnapshot(b);
+    const FleetSummary summary =
+        FleetSummary::compute(table.model.nodes(), table.clock.nowMs(), 300, true);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    return table.proxy.rowCount() == Nodes && summary.total > 0 && !b.changedPositions.isEmpty()
+               ? 0
+               : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -60,6 +81,8 @@ int main(int argc, char **argv)
         return decode();
     if (argc == 2 && std::strcmp(argv[1], "apply") == 0)
         return apply();
-    std::fprintf(stderr, "usage: instrcount_console decode|apply\n");
+    if (argc == 2 && std::strcmp(argv[1], "delta") == 0)
+        return delta();
+    std::fprintf(stderr, "usage: instrcount_console decode|apply|delta\n");
     return 2;
 }

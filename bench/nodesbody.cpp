@@ -14,10 +14,14 @@ QByteArray nodesBody(int n, int round)
     QJsonArray nodes;
     const qint64 now = BenchEpochMs + round * 10 * 1000;
     for (int i = 0; i < n; ++i) {
+        // A node pushes in one round of five: its values are those of its last push until the
+        // next, so a fifth of the nodes pushed since the previous round and a fifth went back
+        // to their earlier values (two fifths differ from one round to the next).
         const bool moved = (i + round) % 5 == 0;
-        const qint64 pushed = now - (moved ? 1000 : 20 * 1000) - (i % 7) * 1000;
+        const qint64 pushed =
+            moved ? now - 1000 - (i % 7) * 1000 : BenchEpochMs - 20 * 1000 - (i % 7) * 1000;
         QJsonObject metrics{
-            {u"cpu_pct"_s, double((i * 37 + round) % 1000) / 10.0},
+            {u"cpu_pct"_s, double((i * 37 + (moved ? round : 0)) % 1000) / 10.0},
             {u"memory_pct"_s, double((i * 13) % 1000) / 10.0},
             {u"disk_pct"_s, double((i * 7) % 1000) / 10.0},
             {u"tenant_count"_s, i % 40},
