@@ -55,7 +55,10 @@ std::optional<double> CpuTimes::busyPercent(const CpuTimes &before, const CpuTim
     const quint64 idleDelta = after.idle - before.idle;
     if (idleDelta > totalDelta)
         return std::nullopt;
-    return 100.0 * double(totalDelta - idleDelta) / double(totalDelta);
+    // The share first, then the percentage: busy <= total makes the rounded quotient <= 1, and
+    // 100 * it <= 100. (100 * busy / total rounds above 100 for some huge counts: the fuzzer
+    // found 100.00000000000001 for a jump of 4.3e17 ticks.)
+    return 100.0 * (double(totalDelta - idleDelta) / double(totalDelta));
 }
 
 } // namespace prego::agent

@@ -66,6 +66,20 @@ TEST(CpuTimes, KnownNumbersAndImpossibleSteps)
     EXPECT_FALSE(CpuTimes::busyPercent({1000, 900}, {1100, 1200}).has_value());
 }
 
+// Found by fuzz_agent_cputimes: a huge step (a counter jump of 4.3e17 ticks, all of it busy)
+// made 100 * busy / total round to 100.00000000000001, above the percentage's range.
+TEST(CpuTimes, AHugeAllBusyStepIsExactlyOneHundredPercent)
+{
+    const Result<CpuTimes> before = CpuTimes::parse("cpu 8 1 0 4 0 0 0 0\n");
+    const Result<CpuTimes> after = CpuTimes::parse("cpu 8 1 0 4 0 429496729517957277\n");
+    ASSERT_TRUE(before.ok());
+    ASSERT_TRUE(after.ok());
+    const std::optional<double> busy = CpuTimes::busyPercent(before.value(), after.value());
+    ASSERT_TRUE(busy.has_value());
+    EXPECT_LE(*busy, 100.0);
+    EXPECT_DOUBLE_EQ(*busy, 100.0);
+}
+
 TEST(CpuTimes, TruncatedAndGarbageFilesAreClearErrors)
 {
     const Result<CpuTimes> truncated = CpuTimes::parse(fixture("proc-truncated", "stat"));
