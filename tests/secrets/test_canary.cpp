@@ -13,6 +13,7 @@
 // canary in, and the same console without the switch, crashed the same way, writes none.
 #include "httptestclient.h"
 #include "plaintextscan.h"
+#include "sanitized.h"
 #include "simprocess.h"
 
 #include <QDeadlineTimer>
@@ -41,17 +42,7 @@ using prego::test::SimProcess;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true; // ASan turns core dumps off in the programs it instruments
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
-#else
-constexpr bool Sanitized = false;
-#endif
+using prego::test::Sanitized;
 
 const QString ProfileName = u"canary"_s;
 const QString DetailNode = u"fsn1-shared-01"_s;

@@ -13,6 +13,7 @@
 #include "mainwindow.h"
 #include "memorytuning.h"
 #include "nodedetailview.h"
+#include "sanitized.h"
 #include "simprocess.h"
 
 #include <QApplication>
@@ -37,17 +38,7 @@ using namespace prego;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
-#else
-constexpr bool Sanitized = false;
-#endif
+using prego::test::Sanitized;
 
 constexpr int PollSeconds = 1; // below the profiles' 5 s minimum: set here, never by a user
 constexpr int SampleMs = 5000;
