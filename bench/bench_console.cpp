@@ -386,13 +386,23 @@ QList<QPointF> month(int phase)
     return points;
 }
 
+// What the window system's backing store is: one image a chart paints into, kept between frames
+// (grab() would allocate and clear a new pixmap per call). Both chart benchmarks paint this way.
+struct BackingStore
+{
+    QImage image{QSize(1100, 250), QImage::Format_ARGB32_Premultiplied};
+    void paint(QWidget *w)
+    {
+        w->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+};
+
 struct Charts
 {
     QWidget window;
     QList<HistoryChartView *> views;
-    // What the window system's backing store is: one image the widgets paint into, kept between
-    // frames (grab() would allocate and clear a new pixmap per call).
-    QImage backingStore{QSize(1100, 250), QImage::Format_ARGB32_Premultiplied};
+    BackingStore backingStore;
     Charts()
     {
         window.resize(1100, 760);
@@ -405,11 +415,7 @@ struct Charts
         window.show();
         QApplication::processEvents();
     }
-    void paint(QWidget *w)
-    {
-        w->render(&backingStore);
-        benchmark::DoNotOptimize(backingStore.constBits());
-    }
+    void paint(QWidget *w) { backingStore.paint(w); }
 };
 
 // The naive chart: Qt Charts set up as the node detail's charts were until they painted
@@ -420,7 +426,7 @@ struct NaiveCharts
     QWidget window;
     QList<QChartView *> views;
     QList<QLineSeries *> series;
-    QImage backingStore{QSize(1100, 250), QImage::Format_ARGB32_Premultiplied};
+    BackingStore backingStore;
     NaiveCharts()
     {
         window.resize(1100, 760);
@@ -472,11 +478,7 @@ struct NaiveCharts
         window.show();
         QApplication::processEvents();
     }
-    void paint(QWidget *w)
-    {
-        w->render(&backingStore);
-        benchmark::DoNotOptimize(backingStore.constBits());
-    }
+    void paint(QWidget *w) { backingStore.paint(w); }
 };
 
 void ChartSwitch_Thinned(benchmark::State &state)

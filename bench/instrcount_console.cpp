@@ -40,10 +40,18 @@ int decode()
     return decoded.value && decoded.value->nodes.size() == Nodes ? 0 : 1;
 }
 
-int apply()
+// Applies poll b to a table holding poll a, counting only the apply and the summary. With
+// `marked`, b carries the decode thread's delta against a (SnapshotDelta, not counted).
+int applyNextPoll(bool marked)
 {
-    const NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
-    const NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
+    NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
+    NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
+    if (marked) {
+        SnapshotDelta::mark(nullptr, a);
+        SnapshotDelta::mark(&a, b);
+        if (b.changedPositions.isEmpty())
+            return 1;
+    }
     FleetTable table(b.serverTimeMs, a);
     CALLGRIND_START_INSTRUMENTATION;
     table.model.applySnapshot(b);
@@ -51,23 +59,6 @@ int apply()
         FleetSummary::compute(table.model.nodes(), table.clock.nowMs(), 300, true);
     CALLGRIND_STOP_INSTRUMENTATION;
     return table.proxy.rowCount() == Nodes && summary.total > 0 ? 0 : 1;
-}
-
-int delta()
-{
-    NodesSnapshot a = *ApiCodec::decodeNodes(nodesBody(Nodes, 1)).value;
-    NodesSnapshot b = *ApiCodec::decodeNodes(nodesBody(Nodes, 2)).value;
-    SnapshotDelta::mark(nullptr, a);
-    SnapshotDelta::mark(&a, b);
-    FleetTable table(b.serverTimeMs, a);
-    CALLGRIND_START_INSTRUMENTATION;
-    table.model.applySnapshot(b);
-    const FleetSummary summary =
-        FleetSummary::compute(table.model.nodes(), table.clock.nowMs(), 300, true);
-    CALLGRIND_STOP_INSTRUMENTATION;
-    return table.proxy.rowCount() == Nodes && summary.total > 0 && !b.changedPositions.isEmpty()
-               ? 0
-               : 1;
 }
 
 } // namespace
@@ -80,9 +71,9 @@ int main(int argc, char **argv)
     if (argc == 2 && std::strcmp(argv[1], "decode") == 0)
         return decode();
     if (argc == 2 && std::strcmp(argv[1], "apply") == 0)
-        return apply();
+        return applyNextPoll(false);
     if (argc == 2 && std::strcmp(argv[1], "delta") == 0)
-        return delta();
+        return applyNextPoll(true);
     std::fprintf(stderr, "usage: instrcount_console decode|apply|delta\n");
     return 2;
 }
