@@ -5,12 +5,16 @@
 # that caused it is kept in build-fuzz/artifacts/.
 # Usage: scripts/fuzz.sh [TARGET…]   (default: every target)
 # PREGO_FUZZ_SECONDS (default 10) per target; PREGO_FUZZ_RUNS=N runs N executions instead
-# (scripts/fuzz-long.sh uses that), stopping early after PREGO_FUZZ_MAX_SECONDS when set.
+# (scripts/fuzz-long.sh uses that), stopping early after PREGO_FUZZ_MAX_SECONDS when set;
+# PREGO_FUZZ_RSS_LIMIT_MB (default 2048) is the memory a fuzzer may hold before it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${PREGO_FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${PREGO_FUZZ_SECONDS:-10}
 runs=${PREGO_FUZZ_RUNS:-}
+# Above half this limit libFuzzer purges the sanitizer allocator every second; every allocation
+# after a purge faults in fresh pages. Long runs pass a higher one (scripts/fuzz-long.sh).
+rss_limit_mb=${PREGO_FUZZ_RSS_LIMIT_MB:-2048}
 
 if [ ! -f "$build_dir/CMakeCache.txt" ]; then
   launcher=()
@@ -58,7 +62,7 @@ for t in "${targets[@]}"; do
     exit 1
   fi
   mkdir -p "$scratch/$t"
-  args=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1
+  args=(-timeout=10 "-rss_limit_mb=$rss_limit_mb" -malloc_limit_mb=1024 -print_final_stats=1
         "-artifact_prefix=$artifacts/$t-")
   if [ -n "$runs" ]; then
     args+=("-runs=$runs")

@@ -1,16 +1,16 @@
 // A canary token through a whole session: prego-ctl (login, nodes, history, provision, jobs,
 // verify), the console on the canary's profile (every view rendered, then a live run with a node
-// detail and a job open), the demo with its wizard submitting a job, and a crash. Afterwards the
-// token must appear 0 times, in any encoding, in any file under the session's config, data,
-// cache, state (the log), temporary and home directories, in the programs' output, or in a core
-// dump. Every program runs as a real process with those directories as its XDG ones and the test
-// session's real keychain.
+// detail and a job open), the demo with its wizard submitting a job, and crashes of the console
+// and of prego-ctl. Afterwards the token must appear 0 times, in any encoding, in any file under
+// the session's config, data, cache, state (the log), temporary and home directories, in the
+// programs' output, or in a core dump. Every program runs as a real process with those
+// directories as its XDG ones and the test session's real keychain.
 //
 // A live process has the token in memory while it uses it (the client, Qt's request headers,
 // socket buffers, freed blocks): a core of it holds the token. So the console and prego-ctl make
 // themselves non-dumpable (CoreDumpGuard). The test proves both halves on this machine: a console
-// allowed to dump (PREGO_ALLOW_CORE_DUMPS=1) and crashed writes a core that the scan finds the
-// canary in, and the same console without the switch, crashed the same way, writes none.
+// and a prego-ctl allowed to dump (PREGO_ALLOW_CORE_DUMPS=1) and crashed write cores that the scan
+// finds the canary in, and the same programs without the switch, crashed the same way, write none.
 #include "httptestclient.h"
 #include "plaintextscan.h"
 #include "sanitized.h"
@@ -161,32 +161,59 @@ protected:
         });
     }
 
-    // The console as an operator leaves it running: the canary's profile, a node detail and a job
-    // open; once it has polled twice with the token it is crashed with SIGSEGV, its core size
-    // limit unlimited and its working directory coreDir (core_pattern "core" writes there).
-    ProgramRun crashConsole(const QString &coreDir, bool allowCoreDumps, const QString &jobId)
+    // A program crashed with SIGSEGV while it holds the token: started with its core size limit
+    // unlimited and its working directory coreDir (core_pattern "core" writes there), and killed
+    // once the simulator has seen `polls` more GETs of /internal/nodes with the canary's token.
+    ProgramRun crashAfterPolls(const char *program, const QStringList &args, qsizetype polls,
+                               const QString &coreDir, bool allowCoreDumps)
     {
         QProcess p;
         p.setProcessEnvironment(environment(allowCoreDumps));
         p.setWorkingDirectory(coreDir);
         p.setChildProcessModifier(unlimitedCores);
         const qsizetype pollsBefore = nodePollsByCanary();
-        QStringList args{u"--profile"_s, ProfileName, u"--node"_s, DetailNode};
-        if (!jobId.isEmpty())
-            args << u"--job"_s << jobId;
-        p.start(QStringLiteral(PREGO_CONSOLE_BINARY), args);
+        p.start(QString::fromLocal8Bit(program), args);
         EXPECT_TRUE(p.waitForStarted(10000));
         QDeadlineTimer deadline(90000);
-        while (nodePollsByCanary() < pollsBefore + 2 && !deadline.hasExpired() &&
+        while (nodePollsByCanary() < pollsBefore + polls && !deadline.hasExpired() &&
                p.state() == QProcess::Running)
             QThread::msleep(250);
-        EXPECT_GE(nodePollsByCanary(), pollsBefore + 2) << "the console did not poll twice";
+        EXPECT_GE(nodePollsByCanary(), pollsBefore + polls) << program << " did not poll";
         EXPECT_EQ(p.state(), QProcess::Running);
         ::kill(pid_t(p.processId()), SIGSEGV);
         p.waitForFinished(60000);
         ProgramRun r{p.exitCode(), p.exitStatus(), p.readAllStandardOutput(),
                      p.readAllStandardError()};
-        keepOutput(u"prego-console (crashed) "_s + args.join(u' '), r);
+        keepOutput(QString::fromLocal8Bit(program) + u" (crashed) "_s + args.join(u' '), r);
+        return r;
+    }
+
+    // The console as an operator leaves it running: the canary's profile, a node detail and a job
+    // open; crashed once it has polled twice with the token.
+    ProgramRun crashConsole(const QString &coreDir, bool allowCoreDumps, const QString &jobId)
+    {
+        QStringList args{u"--profile"_s, ProfileName, u"--node"_s, DetailNode};
+        if (!jobId.isEmpty())
+            args << u"--job"_s << jobId;
+        return crashAfterPolls(PREGO_CONSOLE_BINARY, args, 2, coreDir, allowCoreDumps);
+    }
+
+    // prego-ctl in the middle of a request: the simulator holds its answer to `nodes` for two
+    // minutes, and the program is crashed once the request (with the token) has arrived. Waiting
+    // for the request, not for the program to have read its input, is what makes this step
+    // deterministic.
+    ProgramRun crashCtl(const QString &coreDir, bool allowCoreDumps)
+    {
+        HttpTestClient admin(sim.baseUrl());
+        admin.setToken(sim.tokenFor(u"operator"_s));
+        const QJsonObject slow{{u"path_prefix"_s, u"/internal/nodes"_s},
+                               {u"method"_s, u"GET"_s},
+                               {u"latency_ms"_s, 120000},
+                               {u"count"_s, 1}};
+        EXPECT_EQ(admin.post(u"/sim/faults"_s, slow).status, 201);
+        ProgramRun r = crashAfterPolls(PREGO_CTL_BINARY, {u"nodes"_s, u"--profile"_s, ProfileName},
+                                       1, coreDir, allowCoreDumps);
+        admin.send("DELETE", u"/sim/faults"_s, {}, {});
         return r;
     }
 
@@ -312,6 +339,20 @@ TEST_F(CanaryTest, TokenAppearsNowhereAfterAWholeSessionAndACrash)
                 << "a dumpable console's core should hold the token it was using";
             for (const QString &core : cores)
                 QFile::remove(core);
+
+            // The same for prego-ctl, crashed while its request waits for an answer.
+            r = crashCtl(controlCores.path(), true);
+            EXPECT_EQ(r.status, QProcess::CrashExit);
+            const QStringList ctlCores = coreFiles(controlCores.path());
+            ASSERT_FALSE(ctlCores.isEmpty()) << "a dumpable prego-ctl wrote no core";
+            const SecretScan ctlControl = prego::test::scanForSecret(ctlCores, canary);
+            std::printf("control: a prego-ctl allowed to dump left %lld byte(s) of core; the "
+                        "canary is in it %lld time(s)\n",
+                        qlonglong(ctlControl.bytes), qlonglong(ctlControl.occurrences()));
+            EXPECT_GT(ctlControl.occurrences(), 0)
+                << "a dumpable prego-ctl's core should hold the token it was sending";
+            for (const QString &core : ctlCores)
+                QFile::remove(core);
         } else {
             std::printf("control: no core appeared (core_pattern \"%s\"): the no-core check below "
                         "proves nothing on this machine\n",
@@ -321,6 +362,9 @@ TEST_F(CanaryTest, TokenAppearsNowhereAfterAWholeSessionAndACrash)
 
     // The console as shipped, crashed: no core anywhere in its directories.
     r = crashConsole(dir("cores"), false, jobId);
+    expectCrashed(r);
+    // prego-ctl as shipped, crashed in the middle of a request: no core either.
+    r = crashCtl(dir("cores"), false);
     expectCrashed(r);
     const QStringList cores = coreFiles(root.path());
     EXPECT_TRUE(cores.isEmpty()) << cores.join(u' ').toStdString();

@@ -301,7 +301,8 @@ TEST(HeatmapGrid, CellsMapToRowsAndSlotsAndAClickOpensTheNode)
 
 namespace {
 
-// A console against the simulator with a profile of its own data directory.
+// A console against the simulator with a profile of its own data directory. The signal waits in
+// these tests end as soon as the signal comes; their generous limits are for a loaded machine.
 struct Session
 {
     QTemporaryDir home;
@@ -338,7 +339,7 @@ TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
     EXPECT_TRUE(console.history()->path().startsWith(s.home.path()));
 
     // Wait until the first poll's samples are stored, then open a node from the table.
-    ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
+    ASSERT_TRUE(stored.size() > 0 || stored.wait(30000));
     QTableView *table = console.window()->dashboard()->table();
     const QModelIndex first = table->model()->index(0, 0);
     const QString id = first.data(prego::NodeTableModel::NodeIdRole).toString();
@@ -355,7 +356,7 @@ TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
     EXPECT_EQ(detail->nodeId(), id);
     if (detail->isWaitingForHistory()) {
         QSignalSpy drawn(detail, &NodeDetailView::historyShown);
-        ASSERT_TRUE(drawn.wait(10000));
+        ASSERT_TRUE(drawn.wait(30000));
     }
     // A node that has pushed has its one stored sample on the chart.
     const int row = console.window()->model()->rowOf(id);
@@ -370,7 +371,7 @@ TEST(ConsoleHistory, DoubleClickOpensTheNodeAndCtrl2ShowsTheHeatmap)
     QSignalSpy heatmap(console.window(), &prego::MainWindow::heatmapShown);
     QTest::keyClick(console.window(), Qt::Key_2, Qt::ControlModifier);
     EXPECT_EQ(console.window()->currentView(), prego::MainWindow::View::Heatmap);
-    ASSERT_TRUE(heatmap.size() > 0 || heatmap.wait(10000));
+    ASSERT_TRUE(heatmap.size() > 0 || heatmap.wait(30000));
     EXPECT_EQ(console.window()->currentView(), prego::MainWindow::View::Heatmap);
     int pushed = 0;
     for (const prego::Node &n : console.window()->model()->nodes())
@@ -398,7 +399,7 @@ TEST(ConsoleHistory, RestartedAgainstAnUnreachableControlPlaneShowsTheStoredSnap
         ASSERT_NE(console.history(), nullptr);
         QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
         ASSERT_TRUE(shown.wait(15000));
-        ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
+        ASSERT_TRUE(stored.size() > 0 || stored.wait(30000));
         nodes = console.window()->model()->rowCount();
         ASSERT_GT(nodes, 0);
     }
@@ -408,7 +409,7 @@ TEST(ConsoleHistory, RestartedAgainstAnUnreachableControlPlaneShowsTheStoredSnap
     console.window()->show();
     QSignalSpy storedShown(console.window(), &prego::MainWindow::storedSnapshotShown);
     console.connectWith(profile, token, console.sessionStore());
-    ASSERT_TRUE(storedShown.wait(10000));
+    ASSERT_TRUE(storedShown.wait(30000));
     EXPECT_EQ(console.window()->model()->rowCount(), nodes);
     // Our data is not current: every node's freshness is unknown until a poll answers.
     const QAbstractItemModel *m = console.window()->dashboard()->table()->model();
@@ -462,7 +463,7 @@ TEST(ConsoleHistory, ADamagedHistoryFileIsMovedAsideAndTheNoticeStaysOnScreen)
     ASSERT_NE(console.history(), nullptr);
     QSignalSpy stored(console.history(), &prego::HistoryService::samplesIngested);
     ASSERT_TRUE(shown.wait(15000));
-    ASSERT_TRUE(stored.size() > 0 || stored.wait(10000));
+    ASSERT_TRUE(stored.size() > 0 || stored.wait(30000));
     QApplication::processEvents();
 
     const std::optional<prego::HistoryOpenResult> &opened = console.history()->openResult();
