@@ -2,6 +2,7 @@
 
 #include "domain/pushgaps.h"
 
+#include <QLineF>
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>
@@ -88,7 +89,8 @@ private:
     qint64 m_toMs = 1;
     QList<QPointF> m_points;
     QList<QPointF> m_drawn;
-    QPolygonF m_polyline; // reused between paints
+    QPolygonF m_polyline;     // reused between paints
+    QList<QLineF> m_segments; // the same, as segments on a high-DPI device
     QList<TimeSpan> m_gaps;
     int m_thinnedForWidth = -1;
 

@@ -161,6 +161,53 @@ TEST(NodeDetail, TheLineIsPaintedUpToTheSpikeAndNowhereElseAtThatHeight)
     EXPECT_FALSE(lineNear(spikeX + 6, int(plot.right()) - 2, y60 - 1, y60 + 1));
 }
 
+namespace {
+
+// How wide the line is, in device pixels, where it crosses column x of an image: the sum over the
+// rows around y of how far each pixel is from the background towards the line's colour
+// (antialiasing spreads a line over two rows, each partly covered).
+double lineWidthAt(const QImage &image, int x, int y, const QColor &line)
+{
+    const QColor background = image.pixelColor(x, y - 12);
+    const auto distance = [](const QColor &a, const QColor &b) {
+        return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                         std::abs(a.blue() - b.blue())});
+    };
+    const double full = distance(line, background);
+    double width = 0;
+    for (int row = y - 6; row <= y + 6; ++row)
+        width += std::min(1.0, distance(image.pixelColor(x, row), background) / full);
+    return width;
+}
+
+} // namespace
+
+// At 200 % one device pixel is half a logical one: the line is drawn as wide as the device pixel
+// ratio there, so it reads as it does at 100 %.
+TEST(HistoryChart, TheLineIsOneLogicalPixelWideAtAnyDevicePixelRatio)
+{
+    HistoryChartView chart(HistoryChartView::Metric::Cpu);
+    chart.resize(600, 300);
+    QList<QPointF> flat;
+    for (qint64 t = Now - Hour; t <= Now; t += Min)
+        flat.append(QPointF(double(t), 40.0)); // off the 25 % grid lines
+    chart.setData(Now - Hour, Now, flat, {});
+    for (const qreal ratio : {1.0, 2.0}) {
+        QImage image(chart.size() * ratio, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(ratio);
+        image.fill(Qt::transparent);
+        chart.render(&image);
+        const QRectF plot = chart.plotRect();
+        const int y = int((plot.bottom() - plot.height() * 0.40) * ratio);
+        // Three columns between the time grid lines.
+        for (const double share : {0.1, 0.3, 0.7}) {
+            const int x = int((plot.left() + plot.width() * share + 3) * ratio);
+            const double width = lineWidthAt(image, x, y, chart.lineColor());
+            EXPECT_NEAR(width, ratio, 0.35) << "at ratio " << ratio << ", column share " << share;
+        }
+    }
+}
+
 TEST(NodeDetail, ShadesTheKnownGapWhereItIs)
 {
     Detail d;
