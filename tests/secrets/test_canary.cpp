@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
@@ -150,12 +151,22 @@ protected:
         return r;
     }
 
+    // The simulator's /sim/ endpoints, with an operator's token.
+    HttpTestClient &simAdmin()
+    {
+        if (!m_simAdmin) {
+            m_simAdmin = std::make_unique<HttpTestClient>(sim.baseUrl());
+            m_simAdmin->setToken(sim.tokenFor(u"operator"_s));
+        }
+        return *m_simAdmin;
+    }
+
     qsizetype nodePollsByCanary()
     {
-        HttpTestClient admin(sim.baseUrl());
-        admin.setToken(sim.tokenFor(u"operator"_s));
-        const QJsonArray requests =
-            admin.get(u"/sim/requests?path_prefix=/internal/nodes"_s).json()[u"requests"].toArray();
+        const QJsonArray requests = simAdmin()
+                                        .get(u"/sim/requests?path_prefix=/internal/nodes"_s)
+                                        .json()[u"requests"]
+                                        .toArray();
         return std::count_if(requests.begin(), requests.end(), [](const QJsonValue &r) {
             return r[u"token_name"].toString() == u"canary" && r[u"method"].toString() == u"GET";
         });
@@ -204,8 +215,7 @@ protected:
     // deterministic.
     ProgramRun crashCtl(const QString &coreDir, bool allowCoreDumps)
     {
-        HttpTestClient admin(sim.baseUrl());
-        admin.setToken(sim.tokenFor(u"operator"_s));
+        HttpTestClient &admin = simAdmin();
         const QJsonObject slow{{u"path_prefix"_s, u"/internal/nodes"_s},
                                {u"method"_s, u"GET"_s},
                                {u"latency_ms"_s, 120000},
@@ -234,6 +244,20 @@ protected:
         ::setrlimit(RLIMIT_CORE, &limit);
     }
 
+    // A control run's cores: the program was allowed to dump while it used the token, so its
+    // core holds it (which also shows that the scan would find it). They are removed afterwards.
+    void expectCoreHoldsCanary(const char *program, const QStringList &cores)
+    {
+        const SecretScan control = prego::test::scanForSecret(cores, canary);
+        std::printf("control: a %s allowed to dump left %lld byte(s) of core; the canary is in it "
+                    "%lld time(s)\n",
+                    program, qlonglong(control.bytes), qlonglong(control.occurrences()));
+        EXPECT_GT(control.occurrences(), 0)
+            << "a dumpable " << program << "'s core should hold the token it was using";
+        for (const QString &core : cores)
+            QFile::remove(core);
+    }
+
     static QStringList coreFiles(const QString &path)
     {
         QStringList cores;
@@ -248,6 +272,7 @@ protected:
     QTemporaryDir root;
     QTemporaryDir controlCores; // outside the session's directories, removed at the end
     SimProcess sim;
+    std::unique_ptr<HttpTestClient> m_simAdmin;
 };
 
 } // namespace
@@ -331,28 +356,14 @@ TEST_F(CanaryTest, TokenAppearsNowhereAfterAWholeSessionAndACrash)
         const QStringList cores = coreFiles(controlCores.path());
         if (!cores.isEmpty()) {
             coresObservable = true;
-            const SecretScan control = prego::test::scanForSecret(cores, canary);
-            std::printf("control: a console allowed to dump left %lld byte(s) of core; the canary "
-                        "is in it %lld time(s)\n",
-                        qlonglong(control.bytes), qlonglong(control.occurrences()));
-            EXPECT_GT(control.occurrences(), 0)
-                << "a dumpable console's core should hold the token it was using";
-            for (const QString &core : cores)
-                QFile::remove(core);
+            expectCoreHoldsCanary("console", cores);
 
             // The same for prego-ctl, crashed while its request waits for an answer.
             r = crashCtl(controlCores.path(), true);
             EXPECT_EQ(r.status, QProcess::CrashExit);
             const QStringList ctlCores = coreFiles(controlCores.path());
             ASSERT_FALSE(ctlCores.isEmpty()) << "a dumpable prego-ctl wrote no core";
-            const SecretScan ctlControl = prego::test::scanForSecret(ctlCores, canary);
-            std::printf("control: a prego-ctl allowed to dump left %lld byte(s) of core; the "
-                        "canary is in it %lld time(s)\n",
-                        qlonglong(ctlControl.bytes), qlonglong(ctlControl.occurrences()));
-            EXPECT_GT(ctlControl.occurrences(), 0)
-                << "a dumpable prego-ctl's core should hold the token it was sending";
-            for (const QString &core : ctlCores)
-                QFile::remove(core);
+            expectCoreHoldsCanary("prego-ctl", ctlCores);
         } else {
             std::printf("control: no core appeared (core_pattern \"%s\"): the no-core check below "
                         "proves nothing on this machine\n",
