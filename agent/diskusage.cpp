@@ -17,7 +17,9 @@ std::optional<double> DiskUsage::percent(const Stats &stats)
     const long double available = (long double)stats.availableBlocks * unit;
     if (used + available <= 0)
         return std::nullopt;
-    return double(100.0L * used / (used + available));
+    // The share first, then the percentage, so that used <= used + available bounds it by 100
+    // for any input (the form the CPU and memory percentages needed after fuzzing).
+    return double(100.0L * (used / (used + available)));
 }
 
 Result<DiskUsage::Stats> DiskUsage::stat(const QString &path)

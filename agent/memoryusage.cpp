@@ -47,7 +47,10 @@ Result<double> MemoryUsage::percentFromMeminfo(const QByteArray &meminfo)
         }
     }
     available = std::min(available, total);
-    return Result<double>::success(100.0 * double(total - available) / double(total));
+    // The share first, then the percentage, as in CpuTimes::busyPercent: used <= total makes the
+    // rounded quotient <= 1. (100 * used / total rounds above 100 for a huge MemTotal: the
+    // fuzzer found it for 4.1e18 kB with 76 kB available.)
+    return Result<double>::success(100.0 * (double(total - available) / double(total)));
 }
 
 } // namespace prego::agent

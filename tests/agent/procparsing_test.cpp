@@ -146,6 +146,17 @@ TEST(MemoryUsage, TruncatedAndGarbageFilesAreClearErrors)
     EXPECT_FALSE(zero.ok());
 }
 
+// Found by fuzz_agent_meminfo in CI: a MemTotal of 4.1e18 kB with 76 kB available made
+// 100 * used / total round to above 100, outside the percentage's range.
+TEST(MemoryUsage, AHugeMemTotalNearlyAllUsedStaysWithinOneHundredPercent)
+{
+    const Result<double> percent =
+        MemoryUsage::percentFromMeminfo("MemTotal:    4111111111111111111\nMemAvailable: 76 kB: 0");
+    ASSERT_TRUE(percent.ok()) << percent.error().toStdString();
+    EXPECT_LE(percent.value(), 100.0);
+    EXPECT_DOUBLE_EQ(percent.value(), 100.0);
+}
+
 TEST(DiskUsage, ComputesLikeDf)
 {
     // 100 blocks, 30 free of which 10 reserved for root (20 available): df shows
