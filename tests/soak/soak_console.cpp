@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <malloc.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -50,6 +51,9 @@ struct Sample
     double rssMb = 0;
     double anonMb = 0;
     double heapMb = 0; // bytes malloc has handed out and not been given back
+    // Of the heap, what SQLite holds (its page caches, statements, schema): every connection in
+    // the process, the history's writer and readers, goes through the one libsqlite3.
+    double sqliteMb = 0;
 };
 
 double statusMb(const QByteArray &status, const QByteArray &key)
@@ -66,7 +70,8 @@ Sample sample(double seconds)
     const QByteArray status = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     const struct mallinfo2 mi = ::mallinfo2();
     return {seconds, statusMb(status, "VmRSS:"), statusMb(status, "RssAnon:"),
-            double(mi.uordblks + mi.hblkhd) / (1024.0 * 1024.0)};
+            double(mi.uordblks + mi.hblkhd) / (1024.0 * 1024.0),
+            double(sqlite3_memory_used()) / (1024.0 * 1024.0)};
 }
 
 // Least-squares slope of RSS over the samples, in MB per hour.
@@ -198,8 +203,9 @@ int main(int argc, char **argv)
             samples.append(s);
             if (samples.size() % 6 == 1) // every 30 s
                 std::printf(
-                    "t=%5.0f s  RSS %7.1f MB  anon %7.1f MB  heap %7.1f MB  snapshots %lld\n",
-                    s.seconds, s.rssMb, s.anonMb, s.heapMb, qlonglong(shown.size()));
+                    "t=%5.0f s  RSS %7.1f MB  anon %7.1f MB  heap %7.1f MB (SQLite %5.1f MB)  "
+                    "snapshots %lld\n",
+                    s.seconds, s.rssMb, s.anonMb, s.heapMb, s.sqliteMb, qlonglong(shown.size()));
             std::fflush(stdout);
         });
         samples.append(sample(0));
@@ -228,10 +234,10 @@ int main(int argc, char **argv)
                     nodes, PollSeconds, seconds, qlonglong(shown.size()), details);
         std::printf("RSS at start of polling %.1f MB, after %d s warm-up %.1f MB, at end %.1f MB, "
                     "peak %.1f MB: growth after warm-up %+.1f MB (slope %+.1f MB/h); anon %+.1f "
-                    "MB, malloc'd heap %+.1f MB\n",
+                    "MB, malloc'd heap %+.1f MB of which SQLite %+.1f MB (%.1f MB at end)\n",
                     samples.first().rssMb, warmup, baseline, end, peak, growth,
                     slopeMbPerHour(afterWarmup), last.anonMb - first.anonMb,
-                    last.heapMb - first.heapMb);
+                    last.heapMb - first.heapMb, last.sqliteMb - first.sqliteMb, last.sqliteMb);
         if (Sanitized) {
             std::printf("sanitizer build: RSS is not judged (quarantine); LeakSanitizer checks "
                         "at exit\n");
