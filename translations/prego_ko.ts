@@ -738,6 +738,14 @@ Exit codes:
             <source>Dismiss</source>
             <translation>닫기</translation>
         </message>
+        <message>
+            <source>No node matches the filters.</source>
+            <translation>필터에 맞는 노드가 없습니다.</translation>
+        </message>
+        <message>
+            <source>The control plane lists no nodes yet. A tenant provisioned on a new shared node or on a dedicated stack registers its servers here.</source>
+            <translation>제어 플레인에 등록된 노드가 아직 없습니다. 새 공유 노드나 전용 스택에 테넌트를 프로비저닝하면 그 서버가 여기에 등록됩니다.</translation>
+        </message>
     </context>
     <context>
         <name>prego::DemoControlPlane</name>
@@ -1788,6 +1796,14 @@ Exit codes:
         <message>
             <source>Provisioning jobs</source>
             <translation>프로비저닝 작업</translation>
+        </message>
+        <message>
+            <source>No job matches the filters.</source>
+            <translation>필터에 맞는 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>No provisioning jobs yet. “New provisioning…” starts one.</source>
+            <translation>아직 프로비저닝 작업이 없습니다. “새 프로비저닝…”으로 시작하세요.</translation>
         </message>
     </context>
     <context>

@@ -2,11 +2,13 @@
 
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
+#include "emptystate.h"
 #include "freshnessdelegate.h"
 #include "nodefilterproxy.h"
 #include "nodetablemodel.h"
 #include "percentbardelegate.h"
 #include "statuscolors.h"
+#include "tablecolumns.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -146,6 +148,7 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
     // Table.
     m_table = new QTableView(this);
     m_table->setObjectName(u"nodeTable"_s);
+    m_empty = new EmptyState(m_table);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     // Nodes that need attention first.
@@ -183,7 +186,7 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
         restoreCurrent();
         if (!m_keepColumnWidths && m_table->horizontalHeader()->sectionSize(0) <=
                                        m_table->horizontalHeader()->defaultSectionSize())
-            m_table->resizeColumnsToContents();
+            fitColumnsToContents(m_table);
     });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &DashboardView::updateSummary);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &DashboardView::updateSummary);
@@ -281,6 +284,11 @@ void DashboardView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+QString DashboardView::emptyText() const
+{
+    return m_empty->message();
+}
+
 void DashboardView::updateSummary()
 {
     const FleetSummary s = m_model->summary();
@@ -294,6 +302,14 @@ void DashboardView::updateSummary()
     m_unknown.value->parentWidget()->setVisible(s.unknown > 0);
     m_shown->setText(tr("%1 of %n node(s) shown", nullptr, m_model->rowCount())
                          .arg(locale.toString(m_proxy->rowCount())));
+    QString empty; // nothing to say before the first snapshot
+    if (m_model->hasSnapshot() && m_proxy->rowCount() == 0) {
+        empty = m_model->rowCount() > 0
+                    ? tr("No node matches the filters.")
+                    : tr("The control plane lists no nodes yet. A tenant provisioned on a new "
+                         "shared node or on a dedicated stack registers its servers here.");
+    }
+    m_empty->setMessage(empty);
 }
 
 void DashboardView::updateFilterChoices()

@@ -17,6 +17,7 @@ namespace prego {
 
 class NodeFilterProxy;
 class NodeTableModel;
+class EmptyState;
 class ServerClock;
 
 // The fleet dashboard: summary strip, offline / authorization banner, clock-skew warning,
@@ -31,6 +32,8 @@ public:
     NodeFilterProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    // The sentence over an empty table ("No node matches the filters."), empty when none is shown.
+    QString emptyText() const;
 
     // The table shows a stored snapshot (server time of its data) while the first poll is out.
     void showStoredData(qint64 dataServerTimeMs);
@@ -95,6 +98,7 @@ private:
     QComboBox *m_freshness;
     QLabel *m_shown;
     QTableView *m_table;
+    EmptyState *m_empty = nullptr;
     QString m_currentNodeId;
     std::optional<ApiError> m_error;
     std::optional<qint64> m_dataServerTimeMs;

@@ -5,6 +5,7 @@
 #include "api/jobcodec.h"
 #include "api/joblist.h"
 #include "api/provisionsubmitter.h"
+#include "emptystate.h"
 #include "joblistmodel.h"
 #include "storage/joboutbox.h"
 
@@ -78,6 +79,7 @@ JobsView::JobsView(QWidget *parent)
     setObjectName(u"jobsView"_s);
     m_proxy->setSourceModel(m_model);
     m_table->setObjectName(u"jobTable"_s);
+    m_empty = new EmptyState(m_table);
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(JobListModel::CreatedColumn, Qt::DescendingOrder);
@@ -134,6 +136,8 @@ void JobsView::attach(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *
     if (submitter)
         connect(submitter, &ProvisionSubmitter::submissionFinished, this, &JobsView::refresh);
     m_model->setRows({}, 0);
+    m_answered = false;
+    applyFilters();
     if (isVisible())
         refresh();
 }
@@ -170,6 +174,7 @@ void JobsView::onAnswer(const ApiResponse &response)
         m_model->setRows(JobList::merge(server, local), serverNow);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
+    m_answered = true;
     applyFilters();
     scheduleNext();
     Q_EMIT refreshed();
@@ -186,6 +191,11 @@ QString JobsView::problemText() const
     return m_problem->isVisibleTo(this) ? m_problem->text() : QString();
 }
 
+QString JobsView::emptyText() const
+{
+    return m_empty->message();
+}
+
 void JobsView::applyFilters()
 {
     auto *proxy = static_cast<JobFilterProxy *>(m_proxy);
@@ -195,6 +205,15 @@ void JobsView::applyFilters()
     proxy->refilter();
     m_shown->setText(
         tr("%1 of %n job(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    // Nothing to say before the first answer, nor when the problem above already says it.
+    QString empty;
+    if (m_answered && m_proxy->rowCount() == 0) {
+        if (m_model->rowCount() > 0)
+            empty = tr("No job matches the filters.");
+        else if (m_problem->text().isEmpty())
+            empty = tr("No provisioning jobs yet. “New provisioning…” starts one.");
+    }
+    m_empty->setMessage(empty);
 }
 
 void JobsView::showEvent(QShowEvent *event)

@@ -15,6 +15,7 @@ namespace prego {
 
 class ApiCall;
 class ApiClient;
+class EmptyState;
 class JobListModel;
 class JobOutbox;
 class ProvisionSubmitter;
@@ -40,6 +41,8 @@ public:
     QTableView *table() const { return m_table; }
     QComboBox *statusFilter() const { return m_status; }
     QString problemText() const;
+    // The sentence over an empty list ("No provisioning jobs yet…"), empty when none is shown.
+    QString emptyText() const;
 
 Q_SIGNALS:
     void jobActivated(const QString &jobId);
@@ -70,6 +73,8 @@ private:
     QComboBox *m_path;
     QLabel *m_problem;
     QLabel *m_shown;
+    EmptyState *m_empty = nullptr;
+    bool m_answered = false; // the list shows a control plane's answer (or the failure of one)
     QPushButton *m_new;
     QTimer m_timer;
 };

@@ -7,6 +7,7 @@
 #include "domain/serverclock.h"
 #include "joblistmodel.h"
 #include "statuscolors.h"
+#include "tablecolumns.h"
 #include "tracetimeline.h"
 
 #include <QApplication>
@@ -377,7 +378,7 @@ void JobView::fitColumns()
     m_fittingColumns = true;
     for (QTableWidget *table : {m_stages, m_servers, m_audit}) {
         if (!m_keepColumnWidths.contains(table->objectName()))
-            table->resizeColumnsToContents();
+            fitColumnsToContents(table);
     }
     m_fittingColumns = false;
 }

@@ -8,6 +8,7 @@
 #include "historychartview.h"
 #include "nodetablemodel.h"
 #include "statuscolors.h"
+#include "tablecolumns.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -371,7 +372,7 @@ void ProvisionWizard::fillTargets()
         if (n.nodeId == selected)
             m_targets->selectRow(row);
     }
-    m_targets->resizeColumnsToContents();
+    fitColumnsToContents(m_targets);
 }
 
 void ProvisionWizard::updatePlacement()

@@ -95,6 +95,46 @@ TEST(Dashboard, ShowsStaleAndNeverReportedNodesOfTheDemoFleet)
     }
 }
 
+// An empty table says why it is empty, over the table, in the operator's language; a loading one
+// says nothing.
+TEST(Dashboard, AnEmptyFleetAndAFilterThatHidesEveryNodeSaySo)
+{
+    {
+        prego::ServerClock clock;
+        prego::MainWindow window(&clock);
+        window.show();
+        EXPECT_EQ(window.dashboard()->emptyText(), QString()); // no snapshot yet
+    }
+    DemoDashboard empty;
+    ASSERT_TRUE(empty.open({})) << empty.sim.error().toStdString();
+    ASSERT_EQ(empty.window->dashboard()->table()->model()->rowCount(), 0);
+    const QString none = u"The control plane lists no nodes yet. A tenant provisioned on a new "
+                         "shared node or on a dedicated stack registers its servers here."_s;
+    EXPECT_EQ(empty.window->dashboard()->emptyText(), none);
+    auto *label = empty.window->findChild<QLabel *>(u"nodeTableEmpty"_s);
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->isVisible());
+    const QRect viewport = empty.window->dashboard()->table()->viewport()->geometry();
+    EXPECT_TRUE(viewport.contains(label->geometry())) << "over the rows, not over the header";
+    prego::Translations::install(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(empty.window->dashboard()->emptyText(),
+              u"제어 플레인에 등록된 노드가 아직 없습니다. 새 공유 노드나 전용 스택에 "
+              "테넌트를 프로비저닝하면 그 서버가 여기에 등록됩니다."_s);
+    prego::Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCoreApplication::processEvents();
+
+    DemoDashboard d;
+    ASSERT_TRUE(d.open({u"--demo-fleet"_s, u"12"_s})) << d.sim.error().toStdString();
+    EXPECT_EQ(d.window->dashboard()->emptyText(), QString());
+    d.window->dashboard()->filterEdit()->setText(u"no-such-node"_s);
+    EXPECT_EQ(d.window->dashboard()->table()->model()->rowCount(), 0);
+    EXPECT_EQ(d.window->dashboard()->emptyText(), u"No node matches the filters."_s);
+    d.window->dashboard()->filterEdit()->clear();
+    EXPECT_EQ(d.window->dashboard()->table()->model()->rowCount(), 15);
+    EXPECT_EQ(d.window->dashboard()->emptyText(), QString());
+}
+
 TEST(Dashboard, KeepsSelectionAcrossRefreshAndLabelsAStoppedNodeStale)
 {
     DemoDashboard d;

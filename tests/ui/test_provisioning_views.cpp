@@ -181,6 +181,27 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
         view->showJob(id);
         ASSERT_TRUE(refreshed.wait(10000));
         EXPECT_EQ(stages->sectionSize(0), fitted);
+        // Fitting leaves no empty band: in a window narrower than the columns the last one (the
+        // detail) keeps its whole text and the table scrolls; in a wider one it reaches the
+        // table's edge.
+        const int last = stages->count() - 1;
+        const QSize size = view->size();
+        int wholeDetail = 0;
+        for (const int width : {700, 2000}) {
+            view->resize(width, size.height());
+            view->showJob(id);
+            ASSERT_TRUE(refreshed.wait(10000));
+            const int end = stages->sectionViewportPosition(last) + stages->sectionSize(last);
+            const int edge = view->stageTable()->viewport()->width();
+            if (width == 700) {
+                EXPECT_GT(end, edge);
+                wholeDetail = stages->sectionSize(last);
+            } else {
+                EXPECT_EQ(end, edge);
+                EXPECT_GE(stages->sectionSize(last), wholeDetail);
+            }
+        }
+        view->resize(size);
     }
     // Copy as text and export JSON carry the job.
     EXPECT_TRUE(view->asText().startsWith(u"Job %1: Completed"_s.arg(id)))
@@ -456,6 +477,17 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
 {
     Console c;
     ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
+    {
+        // No job yet: the list says so and where to start one.
+        c.window()->showView(prego::MainWindow::View::Jobs);
+        prego::JobsView *jobs = c.window()->jobsView();
+        QSignalSpy refreshed(jobs, &prego::JobsView::refreshed);
+        ASSERT_TRUE(refreshed.wait(10000));
+        EXPECT_EQ(jobs->model()->rowCount(), 0);
+        EXPECT_EQ(jobs->emptyText(),
+                  u"No provisioning jobs yet. “New provisioning…” starts one."_s);
+        c.window()->showView(prego::MainWindow::View::Dashboard);
+    }
     const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"zeta"_s, {}, u"sin"_s);
     ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
     c.window()->jobView()->close();
@@ -471,10 +503,13 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     EXPECT_EQ(jobs->model()->index(row, prego::JobListModel::TenantColumn).data().toString(),
               u"zeta"_s);
     // Filter: Failed hides it; all statuses shows it.
+    EXPECT_EQ(jobs->emptyText(), QString());
     jobs->statusFilter()->setCurrentIndex(jobs->statusFilter()->findData(u"Failed"_s));
     EXPECT_EQ(jobs->table()->model()->rowCount(), 0);
+    EXPECT_EQ(jobs->emptyText(), u"No job matches the filters."_s);
     jobs->statusFilter()->setCurrentIndex(0);
     EXPECT_EQ(jobs->table()->model()->rowCount(), jobs->model()->rowCount());
+    EXPECT_EQ(jobs->emptyText(), QString());
     // Enter on a row opens the job.
     jobs->table()->setCurrentIndex(jobs->table()->model()->index(0, 0));
     Q_EMIT jobs->table()->activated(jobs->table()->model()->index(0, 0));

@@ -1,0 +1,49 @@
+#include "emptystate.h"
+
+#include <QAbstractItemView>
+#include <QEvent>
+
+namespace prego {
+
+namespace {
+constexpr int Margin = 24;
+}
+
+EmptyState::EmptyState(QAbstractItemView *view)
+    : QLabel(view) // over the viewport, not in it: a viewport's children move when it scrolls
+    , m_view(view)
+{
+    setObjectName(view->objectName() + QLatin1String("Empty"));
+    setTextFormat(Qt::PlainText);
+    setAlignment(Qt::AlignCenter);
+    setWordWrap(true);
+    setForegroundRole(QPalette::PlaceholderText);
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    view->viewport()->installEventFilter(this);
+    hide();
+}
+
+void EmptyState::setMessage(const QString &message)
+{
+    if (message == text() && isVisibleTo(parentWidget()) == !message.isEmpty())
+        return;
+    setText(message);
+    fit();
+    setVisible(!message.isEmpty());
+    raise();
+}
+
+bool EmptyState::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        fit();
+    return QLabel::eventFilter(watched, event);
+}
+
+void EmptyState::fit()
+{
+    setGeometry(m_view->viewport()->geometry().adjusted(Margin, Margin, -Margin, -Margin));
+}
+
+} // namespace prego
