@@ -15,9 +15,9 @@ class QTableView;
 
 namespace prego {
 
+class EmptyState;
 class NodeFilterProxy;
 class NodeTableModel;
-class EmptyState;
 class ServerClock;
 
 // The fleet dashboard: summary strip, offline / authorization banner, clock-skew warning,
