@@ -11,7 +11,7 @@ constexpr int Margin = 24;
 
 EmptyState::EmptyState(QAbstractItemView *view)
     : QLabel(view) // over the viewport, not in it: a viewport's children move when it scrolls
-    , m_view(view)
+    , m_viewport(view->viewport())
 {
     setObjectName(view->objectName() + QLatin1String("Empty"));
     setTextFormat(Qt::PlainText);
@@ -35,15 +35,17 @@ void EmptyState::setMessage(const QString &message)
 
 bool EmptyState::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() &&
-        (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+    // Compared by the pointer kept, not by asking the view: the filter also sees the events of
+    // the view's destruction, when it is no longer a QAbstractItemView (UBSan: "member call on
+    // address … which does not point to an object of type 'QAbstractScrollArea'").
+    if (watched == m_viewport && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
         fit();
     return QLabel::eventFilter(watched, event);
 }
 
 void EmptyState::fit()
 {
-    setGeometry(m_view->viewport()->geometry().adjusted(Margin, Margin, -Margin, -Margin));
+    setGeometry(m_viewport->geometry().adjusted(Margin, Margin, -Margin, -Margin));
 }
 
 } // namespace prego

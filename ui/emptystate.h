@@ -26,7 +26,8 @@ protected:
 private:
     void fit();
 
-    QAbstractItemView *m_view;
+    // The view's viewport when the label was made (the views here never replace theirs).
+    QWidget *m_viewport;
 };
 
 } // namespace prego
