@@ -19,7 +19,7 @@ EmptyState::EmptyState(QAbstractItemView *view)
     setWordWrap(true);
     setForegroundRole(QPalette::PlaceholderText);
     setAttribute(Qt::WA_TransparentForMouseEvents);
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     hide();
 }
 
