@@ -1,4 +1,5 @@
 #include "apiserver.h"
+#include "demojobs.h"
 #include "fleet.h"
 #include "fleetsimulator.h"
 #include "pipeline.h"
@@ -76,6 +77,11 @@ int main(int argc, char **argv)
     else
         simulator.loadFromDatabase();
     pipeline.loadFromDatabase();
+    if (options.demoJobs && pipeline.jobCount() == 0) {
+        if (const QString error = submitDemoJobs(pipeline, fleet, QStringLiteral("demo"));
+            !error.isEmpty())
+            return fail(1, error);
+    }
 
     ApiServer server(tokens, fleet, pipeline, simulator, clock, options.simAdmin);
     const quint16 port = server.listen(options.listenAddress, options.listenPort);

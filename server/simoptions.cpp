@@ -19,6 +19,7 @@ void addOptions(QCommandLineParser &p)
          u"FILE"_s},
         {u"demo-fleet"_s, u"Register N shared nodes (plus a dedicated trio) and simulate them."_s,
          u"N"_s},
+        {u"demo-jobs"_s, u"Submit one job of each provisioning path when there are no jobs."_s},
         {u"time-scale"_s, u"Multiply pipeline stage durations by F (default 1)."_s, u"F"_s},
         {u"fail-stage"_s, u"Make STAGE fail on its first attempt (for matching tenants)."_s,
          u"STAGE[:TENANT_GLOB]"_s},
@@ -78,6 +79,7 @@ QString SimOptions::parse(const QStringList &arguments, SimOptions *out, bool *h
         if (!ok || out->demoFleet < 0 || out->demoFleet > 200000)
             return u"--demo-fleet wants a number from 0 to 200000"_s;
     }
+    out->demoJobs = p.isSet(u"demo-jobs"_s);
     if (p.isSet(u"time-scale"_s)) {
         out->pipeline.timeScale = p.value(u"time-scale"_s).toDouble(&ok);
         if (!ok || out->pipeline.timeScale < 0 || out->pipeline.timeScale > 100)

@@ -16,6 +16,7 @@ struct SimOptions
     QString databasePath = QStringLiteral(":memory:");
     QString tokensFile;
     int demoFleet = 0;
+    bool demoJobs = false;
     bool simAdmin = false;
     quint64 seed = 0;
     bool seedGiven = false;

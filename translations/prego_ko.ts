@@ -1568,6 +1568,10 @@ Exit codes:
             <source>Audit:</source>
             <translation>감사 기록:</translation>
         </message>
+        <message>
+            <source>Tenant %1, path %2, stack %3</source>
+            <translation>테넌트 %1, 경로 %2, 스택 %3</translation>
+        </message>
     </context>
     <context>
         <name>prego::JobView</name>
@@ -1743,6 +1747,10 @@ Exit codes:
         <message>
             <source>The control plane says: %1</source>
             <translation>제어 플레인 메시지: %1</translation>
+        </message>
+        <message>
+            <source>Job %1 · %2 · stack %3 · created %4 · finished %5</source>
+            <translation>작업 %1 · %2 · 스택 %3 · 생성 %4 · 종료 %5</translation>
         </message>
     </context>
     <context>

@@ -8,6 +8,7 @@
 #include "emptystate.h"
 #include "joblistmodel.h"
 #include "storage/joboutbox.h"
+#include "tablecolumns.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -90,6 +91,11 @@ JobsView::JobsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // A column the operator widened or narrowed keeps its width; the last one only stretches.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column < m_table->horizontalHeader()->count() - 1)
+            m_columnsSizedByHand = true;
+    });
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT jobActivated(index.data(JobListModel::JobIdRole).toString());
     });
@@ -155,6 +161,7 @@ void JobsView::refresh()
 
 void JobsView::onAnswer(const ApiResponse &response)
 {
+    m_call = nullptr; // done (deleted later): a refresh() from here on asks again
     const QList<JobOutbox::Entry> local = m_outbox ? m_outbox->all() : QList<JobOutbox::Entry>{};
     QList<Job> server;
     qint64 serverNow = QDateTime::currentMSecsSinceEpoch();
@@ -176,6 +183,7 @@ void JobsView::onAnswer(const ApiResponse &response)
     m_problem->setVisible(!problem.isEmpty());
     m_answered = true;
     applyFilters();
+    fitColumns();
     scheduleNext();
     Q_EMIT refreshed();
 }
@@ -257,6 +265,16 @@ void JobsView::retranslate()
     m_table->setAccessibleName(tr("Provisioning jobs"));
     m_model->retranslate();
     applyFilters();
+    fitColumns();
+}
+
+void JobsView::fitColumns()
+{
+    if (m_columnsSizedByHand || m_proxy->rowCount() == 0)
+        return;
+    m_fitting = true;
+    fitColumnsToContents(m_table);
+    m_fitting = false;
 }
 
 void JobsView::changeEvent(QEvent *event)

@@ -60,6 +60,8 @@ private:
     void applyFilters();
     void retranslate();
     void scheduleNext();
+    // Fits the columns to the rows shown until the operator sizes a column by hand.
+    void fitColumns();
 
     QPointer<ApiClient> m_client;
     JobOutbox *m_outbox = nullptr;
@@ -77,6 +79,8 @@ private:
     bool m_answered = false; // the list shows a control plane's answer (or the failure of one)
     QPushButton *m_new;
     QTimer m_timer;
+    bool m_fitting = false; // fitColumns() is resizing: not the operator
+    bool m_columnsSizedByHand = false;
 };
 
 } // namespace prego

@@ -304,6 +304,11 @@ void JobView::exportJsonInteractive()
         QMessageBox::warning(this, tr("Export job as JSON"), error);
 }
 
+QString JobView::summaryText() const
+{
+    return m_summary->text();
+}
+
 QString JobView::errorText() const
 {
     return m_errorBox->isVisibleTo(this) ? m_error->text() + u'\n' + m_serverMessage->text()
@@ -422,11 +427,16 @@ void JobView::retranslate()
     const Job &j = *m_job;
     //: job title: tenant and status, e.g. "acme-corp — Running"
     m_title->setText(tr("%1 — %2").arg(j.tenantId, JobCodec::jobStatusText(j.status)));
-    QString stack = j.stack.value_or(u"–"_s);
-    QString summary =
-        tr("Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6")
-            .arg(j.jobId, JobListModel::pathName(j.path), stack, j.targetServerId.value_or(u"–"_s),
-                 localTime(j.createdAtMs), localTime(j.finishedAtMs));
+    const QString stack = j.stack.value_or(u"–"_s);
+    // A dedicated stack has no target node: its servers are listed below.
+    QString summary = j.path == u"dedicated"
+                          ? tr("Job %1 · %2 · stack %3 · created %4 · finished %5")
+                                .arg(j.jobId, JobListModel::pathName(j.path), stack,
+                                     localTime(j.createdAtMs), localTime(j.finishedAtMs))
+                          : tr("Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6")
+                                .arg(j.jobId, JobListModel::pathName(j.path), stack,
+                                     j.targetServerId.value_or(u"–"_s), localTime(j.createdAtMs),
+                                     localTime(j.finishedAtMs));
     if (!m_problem.isEmpty())
         summary = tr("%1 (last refresh failed: %2)").arg(summary, m_problem);
     m_summary->setText(summary);

@@ -55,6 +55,8 @@ public:
     void setKeepColumnWidths(const QStringList &tables);
     // The pinned error: translated stage, code and explanation, then the server's own message.
     QString errorText() const;
+    // The line under the title: job id, path, stack, target, times.
+    QString summaryText() const;
     QString traceText() const;
     QString statusText() const;
     bool isFollowing() const { return m_follow.isActive(); }

@@ -72,11 +72,11 @@ void DemoControlPlane::start()
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()),
                                           raw.size() / int(sizeof(quint32)));
     m_token = QString::fromLatin1(raw.toHex());
-    const QStringList args{u"--listen"_s,          u"127.0.0.1:0"_s,
-                           u"--tokens-file"_s,     u"-"_s,
-                           u"--demo-fleet"_s,      QString::number(m_fleetSize),
-                           u"--time-scale"_s,      u"0.2"_s,
-                           u"--enable-sim-admin"_s};
+    const QStringList args{u"--listen"_s,      u"127.0.0.1:0"_s,
+                           u"--tokens-file"_s, u"-"_s,
+                           u"--demo-fleet"_s,  QString::number(m_fleetSize),
+                           u"--demo-jobs"_s,   u"--time-scale"_s,
+                           u"0.2"_s,           u"--enable-sim-admin"_s};
     m_timeout.start();
     m_process.start(binary, args);
     if (!m_process.waitForStarted(5000))

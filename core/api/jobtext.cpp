@@ -47,10 +47,14 @@ QString describe(const Job &job)
     QStringList lines;
     lines << QCoreApplication::translate("prego::JobText", "Job %1: %2")
                  .arg(job.jobId, JobCodec::jobStatusText(job.status));
-    lines << QCoreApplication::translate("prego::JobText",
-                                         "Tenant %1, path %2, stack %3, target %4")
-                 .arg(job.tenantId, job.path, job.stack.value_or(u"–"_s),
-                      job.targetServerId.value_or(u"–"_s));
+    if (job.path == u"dedicated") // no target node: its servers are listed below
+        lines << QCoreApplication::translate("prego::JobText", "Tenant %1, path %2, stack %3")
+                     .arg(job.tenantId, job.path, job.stack.value_or(u"–"_s));
+    else
+        lines << QCoreApplication::translate("prego::JobText",
+                                             "Tenant %1, path %2, stack %3, target %4")
+                     .arg(job.tenantId, job.path, job.stack.value_or(u"–"_s),
+                          job.targetServerId.value_or(u"–"_s));
     lines << QCoreApplication::translate("prego::JobText", "Created %1, finished %2")
                  .arg(rfc3339(job.createdAtMs),
                       job.finishedAtMs ? rfc3339(job.finishedAtMs) : u"–"_s);

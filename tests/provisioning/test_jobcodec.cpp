@@ -1,5 +1,6 @@
 #include "api/jobcodec.h"
 #include "api/joblist.h"
+#include "api/jobtext.h"
 
 #include <gtest/gtest.h>
 
@@ -88,4 +89,28 @@ TEST(JobList, LocalUnconfirmedJobsComeFirstAndVanishOnceTheServerListsThem)
     EXPECT_EQ(rows[0].job.path, u"shared-new"_s);
     EXPECT_FALSE(rows[1].local);
     EXPECT_EQ(rows[1].job.status, u"Running"_s);
+}
+
+// `prego-ctl job show`: a shared job names its target node; a dedicated stack has none, so its
+// summary leaves the target out instead of printing "target –".
+TEST(JobText, NamesTheTargetOfASharedJobAndNoneForADedicatedStack)
+{
+    Job shared;
+    shared.jobId = u"j1"_s;
+    shared.tenantId = u"acme"_s;
+    shared.path = u"shared-existing"_s;
+    shared.status = u"Completed"_s;
+    shared.targetServerId = u"fsn1-shared-02"_s;
+    EXPECT_TRUE(JobText::describe(shared).contains(
+        u"Tenant acme, path shared-existing, stack –, target fsn1-shared-02\n"_s))
+        << JobText::describe(shared).toStdString();
+
+    Job dedicated = shared;
+    dedicated.path = u"dedicated"_s;
+    dedicated.stack = u"dedicated-acme"_s;
+    dedicated.targetServerId.reset();
+    const QString text = JobText::describe(dedicated);
+    EXPECT_TRUE(text.contains(u"Tenant acme, path dedicated, stack dedicated-acme\n"_s))
+        << text.toStdString();
+    EXPECT_FALSE(text.contains(u"target"_s)) << text.toStdString();
 }

@@ -6,6 +6,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -406,6 +407,65 @@ TEST_F(CpSimPersistence, DemoFleetIsNotAddedTwice)
     first.sort();
     second.sort();
     EXPECT_EQ(second, first);
+}
+
+// --demo-jobs: one job of each path through the real pipeline, so the demo's job list shows
+// completed, node-creating and failed jobs; the dedicated one fails in ansible once and Retry
+// completes it. A restart on the same database submits nothing more.
+TEST_F(CpSimPersistence, DemoJobsShowEachPathOnceAndAreNotSubmittedTwice)
+{
+    const QStringList args{u"--db"_s,         m_dir.filePath(u"demo.db"_s),
+                           u"--demo-fleet"_s, u"8"_s,
+                           u"--demo-jobs"_s,  u"--time-scale"_s,
+                           u"0.01"_s};
+    ASSERT_NO_FATAL_FAILURE(startSim(args));
+    const QJsonArray listed =
+        op->get(u"/internal/provision-jobs"_s).json().value(u"jobs"_s).toArray();
+    ASSERT_EQ(listed.size(), 3) << PrintToString(listed);
+    QHash<QString, QString> jobIdByTenant;
+    for (const QJsonValue &value : listed)
+        jobIdByTenant.insert(value.toObject().value(u"tenant_id"_s).toString(),
+                             value.toObject().value(u"job_id"_s).toString());
+    ASSERT_EQ(QSet<QString>(jobIdByTenant.keyBegin(), jobIdByTenant.keyEnd()),
+              (QSet<QString>{u"acme-corp"_s, u"umbrella"_s, u"initech"_s}));
+
+    const QJsonObject existing = waitForJobEnd(*op, jobIdByTenant.value(u"acme-corp"_s));
+    EXPECT_EQ(existing.value(u"status"_s).toString(), u"Completed"_s) << PrintToString(existing);
+    EXPECT_EQ(existing.value(u"path"_s).toString(), u"shared-existing"_s);
+    EXPECT_FALSE(existing.value(u"trace_id"_s).toString().isEmpty());
+    EXPECT_EQ(auditRows(existing, u"job.created"_s).value(0).value(u"actor"_s).toString(),
+              u"demo"_s);
+
+    const QJsonObject sharedNew = waitForJobEnd(*op, jobIdByTenant.value(u"umbrella"_s));
+    EXPECT_EQ(sharedNew.value(u"status"_s).toString(), u"Completed"_s) << PrintToString(sharedNew);
+    EXPECT_EQ(sharedNew.value(u"path"_s).toString(), u"shared-new"_s);
+    EXPECT_FALSE(findNode(listNodes(*op), u"nbg1-shared-03"_s).isEmpty())
+        << "the shared-new job registers the region's next node";
+
+    const QString dedicatedId = jobIdByTenant.value(u"initech"_s);
+    const QJsonObject failed = waitForJobEnd(*op, dedicatedId);
+    ASSERT_EQ(failed.value(u"status"_s).toString(), u"Failed"_s) << PrintToString(failed);
+    EXPECT_EQ(failed.value(u"error"_s).toObject().value(u"stage"_s).toString(), u"ansible"_s);
+    ASSERT_EQ(
+        op->post(u"/internal/provision-jobs/"_s + dedicatedId + u"/retry"_s, QByteArray()).status,
+        202);
+    EXPECT_EQ(waitForJobEnd(*op, dedicatedId).value(u"status"_s).toString(), u"Completed"_s);
+    const QStringList nodesBefore = nodeIds(listNodes(*op));
+    EXPECT_TRUE(nodesBefore.contains(u"ded-initech-app"_s)) << PrintToString(nodesBefore);
+
+    ASSERT_NO_FATAL_FAILURE(startSim(args));
+    EXPECT_EQ(op->get(u"/internal/provision-jobs"_s).json().value(u"jobs"_s).toArray().size(), 3);
+    EXPECT_EQ(nodeIds(listNodes(*op)), nodesBefore);
+}
+
+TEST(CpSimProcess, DemoJobsWithoutANodeToPlaceOnExit1)
+{
+    RawSim sim({u"--tokens-file"_s, u"-"_s, u"--listen"_s, u"127.0.0.1:0"_s, u"--demo-jobs"_s},
+               stdinTokens());
+    EXPECT_EQ(sim.exitCode(), 1) << sim.output().toStdString();
+    EXPECT_TRUE(sim.output().contains("--demo-jobs needs an active shared node"))
+        << sim.output().toStdString();
+    EXPECT_FALSE(sim.standardOutput().contains("listening on"));
 }
 
 // A shared-new job interrupted in pulumi_up (stage durations x 0.05) must end after a restart:

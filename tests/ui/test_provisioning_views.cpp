@@ -242,6 +242,11 @@ TEST(ProvisionWizard, DedicatedMakesThreeServersOnTheSanitizedStack)
     roles.sort();
     EXPECT_EQ(roles, (QStringList{u"app"_s, u"db"_s, u"redis"_s}));
     EXPECT_EQ(c.window()->jobView()->serverTable()->rowCount(), 3);
+    // A dedicated stack has no target node: the summary names the stack and no "target –".
+    const QString summary = c.window()->jobView()->summaryText();
+    EXPECT_TRUE(summary.contains(u"stack dedicated-beta-corp-eu · created"_s))
+        << summary.toStdString();
+    EXPECT_FALSE(summary.contains(u"target"_s)) << summary.toStdString();
 }
 
 TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
@@ -502,6 +507,22 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     ASSERT_GE(row, 0);
     EXPECT_EQ(jobs->model()->index(row, prego::JobListModel::TenantColumn).data().toString(),
               u"zeta"_s);
+    // The columns fit their text (the created time is not cut to "11/27/26 8:4…") and the last
+    // one fills the width; a column the operator sizes by hand keeps its width at the next
+    // refresh.
+    QTableView *table = jobs->table();
+    QHeaderView *header = table->horizontalHeader();
+    for (int column = 0; column < header->count() - 1; ++column) {
+        EXPECT_GE(table->columnWidth(column),
+                  static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column))
+            << "column " << column << " is narrower than its text";
+    }
+    EXPECT_EQ(header->length(), table->viewport()->width());
+    header->resizeSection(prego::JobListModel::TenantColumn, 300);
+    refreshed.clear();
+    jobs->refresh();
+    ASSERT_TRUE(refreshed.wait(10000));
+    EXPECT_EQ(table->columnWidth(prego::JobListModel::TenantColumn), 300);
     // Filter: Failed hides it; all statuses shows it.
     EXPECT_EQ(jobs->emptyText(), QString());
     jobs->statusFilter()->setCurrentIndex(jobs->statusFilter()->findData(u"Failed"_s));
