@@ -92,9 +92,10 @@ JobsView::JobsView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     // A column the operator widened or narrowed keeps its width; the last one only stretches.
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
-        if (!m_fitting && column < m_table->horizontalHeader()->count() - 1)
-            m_columnsSizedByHand = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int section) {
+        if (!m_fitting && section != header->logicalIndex(header->count() - 1))
+            m_keepColumnWidths = true;
     });
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT jobActivated(index.data(JobListModel::JobIdRole).toString());
@@ -270,7 +271,7 @@ void JobsView::retranslate()
 
 void JobsView::fitColumns()
 {
-    if (m_columnsSizedByHand || m_proxy->rowCount() == 0)
+    if (m_keepColumnWidths || m_proxy->rowCount() == 0)
         return;
     m_fitting = true;
     fitColumnsToContents(m_table);

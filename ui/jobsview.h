@@ -36,6 +36,9 @@ public:
     // Where the jobs come from; any may be null (no profile yet).
     void attach(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *submitter);
     void refresh();
+    // Whether the columns keep widths restored for the profile (or sized by the operator) instead
+    // of fitting the rows; MainWindow sets it after restoring the profile's view state.
+    void setKeepColumnWidths(bool keep) { m_keepColumnWidths = keep; }
 
     JobListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -80,7 +83,7 @@ private:
     QPushButton *m_new;
     QTimer m_timer;
     bool m_fitting = false; // fitColumns() is resizing: not the operator
-    bool m_columnsSizedByHand = false;
+    bool m_keepColumnWidths = false;
 };
 
 } // namespace prego

@@ -706,6 +706,7 @@ void MainWindow::restoreViews()
     // A window already on screen stays where it is: only what is inside it follows the profile.
     const QStringList headers = m_viewStates->restore(m_viewProfile, this, !isVisible());
     m_dashboard->setKeepColumnWidths(headers.contains(m_dashboard->table()->objectName()));
+    m_jobs->setKeepColumnWidths(headers.contains(m_jobs->table()->objectName()));
     if (m_nodeDetail)
         m_viewStates->restore(m_viewProfile, m_nodeDetail, !m_nodeDetail->isVisible());
     if (m_jobView)

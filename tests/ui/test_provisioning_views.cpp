@@ -523,6 +523,15 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     jobs->refresh();
     ASSERT_TRUE(refreshed.wait(10000));
     EXPECT_EQ(table->columnWidth(prego::JobListModel::TenantColumn), 300);
+    // Another profile without stored widths (MainWindow::restoreViews): the columns fit again.
+    jobs->setKeepColumnWidths(false);
+    refreshed.clear();
+    jobs->refresh();
+    ASSERT_TRUE(refreshed.wait(10000));
+    constexpr int Tenant = prego::JobListModel::TenantColumn;
+    EXPECT_EQ(table->columnWidth(Tenant),
+              std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(Tenant),
+                       header->sectionSizeHint(Tenant)));
     // Filter: Failed hides it; all statuses shows it.
     EXPECT_EQ(jobs->emptyText(), QString());
     jobs->statusFilter()->setCurrentIndex(jobs->statusFilter()->findData(u"Failed"_s));
