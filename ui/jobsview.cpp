@@ -91,12 +91,7 @@ JobsView::JobsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    // A column the operator widened or narrowed keeps its width; the last one only stretches.
-    QHeaderView *header = m_table->horizontalHeader();
-    connect(header, &QHeaderView::sectionResized, this, [this, header](int section) {
-        if (!m_fitting && section != header->logicalIndex(header->count() - 1))
-            m_keepColumnWidths = true;
-    });
+    m_columns = new ColumnFitter(m_table);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT jobActivated(index.data(JobListModel::JobIdRole).toString());
     });
@@ -269,13 +264,15 @@ void JobsView::retranslate()
     fitColumns();
 }
 
+void JobsView::setKeepColumnWidths(bool keep)
+{
+    m_columns->setKeepWidths(keep);
+}
+
 void JobsView::fitColumns()
 {
-    if (m_keepColumnWidths || m_proxy->rowCount() == 0)
-        return;
-    m_fitting = true;
-    fitColumnsToContents(m_table);
-    m_fitting = false;
+    if (m_proxy->rowCount() > 0)
+        m_columns->fit();
 }
 
 void JobsView::changeEvent(QEvent *event)

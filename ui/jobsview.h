@@ -15,6 +15,7 @@ namespace prego {
 
 class ApiCall;
 class ApiClient;
+class ColumnFitter;
 class EmptyState;
 class JobListModel;
 class JobOutbox;
@@ -38,7 +39,7 @@ public:
     void refresh();
     // Whether the columns keep widths restored for the profile (or sized by the operator) instead
     // of fitting the rows; MainWindow sets it after restoring the profile's view state.
-    void setKeepColumnWidths(bool keep) { m_keepColumnWidths = keep; }
+    void setKeepColumnWidths(bool keep);
 
     JobListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -82,8 +83,7 @@ private:
     bool m_answered = false; // the list shows a control plane's answer (or the failure of one)
     QPushButton *m_new;
     QTimer m_timer;
-    bool m_fitting = false; // fitColumns() is resizing: not the operator
-    bool m_keepColumnWidths = false;
+    ColumnFitter *m_columns = nullptr;
 };
 
 } // namespace prego

@@ -144,16 +144,8 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     layout->addWidget(m_errorBox);
     layout->addLayout(traceRow);
     // The operator shares the height between the trace and the tables (remembered per profile).
-    for (QTableWidget *table : {m_stages, m_servers, m_audit}) {
-        QHeaderView *header = table->horizontalHeader();
-        connect(header, &QHeaderView::sectionResized, this, [this, table, header](int section) {
-            // The last section stretches with the window; any other was sized by the operator.
-            if (m_fittingColumns || section == header->logicalIndex(header->count() - 1) ||
-                m_keepColumnWidths.contains(table->objectName()))
-                return;
-            m_keepColumnWidths.append(table->objectName());
-        });
-    }
+    for (QTableWidget *table : {m_stages, m_servers, m_audit})
+        m_columnFitters.append(new ColumnFitter(table));
     m_splitter->setObjectName(u"jobSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_timeline);
@@ -374,18 +366,15 @@ void JobView::fillTables()
 
 void JobView::setKeepColumnWidths(const QStringList &tables)
 {
-    m_keepColumnWidths = tables;
+    for (ColumnFitter *columns : std::as_const(m_columnFitters))
+        columns->setKeepWidths(tables.contains(columns->table()->objectName()));
 }
 
 void JobView::fitColumns()
 {
-    // A followed job refreshes every second: fitting a table the operator sized would undo it.
-    m_fittingColumns = true;
-    for (QTableWidget *table : {m_stages, m_servers, m_audit}) {
-        if (!m_keepColumnWidths.contains(table->objectName()))
-            fitColumnsToContents(table);
-    }
-    m_fittingColumns = false;
+    // A followed job refreshes every second: a table the operator sized keeps its widths.
+    for (ColumnFitter *columns : std::as_const(m_columnFitters))
+        columns->fit();
 }
 
 void JobView::retranslate()

@@ -20,6 +20,7 @@ namespace prego {
 
 class ApiCall;
 class ApiClient;
+class ColumnFitter;
 class ServerClock;
 class TraceTimeline;
 struct ApiResponse;
@@ -95,8 +96,7 @@ private:
     QString m_problem;
     QPointer<ApiCall> m_call;
     QTimer m_follow;
-    QStringList m_keepColumnWidths;
-    bool m_fittingColumns = false;
+    QList<ColumnFitter *> m_columnFitters; // of the stage, server and audit tables
     QTimer m_tick;
 
     QLabel *m_title;

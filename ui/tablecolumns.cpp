@@ -16,4 +16,24 @@ void fitColumnsToContents(QTableView *table)
     }
 }
 
+ColumnFitter::ColumnFitter(QTableView *table)
+    : QObject(table)
+    , m_table(table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int section) {
+        if (!m_fitting && section != header->logicalIndex(header->count() - 1))
+            m_keep = true;
+    });
+}
+
+void ColumnFitter::fit()
+{
+    if (m_keep)
+        return;
+    m_fitting = true;
+    fitColumnsToContents(m_table);
+    m_fitting = false;
+}
+
 } // namespace prego
