@@ -17,6 +17,7 @@
 //  HistoryRead    one node's 24 h and 30 d  vs  a plain table with a separate index
 #include "api/apiclient.h"
 #include "api/apicodec.h"
+#include "api/controlplane.h"
 #include "api/fleetpoller.h"
 #include "domain/freshness.h"
 #include "domain/seriesthinning.h"
@@ -225,7 +226,8 @@ void pollLoop(benchmark::State &state, bool quiet)
     NodeFilterProxy proxy;
     proxy.setSourceModel(&model);
     proxy.sort(NodeTableModel::FreshnessColumn);
-    FleetPoller poller(rig.client.get(), &clock);
+    ControlPlane controlPlane(rig.client.get());
+    FleetPoller poller(&controlPlane, &clock);
     int answers = 0, notModified = 0;
     QEventLoop loop;
     QObject::connect(&poller, &FleetPoller::snapshotReceived, [&](const NodesSnapshot &s) {

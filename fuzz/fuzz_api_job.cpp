@@ -1,7 +1,7 @@
 // GET /internal/provision-jobs/{id} and the answer of POST /internal/provision-tenant: a job with
 // its stages, error, servers and audit.
 #include "api/jobcodec.h"
-#include "api/jobtext.h"
+#include "domain/jobtext.h"
 #include "fuzzcheck.h"
 
 using namespace prego;
@@ -14,12 +14,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     // What the job window shows of it: the texts must cope with whatever the server sent.
     (void)job.value->currentStage();
-    (void)JobCodec::jobStatusText(job.value->status);
+    (void)JobText::jobStatus(job.value->status);
     FUZZ_CHECK(!JobText::describe(*job.value).isEmpty());
     for (const JobStage &stage : job.value->stages) {
         (void)stage.durationMs();
-        (void)JobCodec::stageStatusText(stage.status);
-        (void)JobCodec::stageExplanation(stage.name);
+        (void)JobText::stageStatus(stage.status);
+        (void)JobText::stageExplanation(stage.name);
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/node.h"
 #include "fuzzcheck.h"
+#include "types/node.h"
 
 namespace prego::fuzz {
 

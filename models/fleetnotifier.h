@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/job.h"
-#include "api/node.h"
 #include "domain/freshness.h"
+#include "types/job.h"
+#include "types/node.h"
 
 #include <QHash>
 #include <QObject>

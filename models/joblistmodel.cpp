@@ -1,7 +1,8 @@
 #include "joblistmodel.h"
 
 #include "api/jobcodec.h"
-#include "api/jobtext.h"
+#include "domain/jobtext.h"
+#include "storage/joboutbox.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -69,7 +70,7 @@ QVariant JobListModel::displayValue(const JobListRow &row, int column) const
     case PathColumn:
         return pathName(j.path);
     case StatusColumn:
-        return row.local ? row.localNote : JobCodec::jobStatusText(j.status);
+        return row.local ? row.localNote : JobText::jobStatus(j.status);
     case StageColumn:
         return j.currentStage();
     case CreatedColumn:

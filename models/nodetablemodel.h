@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/node.h"
 #include "domain/freshness.h"
 #include "fleetsummary.h"
+#include "types/node.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -143,7 +143,7 @@ std::optional<qint64> decodeCursor(const QString &cursor)
 
 ApiServer::ApiServer(const TokenStore &tokens, Fleet &fleet, Pipeline &pipeline,
                      FleetSimulator &simulator, SimClock &clock, bool simAdminEnabled,
-                     QObject *parent)
+                     FeatureSet features, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_tokens(tokens)
     , m_fleet(fleet)
@@ -151,6 +151,7 @@ ApiServer::ApiServer(const TokenStore &tokens, Fleet &fleet, Pipeline &pipeline,
     , m_simulator(simulator)
     , m_clock(clock)
     , m_simAdmin(simAdminEnabled)
+    , m_features(features)
 {}
 
 QByteArray ApiServer::header(const QHttpServerRequest &request, const QByteArray &name)
@@ -286,6 +287,14 @@ ApiServer::Response ApiServer::error(int status, const QString &code, const QStr
     return r;
 }
 
+std::optional<ApiServer::Response> ApiServer::refuseUnlessEnabled(Feature feature) const
+{
+    if (m_features.contains(feature))
+        return std::nullopt;
+    return error(404, u"not_found"_s,
+                 u"this control plane does not offer %1"_s.arg(FeatureSet::name(feature)));
+}
+
 std::optional<ApiServer::Response> ApiServer::parseBody(const Call &call, QJsonObject *out) const
 {
     QJsonParseError parseError;
@@ -393,6 +402,10 @@ ApiServer::Response ApiServer::whoami(const Call &call)
     if (!call.token->boundNodeId.isEmpty())
         w.key("node_id").value(QStringView(call.token->boundNodeId));
     w.key("server_time").value(QStringView(SimClock::rfc3339(m_clock.nowMs())));
+    w.key("features").beginArray();
+    for (const QString &name : m_features.names())
+        w.value(QStringView(name));
+    w.endArray();
     w.endObject();
     return json(200, w.take());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "featureset.h"
 #include "tokenstore.h"
 
 #include <QAbstractHttpServer>
@@ -30,7 +31,8 @@ class ApiServer final : public QAbstractHttpServer
     Q_OBJECT
 public:
     ApiServer(const TokenStore &tokens, Fleet &fleet, Pipeline &pipeline, FleetSimulator &simulator,
-              SimClock &clock, bool simAdminEnabled, QObject *parent = nullptr);
+              SimClock &clock, bool simAdminEnabled, FeatureSet features,
+              QObject *parent = nullptr);
 
     struct Response
     {
@@ -41,6 +43,10 @@ public:
 
     qint64 requestCount() const { return m_requests; }
     qint64 metricPushesAccepted() const { return m_metricPushes; }
+
+    // For the endpoints of an optional capability: 404 not_found when this run does not offer it
+    // (--features), as a control plane without that capability would answer; nullopt when it does.
+    std::optional<Response> refuseUnlessEnabled(Feature feature) const;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -102,6 +108,7 @@ private:
     FleetSimulator &m_simulator;
     SimClock &m_clock;
     bool m_simAdmin;
+    FeatureSet m_features;
     QList<Fault> m_faults;
     qint64 m_nextFaultId = 1;
     std::deque<QJsonObject> m_requestLog;

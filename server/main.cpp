@@ -83,7 +83,7 @@ int main(int argc, char **argv)
             return fail(1, error);
     }
 
-    ApiServer server(tokens, fleet, pipeline, simulator, clock, options.simAdmin);
+    ApiServer server(tokens, fleet, pipeline, simulator, clock, options.simAdmin, options.features);
     const quint16 port = server.listen(options.listenAddress, options.listenPort);
     if (port == 0)
         return fail(2, QStringLiteral("cannot listen on %1:%2")

@@ -7,6 +7,12 @@ using namespace Qt::StringLiterals;
 namespace prego::sim {
 
 namespace {
+QString implementedText()
+{
+    const QStringList names = FeatureSet::implemented().names();
+    return names.isEmpty() ? u"none yet"_s : names.join(u", "_s);
+}
+
 void addOptions(QCommandLineParser &p)
 {
     p.setApplicationDescription(u"prego-cp-sim: the reference Prego control plane (simulated)."_s);
@@ -26,6 +32,11 @@ void addOptions(QCommandLineParser &p)
         {u"dns-external"_s, u"Skip the dns stage for matching tenants."_s, u"TENANT_GLOB"_s},
         {u"enable-sim-admin"_s, u"Enable the /sim/ admin endpoints."_s},
         {u"seed"_s, u"Seed of the fleet simulation."_s, u"N"_s},
+        {u"features"_s,
+         u"Optional capabilities to offer (announced by whoami): all (the default: every one this "
+         u"simulator implements), none (only the Definition of Done's endpoints), or a "
+         u"comma-separated list of names. Implemented: %1."_s.arg(implementedText()),
+         u"LIST"_s, u"all"_s},
     });
 }
 } // namespace
@@ -106,6 +117,10 @@ QString SimOptions::parse(const QStringList &arguments, SimOptions *out, bool *h
             return u"--seed wants a number"_s;
         out->seedGiven = true;
     }
+    if (const QString error =
+            FeatureSet::parse(p.value(u"features"_s), FeatureSet::implemented(), &out->features);
+        !error.isEmpty())
+        return error;
     return {};
 }
 

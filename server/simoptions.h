@@ -1,5 +1,6 @@
 #pragma once
 
+#include "featureset.h"
 #include "pipeline.h"
 
 #include <QHostAddress>
@@ -21,6 +22,7 @@ struct SimOptions
     quint64 seed = 0;
     bool seedGiven = false;
     PipelineOptions pipeline;
+    FeatureSet features = FeatureSet::implemented(); // the optional capabilities this run offers
 
     // Returns an error message (empty on success). helpRequested is set for --help.
     static QString parse(const QStringList &arguments, SimOptions *out, bool *helpRequested);

@@ -89,7 +89,7 @@
     <message numerus="yes">
         <source>Checking %n provisioning request(s) that were sent but not answered…</source>
         <translation>
-            <numerusform>Checking %n provisioning request that were sent but not answered…</numerusform>
+            <numerusform>Checking %n provisioning request that was sent but not answered…</numerusform>
             <numerusform>Checking %n provisioning requests that were sent but not answered…</numerusform>
         </translation>
     </message>
@@ -175,28 +175,28 @@
     <message numerus="yes">
         <source>All %n bound node(s) pushed within %1.</source>
         <translation>
-            <numerusform>All %n bound node pushed within %1.</numerusform>
+            <numerusform>The %n bound node pushed within %1.</numerusform>
             <numerusform>All %n bound nodes pushed within %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 bound node(s) did not push within %2.</source>
         <translation>
-            <numerusform>%n of %1 bound node did not push within %2.</numerusform>
+            <numerusform>%n of %1 bound nodes did not push within %2.</numerusform>
             <numerusform>%n of %1 bound nodes did not push within %2.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>All four values are reported by all %n bound node(s).</source>
         <translation>
-            <numerusform>All four values are reported by all %n bound node.</numerusform>
+            <numerusform>All four values are reported by the %n bound node.</numerusform>
             <numerusform>All four values are reported by all %n bound nodes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n bound node(s) leave values empty.</source>
         <translation>
-            <numerusform>%n bound node leave values empty.</numerusform>
+            <numerusform>%n bound node leaves values empty.</numerusform>
             <numerusform>%n bound nodes leave values empty.</numerusform>
         </translation>
     </message>
@@ -210,14 +210,14 @@
     <message numerus="yes">
         <source>All %n live node(s) are fresh.</source>
         <translation>
-            <numerusform>All %n live node are fresh.</numerusform>
+            <numerusform>The %n live node is fresh.</numerusform>
             <numerusform>All %n live nodes are fresh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n live node(s) are not fresh.</source>
         <translation>
-            <numerusform>%n live node are not fresh.</numerusform>
+            <numerusform>%n live node is not fresh.</numerusform>
             <numerusform>%n live nodes are not fresh.</numerusform>
         </translation>
     </message>
@@ -234,7 +234,7 @@
     <message numerus="yes">
         <source>%n node(s) report again</source>
         <translation>
-            <numerusform>%n node report again</numerusform>
+            <numerusform>%n node reports again</numerusform>
             <numerusform>%n nodes report again</numerusform>
         </translation>
     </message>
@@ -322,7 +322,7 @@
     <message numerus="yes">
         <source>This creates %n new server(s), which cost money. Nothing was sent; run the command again with --yes to go ahead.</source>
         <translation>
-            <numerusform>This creates %n new server, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
+            <numerusform>This creates %n new server, which costs money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
             <numerusform>This creates %n new servers, which cost money. Nothing was sent; run the command again with --yes to go ahead.</numerusform>
         </translation>
     </message>

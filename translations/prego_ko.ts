@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
     <context>
+        <name>ConsoleOptions</name>
+        <message>
+            <source>%1 needs a value; see --help.</source>
+            <translation>%1에는 값이 필요합니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>--palette takes system, light or dark; see --help.</source>
+            <translation>--palette에는 system, light, dark 중 하나를 씁니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>Unknown option %1; see --help.</source>
+            <translation>알 수 없는 옵션 %1입니다. --help를 참고하세요.</translation>
+        </message>
+        <message>
+            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
+                     [--job ID] [--palette system|light|dark] [--screenshot DIR]
+
+  --lang ko|en       language of the console (default: the system's)
+  --palette SCHEME   colours for this run: system (default), light or dark
+  --profile NAME     connect to this profile
+  --demo             start a local demo control plane with a simulated fleet
+  --node ID          open this node's detail once the fleet is shown
+  --job ID           open this provisioning job
+                     (a second start hands both to the running console)
+  --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs
+                     and the verification to PNG files in DIR and exit (with
+                     --demo also the wizard's pages and a job's trace)
+</source>
+            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
+                     [--job ID] [--palette system|light|dark] [--screenshot 디렉터리]
+
+  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
+  --palette 색상     이번 실행의 색상: system (기본값), light, dark
+  --profile 이름     이 프로필로 연결
+  --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
+  --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
+  --job ID           이 프로비저닝 작업 열기
+                     (두 번째로 실행하면 둘 다 실행 중인 콘솔에 넘깁니다)
+  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록, 검증 화면을
+                     디렉터리에 PNG 파일로 렌더링하고 종료 (--demo와 함께면
+                     마법사 페이지와 작업 추적도)
+</translation>
+        </message>
+    </context>
+    <context>
         <name>QWizard</name>
         <message>
             <source>&lt; &amp;Back</source>
@@ -263,15 +308,14 @@
         </message>
     </context>
     <context>
+        <name>prego::ConnectionCheck</name>
+        <message>
+            <source>Token %1, role %2</source>
+            <translation>토큰 %1, 역할 %2</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::ConsoleApp</name>
-        <message>
-            <source>%1 needs a value; see --help.</source>
-            <translation>%1에는 값이 필요합니다. --help를 참고하세요.</translation>
-        </message>
-        <message>
-            <source>Unknown option %1; see --help.</source>
-            <translation>알 수 없는 옵션 %1입니다. --help를 참고하세요.</translation>
-        </message>
         <message>
             <source>Enter the token for this profile.</source>
             <translation>이 프로필의 토큰을 입력하세요.</translation>
@@ -279,26 +323,6 @@
         <message>
             <source>There is no profile named %1.</source>
             <translation>%1(이)라는 프로필이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Welcome to the Prego Operator Console</source>
-            <translation>Prego 운영 콘솔에 오신 것을 환영합니다</translation>
-        </message>
-        <message>
-            <source>No control plane is set up yet.</source>
-            <translation>아직 설정된 제어 플레인이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Start the demo to try the console on a simulated fleet, or add the control plane you operate.</source>
-            <translation>데모를 시작해 시뮬레이션 노드로 콘솔을 체험하거나, 운영 중인 제어 플레인을 추가하세요.</translation>
-        </message>
-        <message>
-            <source>Start the demo</source>
-            <translation>데모 시작</translation>
-        </message>
-        <message>
-            <source>Add control plane…</source>
-            <translation>제어 플레인 추가…</translation>
         </message>
         <message>
             <source>No keychain is available.</source>
@@ -315,14 +339,6 @@
         <message>
             <source>The control plane did not accept the stored token.</source>
             <translation>제어 플레인이 저장된 토큰을 받아들이지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Remove profile</source>
-            <translation>프로필 삭제</translation>
-        </message>
-        <message>
-            <source>Remove profile %1 and the token stored for it? The control plane is not changed.</source>
-            <translation>프로필 %1과(와) 저장된 토큰을 삭제할까요? 제어 플레인은 변경되지 않습니다.</translation>
         </message>
         <message>
             <source>The profile was removed, but its token could not be removed from the keychain: %1</source>
@@ -346,39 +362,28 @@
                 <numerusform>보냈지만 응답을 받지 못한 프로비저닝 요청 %n개를 확인하는 중…</numerusform>
             </translation>
         </message>
+    </context>
+    <context>
+        <name>prego::ControlPlane</name>
         <message>
-            <source>--palette takes system, light or dark; see --help.</source>
-            <translation>--palette에는 system, light, dark 중 하나를 씁니다. --help를 참고하세요.</translation>
+            <source>This control plane does not offer maintenance silences.</source>
+            <translation>이 제어 플레인은 유지보수 사일런스를 제공하지 않습니다.</translation>
         </message>
         <message>
-            <source>Usage: prego-console [--lang ko|en] [--profile NAME] [--demo] [--node ID]
-                     [--job ID] [--palette system|light|dark] [--screenshot DIR]
-
-  --lang ko|en       language of the console (default: the system's)
-  --palette SCHEME   colours for this run: system (default), light or dark
-  --profile NAME     connect to this profile
-  --demo             start a local demo control plane with a simulated fleet
-  --node ID          open this node's detail once the fleet is shown
-  --job ID           open this provisioning job
-                     (a second start hands both to the running console)
-  --screenshot DIR   render the dashboard, the heatmap, a node detail, the jobs
-                     and the verification to PNG files in DIR and exit (with
-                     --demo also the wizard's pages and a job's trace)
-</source>
-            <translation>사용법: prego-console [--lang ko|en] [--profile 이름] [--demo] [--node ID]
-                     [--job ID] [--palette system|light|dark] [--screenshot 디렉터리]
-
-  --lang ko|en       콘솔 언어 (기본값: 시스템 언어)
-  --palette 색상     이번 실행의 색상: system (기본값), light, dark
-  --profile 이름     이 프로필로 연결
-  --demo             시뮬레이션 플릿이 있는 로컬 데모 제어 플레인 시작
-  --node ID          플릿이 표시되면 이 노드의 상세 화면 열기
-  --job ID           이 프로비저닝 작업 열기
-                     (두 번째로 실행하면 둘 다 실행 중인 콘솔에 넘깁니다)
-  --screenshot 디렉터리  대시보드, 히트맵, 노드 상세, 작업 목록, 검증 화면을
-                     디렉터리에 PNG 파일로 렌더링하고 종료 (--demo와 함께면
-                     마법사 페이지와 작업 추적도)
-</translation>
+            <source>This control plane does not offer plans before provisioning.</source>
+            <translation>이 제어 플레인은 프로비저닝 전 계획을 제공하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>This control plane does not offer cancelling jobs.</source>
+            <translation>이 제어 플레인은 작업 취소를 제공하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>This control plane does not keep earlier attempts of a job.</source>
+            <translation>이 제어 플레인은 작업의 이전 시도를 보관하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>This control plane does not offer job logs.</source>
+            <translation>이 제어 플레인은 작업 로그를 제공하지 않습니다.</translation>
         </message>
     </context>
     <context>
@@ -502,10 +507,6 @@
             <translation>Bearer 토큰 형식이 아닙니다(공백 없는 한 줄이어야 합니다).</translation>
         </message>
         <message>
-            <source>The control plane's answer could not be read: %1</source>
-            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-        </message>
-        <message>
             <source>Signed in to %1 as %2 (%3); the token is in the keychain.</source>
             <translation>%1에 %2(%3)(으)로 로그인했습니다. 토큰은 키체인에 저장했습니다.</translation>
         </message>
@@ -592,7 +593,8 @@ Commands:
   profiles remove NAME
   login --profile NAME      read a token from standard input and keep it in the keychain
   logout --profile NAME     remove the profile's token from the keychain
-  whoami --profile NAME     show the token's name and role
+  whoami --profile NAME     show the token's name and role, and the optional
+                            capabilities the control plane offers
   nodes --profile NAME [--output table|json]
                             list nodes with their freshness and age
   history --profile NAME --node ID [--since 24h] [--output table|csv|json]
@@ -613,7 +615,8 @@ Exit codes:
   profiles remove 이름
   login --profile 이름      표준 입력에서 토큰을 읽어 키체인에 저장
   logout --profile 이름     프로필의 토큰을 키체인에서 삭제
-  whoami --profile 이름     토큰 이름과 역할 표시
+  whoami --profile 이름     토큰 이름과 역할, 제어 플레인이 제공하는
+                            선택 기능 표시
   nodes --profile 이름 [--output table|json]
                             노드 목록과 신선도, 경과 시간 표시
   history --profile 이름 --node ID [--since 24h] [--output table|csv|json]
@@ -626,6 +629,15 @@ Exit codes:
   4  키체인을 사용할 수 없음
   5  알 수 없는 프로필 또는 항목
 </translation>
+        </message>
+        <message>
+            <source>Offers: nothing beyond the Definition of Done</source>
+            <translation>제공 기능: 완료 정의(DoD) 외에는 없음</translation>
+        </message>
+        <message>
+            <source>Offers: %1</source>
+            <extracomment>%1: the capabilities' names as the contract spells them ("silences, plans"), not translated</extracomment>
+            <translation>제공 기능: %1</translation>
         </message>
     </context>
     <context>
@@ -1090,6 +1102,17 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::FleetTrayIcon</name>
+        <message>
+            <source>Show the console</source>
+            <translation>콘솔 보기</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>종료</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::HeatmapGrid</name>
         <message>
             <source>pushed on time</source>
@@ -1268,6 +1291,17 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::HistoryFeed</name>
+        <message>
+            <source>No local history for this profile.</source>
+            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Local history: %1</source>
+            <translation>로컬 기록: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::HistoryStore</name>
         <message>
             <source>The history database %1 is damaged.</source>
@@ -1342,74 +1376,6 @@ Exit codes:
         <message>
             <source>An entry of the job list without job_id or status was ignored.</source>
             <translation>job_id 또는 status가 없는 작업 목록 항목을 무시했습니다.</translation>
-        </message>
-        <message>
-            <source>Queued</source>
-            <translation>대기 중</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>실행 중</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>완료</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>실패</translation>
-        </message>
-        <message>
-            <source>pending</source>
-            <translation>대기</translation>
-        </message>
-        <message>
-            <source>running</source>
-            <translation>실행 중</translation>
-        </message>
-        <message>
-            <source>succeeded</source>
-            <translation>성공</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>실패</translation>
-        </message>
-        <message>
-            <source>skipped</source>
-            <translation>건너뜀</translation>
-        </message>
-        <message>
-            <source>The control plane checked the request and refused it.</source>
-            <translation>제어 플레인이 요청을 검사하고 거부했습니다.</translation>
-        </message>
-        <message>
-            <source>The target node could not be found or does not take tenants.</source>
-            <translation>대상 노드를 찾을 수 없거나 테넌트를 받지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Pulumi could not create or update the servers of the stack.</source>
-            <translation>Pulumi가 스택의 서버를 만들거나 갱신하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>The new server could not be registered as a node.</source>
-            <translation>새 서버를 노드로 등록하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>The tenant's DNS records could not be set.</source>
-            <translation>테넌트의 DNS 레코드를 설정하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>Configuring the servers with Ansible failed.</source>
-            <translation>Ansible로 서버를 구성하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>The tenant's callbacks could not be delivered.</source>
-            <translation>테넌트 콜백을 전달하지 못했습니다.</translation>
-        </message>
-        <message>
-            <source>A stage of the job failed.</source>
-            <translation>작업의 한 단계가 실패했습니다.</translation>
         </message>
     </context>
     <context>
@@ -1572,16 +1538,80 @@ Exit codes:
             <source>Tenant %1, path %2, stack %3</source>
             <translation>테넌트 %1, 경로 %2, 스택 %3</translation>
         </message>
+        <message>
+            <source>Queued</source>
+            <translation>대기 중</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>실행 중</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>완료</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>대기</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>실행 중</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>성공</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>건너뜀</translation>
+        </message>
+        <message>
+            <source>The control plane checked the request and refused it.</source>
+            <translation>제어 플레인이 요청을 검사하고 거부했습니다.</translation>
+        </message>
+        <message>
+            <source>The target node could not be found or does not take tenants.</source>
+            <translation>대상 노드를 찾을 수 없거나 테넌트를 받지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Pulumi could not create or update the servers of the stack.</source>
+            <translation>Pulumi가 스택의 서버를 만들거나 갱신하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The new server could not be registered as a node.</source>
+            <translation>새 서버를 노드로 등록하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's DNS records could not be set.</source>
+            <translation>테넌트의 DNS 레코드를 설정하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>Configuring the servers with Ansible failed.</source>
+            <translation>Ansible로 서버를 구성하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>The tenant's callbacks could not be delivered.</source>
+            <translation>테넌트 콜백을 전달하지 못했습니다.</translation>
+        </message>
+        <message>
+            <source>A stage of the job failed.</source>
+            <translation>작업의 한 단계가 실패했습니다.</translation>
+        </message>
     </context>
     <context>
         <name>prego::JobView</name>
         <message>
             <source>The control plane does not know job %1 (yet).</source>
             <translation>제어 플레인이 작업 %1을(를) (아직) 알지 못합니다.</translation>
-        </message>
-        <message>
-            <source>The control plane's answer could not be read: %1</source>
-            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
         </message>
         <message>
             <source>Retry failed: %1</source>
@@ -1754,15 +1784,14 @@ Exit codes:
         </message>
     </context>
     <context>
-        <name>prego::JobsView</name>
+        <name>prego::JobsPoller</name>
         <message>
             <source>The jobs could not be listed: %1</source>
             <translation>작업 목록을 가져올 수 없습니다: %1</translation>
         </message>
-        <message>
-            <source>The control plane's answer could not be read: %1</source>
-            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
-        </message>
+    </context>
+    <context>
+        <name>prego::JobsView</name>
         <message numerus="yes">
             <source>%1 of %n job(s) shown</source>
             <translation>
@@ -1815,6 +1844,106 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::MainActions</name>
+        <message>
+            <source>No saved profiles</source>
+            <translation>저장된 프로필 없음</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>파일(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Profiles…</source>
+            <translation>프로필(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Switch profile</source>
+            <translation>프로필 전환(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove this profile…</source>
+            <translation>이 프로필 삭제(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Enter &amp;token…</source>
+            <translation>토큰 입력(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>끝내기(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>보기(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Dashboard</source>
+            <translation>대시보드(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap</source>
+            <translation>히트맵(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Jobs</source>
+            <translation>작업(&amp;J)</translation>
+        </message>
+        <message>
+            <source>&amp;Verification</source>
+            <translation>검증(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>새로 고침(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Filter nodes</source>
+            <translation>노드 필터(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>언어(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>설정(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>도움말(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Qt 정보(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>로그 폴더 열기(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <extracomment>View → Language: follow the system's language</extracomment>
+            <translation>시스템 언어(&amp;S)</translation>
+        </message>
+        <message>
+            <source>About Prego Operator Console</source>
+            <translation>Prego 운영 콘솔 정보</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::MainWindow</name>
         <message>
             <source>Last refresh: %1</source>
@@ -1839,119 +1968,6 @@ Exit codes:
         <message>
             <source>Prego Operator Console — %1</source>
             <translation>Prego 운영 콘솔 — %1</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>파일(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Profiles…</source>
-            <translation>프로필(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>Enter &amp;token…</source>
-            <translation>토큰 입력(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>끝내기(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>보기(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Dashboard</source>
-            <translation>대시보드(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>새로 고침(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Filter nodes</source>
-            <translation>노드 필터(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>언어(&amp;L)</translation>
-        </message>
-        <message>
-            <source>No saved profiles</source>
-            <translation>저장된 프로필 없음</translation>
-        </message>
-        <message>
-            <source>&amp;Switch profile</source>
-            <translation>프로필 전환(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Remove this profile…</source>
-            <translation>이 프로필 삭제(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>No local history for this profile.</source>
-            <translation>이 프로필의 로컬 기록이 없습니다.</translation>
-        </message>
-        <message>
-            <source>Local history: %1</source>
-            <translation>로컬 기록: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Heatmap</source>
-            <translation>히트맵(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Jobs</source>
-            <translation>작업(&amp;J)</translation>
-        </message>
-        <message>
-            <source>&amp;New provisioning…</source>
-            <translation>새 프로비저닝(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <extracomment>View → Language: follow the system's language</extracomment>
-            <translation>시스템 언어(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Verification</source>
-            <translation>검증(&amp;V)</translation>
-        </message>
-        <message>
-            <source>Show the console</source>
-            <translation>콘솔 보기</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>종료</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>도움말(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About Prego Operator Console</source>
-            <translation>Prego 운영 콘솔 정보(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>Qt 정보(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Open &amp;log folder</source>
-            <translation>로그 폴더 열기(&amp;L)</translation>
-        </message>
-        <message>
-            <source>About Prego Operator Console</source>
-            <translation>Prego 운영 콘솔 정보</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>설정(&amp;S)…</translation>
         </message>
     </context>
     <context>
@@ -2333,13 +2349,36 @@ IPv4: %3
             <source>Testing…</source>
             <translation>테스트 중…</translation>
         </message>
+    </context>
+    <context>
+        <name>prego::ProfilePrompts</name>
         <message>
-            <source>The control plane's answer could not be read: %1</source>
-            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
+            <source>Welcome to the Prego Operator Console</source>
+            <translation>Prego 운영 콘솔에 오신 것을 환영합니다</translation>
         </message>
         <message>
-            <source>Token %1, role %2</source>
-            <translation>토큰 %1, 역할 %2</translation>
+            <source>No control plane is set up yet.</source>
+            <translation>아직 설정된 제어 플레인이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Start the demo to try the console on a simulated fleet, or add the control plane you operate.</source>
+            <translation>데모를 시작해 시뮬레이션 노드로 콘솔을 체험하거나, 운영 중인 제어 플레인을 추가하세요.</translation>
+        </message>
+        <message>
+            <source>Start the demo</source>
+            <translation>데모 시작</translation>
+        </message>
+        <message>
+            <source>Add control plane…</source>
+            <translation>제어 플레인 추가…</translation>
+        </message>
+        <message>
+            <source>Remove profile</source>
+            <translation>프로필 삭제</translation>
+        </message>
+        <message>
+            <source>Remove profile %1 and the token stored for it? The control plane is not changed.</source>
+            <translation>프로필 %1과(와) 저장된 토큰을 삭제할까요? 제어 플레인은 변경되지 않습니다.</translation>
         </message>
     </context>
     <context>
@@ -2394,10 +2433,6 @@ IPv4: %3
         <message>
             <source>--status is one of %1.</source>
             <translation>--status는 %1 중 하나입니다.</translation>
-        </message>
-        <message>
-            <source>The control plane's answer could not be read: %1</source>
-            <translation>제어 플레인의 응답을 읽을 수 없습니다: %1</translation>
         </message>
         <message>
             <source>JOB</source>
@@ -2602,6 +2637,10 @@ verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사�
         <message>
             <source>Not every check passes.</source>
             <translation>통과하지 못한 검사가 있습니다.</translation>
+        </message>
+        <message>
+            <source>--limit wants a whole number from 1 to 200.</source>
+            <translation>--limit에는 1부터 200 사이의 정수를 지정하세요.</translation>
         </message>
     </context>
     <context>

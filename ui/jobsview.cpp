@@ -1,17 +1,12 @@
 #include "jobsview.h"
 
-#include "api/apicall.h"
-#include "api/apiclient.h"
-#include "api/jobcodec.h"
-#include "api/joblist.h"
-#include "api/provisionsubmitter.h"
+#include "api/jobspoller.h"
+#include "domain/jobtext.h"
 #include "emptystate.h"
 #include "joblistmodel.h"
-#include "storage/joboutbox.h"
 #include "tablecolumns.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,7 +15,6 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -120,74 +114,27 @@ JobsView::JobsView(QWidget *parent)
     setTabOrder(m_path, m_new);
     setTabOrder(m_new, m_table);
 
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &JobsView::refresh);
     retranslate();
 }
 
-void JobsView::attach(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *submitter)
+void JobsView::clear()
 {
-    if (m_call)
-        m_call->abort();
-    if (m_submitter)
-        disconnect(m_submitter, nullptr, this, nullptr);
-    m_client = client;
-    m_outbox = outbox;
-    m_submitter = submitter;
-    // A submit that ends changes a local row: show it at once.
-    if (submitter)
-        connect(submitter, &ProvisionSubmitter::submissionFinished, this, &JobsView::refresh);
     m_model->setRows({}, 0);
+    m_problem->hide();
+    m_problem->clear();
     m_answered = false;
     applyFilters();
-    if (isVisible())
-        refresh();
 }
 
-void JobsView::refresh()
+void JobsView::showListing(const JobListing &listing)
 {
-    m_timer.stop();
-    if (!m_client || m_call)
-        return;
-    QUrlQuery query;
-    query.addQueryItem(u"limit"_s, u"200"_s);
-    m_call = m_client->get(u"/internal/provision-jobs"_s, query);
-    connect(m_call, &ApiCall::finished, this, &JobsView::onAnswer);
-}
-
-void JobsView::onAnswer(const ApiResponse &response)
-{
-    m_call = nullptr; // done (deleted later): a refresh() from here on asks again
-    const QList<JobOutbox::Entry> local = m_outbox ? m_outbox->all() : QList<JobOutbox::Entry>{};
-    QList<Job> server;
-    qint64 serverNow = QDateTime::currentMSecsSinceEpoch();
-    QString problem;
-    if (!response.ok()) {
-        problem = tr("The jobs could not be listed: %1").arg(response.error->message());
-    } else {
-        const auto decoded = JobCodec::decodeJobs(response.body);
-        if (decoded.value) {
-            server = decoded.value->jobs;
-            serverNow = decoded.value->serverTimeMs;
-        } else {
-            problem = tr("The control plane's answer could not be read: %1").arg(decoded.error);
-        }
-    }
-    if (problem.isEmpty() || m_model->rowCount() == 0)
-        m_model->setRows(JobList::merge(server, local), serverNow);
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
-    m_answered = true;
+    m_model->setRows(listing.rows, listing.serverNowMs);
+    m_problem->setText(listing.problem);
+    m_problem->setVisible(!listing.problem.isEmpty());
+    m_answered = listing.answered;
     applyFilters();
     fitColumns();
-    scheduleNext();
     Q_EMIT refreshed();
-}
-
-void JobsView::scheduleNext()
-{
-    if (isVisible())
-        m_timer.start(m_model->hasActiveJobs() ? ActiveRefreshMs : IdleRefreshMs);
 }
 
 QString JobsView::problemText() const
@@ -223,12 +170,12 @@ void JobsView::applyFilters()
 void JobsView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    refresh();
+    Q_EMIT watchedChanged(true);
 }
 
 void JobsView::hideEvent(QHideEvent *event)
 {
-    m_timer.stop();
+    Q_EMIT watchedChanged(false);
     QWidget::hideEvent(event);
 }
 
@@ -244,7 +191,7 @@ void JobsView::retranslate()
         m_status->addItem(tr("All statuses"), QString());
         m_status->addItem(tr("Active (queued, running, not confirmed)"), u"active"_s);
         for (const QString &s : {u"Queued"_s, u"Running"_s, u"Completed"_s, u"Failed"_s})
-            m_status->addItem(JobCodec::jobStatusText(s), s);
+            m_status->addItem(JobText::jobStatus(s), s);
         m_status->setCurrentIndex(status);
         m_status->setAccessibleName(tr("Status filter"));
     }

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QPointer>
-#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -13,30 +11,24 @@ class QTableView;
 
 namespace prego {
 
-class ApiCall;
-class ApiClient;
 class ColumnFitter;
 class EmptyState;
 class JobListModel;
-class JobOutbox;
-class ProvisionSubmitter;
-struct ApiResponse;
+struct JobListing;
 
 // View → Jobs (Ctrl+3): the control plane's jobs merged with local ones it has not confirmed
-// yet, filtered by status, path and text, refreshed every few seconds while any job is active
-// (and slowly otherwise) as long as the view is shown.
+// yet (a JobsPoller's listings), filtered by status, path and text. While shown it asks for
+// listings (watchedChanged), which keep coming every few seconds while any job is active.
 class JobsView final : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int ActiveRefreshMs = 2000;
-    static constexpr int IdleRefreshMs = 30000;
-
     explicit JobsView(QWidget *parent = nullptr);
 
-    // Where the jobs come from; any may be null (no profile yet).
-    void attach(ApiClient *client, JobOutbox *outbox, ProvisionSubmitter *submitter);
-    void refresh();
+    // Shows one listing (rows, or the last ones and why they could not be refreshed).
+    void showListing(const JobListing &listing);
+    // Forgets the rows (another profile, or none).
+    void clear();
     // Whether the columns keep widths restored for the profile (or sized by the operator) instead
     // of fitting the rows; MainWindow sets it after restoring the profile's view state.
     void setKeepColumnWidths(bool keep);
@@ -51,7 +43,9 @@ public:
 Q_SIGNALS:
     void jobActivated(const QString &jobId);
     void newProvisioningRequested();
-    // The list shows an answer of the control plane (or the local rows alone after a failure).
+    // The view was shown (true) or hidden (false): listings are wanted while it is shown.
+    void watchedChanged(bool watched);
+    // The list shows an answer of the control plane (or the last rows after a failure).
     void refreshed();
 
 protected:
@@ -60,17 +54,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onAnswer(const ApiResponse &response);
     void applyFilters();
     void retranslate();
-    void scheduleNext();
     // Fits the columns to the rows shown until the operator sizes a column by hand.
     void fitColumns();
 
-    QPointer<ApiClient> m_client;
-    JobOutbox *m_outbox = nullptr;
-    QPointer<ProvisionSubmitter> m_submitter;
-    QPointer<ApiCall> m_call;
     JobListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
@@ -82,7 +70,6 @@ private:
     EmptyState *m_empty = nullptr;
     bool m_answered = false; // the list shows a control plane's answer (or the failure of one)
     QPushButton *m_new;
-    QTimer m_timer;
     ColumnFitter *m_columns = nullptr;
 };
 

@@ -1,14 +1,12 @@
 #include "jobview.h"
 
-#include "api/apicall.h"
-#include "api/apiclient.h"
-#include "api/jobcodec.h"
-#include "api/jobtext.h"
+#include "domain/jobtext.h"
 #include "domain/serverclock.h"
 #include "joblistmodel.h"
 #include "statuscolors.h"
 #include "tablecolumns.h"
 #include "tracetimeline.h"
+#include "types/apierror.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -63,9 +61,8 @@ QString localTime(std::optional<qint64> ms)
 }
 } // namespace
 
-JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
+JobView::JobView(const ServerClock *clock, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
     , m_clock(clock)
     , m_title(new QLabel(this))
     , m_summary(new QLabel(this))
@@ -155,8 +152,6 @@ JobView::JobView(ApiClient *client, const ServerClock *clock, QWidget *parent)
     layout->addLayout(buttons);
     resize(980, 720);
 
-    m_follow.setInterval(FollowIntervalMs);
-    connect(&m_follow, &QTimer::timeout, this, &JobView::fetch);
     // The running stage's bar grows between answers too.
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] { m_timeline->setNow(m_clock->nowMs()); });
@@ -170,11 +165,6 @@ void JobView::updateColors()
                                                         StatusColors::problemBanner(palette())));
 }
 
-void JobView::setClient(ApiClient *client)
-{
-    m_client = client;
-}
-
 void JobView::showJob(const QString &jobId)
 {
     if (jobId != m_jobId) {
@@ -184,35 +174,15 @@ void JobView::showJob(const QString &jobId)
     }
     m_jobId = jobId;
     retranslate();
-    fetch();
+    Q_EMIT jobRequested(jobId);
 }
 
-void JobView::fetch()
+void JobView::showLoadError(const ApiError &error)
 {
-    if (!m_client || m_jobId.isEmpty() || m_call)
-        return;
-    m_call = m_client->get(JobCodec::jobPath(m_jobId));
-    connect(m_call, &ApiCall::finished, this, &JobView::onFetched);
-}
-
-void JobView::onFetched(const ApiResponse &response)
-{
-    m_call.clear(); // finished: the next fetch may start before the call is deleted
-    if (!response.ok()) {
-        if (response.error->httpStatus == 404)
-            showProblem(tr("The control plane does not know job %1 (yet).").arg(m_jobId));
-        else
-            showProblem(response.error->message());
-        return;
-    }
-    const auto decoded = JobCodec::decodeJob(response.body);
-    if (!decoded.value) {
-        showProblem(tr("The control plane's answer could not be read: %1").arg(decoded.error));
-        return;
-    }
-    if (decoded.value->jobId != m_jobId)
-        return; // an answer for a job no longer shown
-    setJob(*decoded.value, response.body);
+    if (error.kind == ApiError::Kind::Http && error.httpStatus == 404)
+        showProblem(tr("The control plane does not know job %1 (yet).").arg(m_jobId));
+    else
+        showProblem(error.message());
 }
 
 void JobView::showProblem(const QString &message)
@@ -228,15 +198,10 @@ void JobView::setJob(const Job &job, const QByteArray &raw)
     m_raw = raw;
     m_problem.clear();
     m_timeline->setJob(job, m_clock->nowMs());
-    if (job.isFinished()) {
-        m_follow.stop();
+    if (job.isFinished())
         m_tick.stop();
-    } else {
-        if (!m_follow.isActive())
-            m_follow.start();
-        if (!m_tick.isActive())
-            m_tick.start();
-    }
+    else if (!m_tick.isActive())
+        m_tick.start();
     fillTables();
     retranslate();
     Q_EMIT jobShown(job);
@@ -244,22 +209,17 @@ void JobView::setJob(const Job &job, const QByteArray &raw)
 
 void JobView::retry()
 {
-    if (!m_client || !m_job || m_job->status != u"Failed")
+    if (!m_job || m_job->status != u"Failed")
         return;
     m_retry->setEnabled(false);
-    ApiCall *call = m_client->post(JobCodec::jobPath(m_jobId) + u"/retry"_s, "{}");
-    connect(call, &ApiCall::finished, this, [this](const ApiResponse &response) {
-        m_retry->setEnabled(true);
-        if (!response.ok()) {
-            m_error->setText(tr("Retry failed: %1").arg(response.error->message()));
-            return;
-        }
-        const auto decoded = JobCodec::decodeJob(response.body);
-        if (decoded.value)
-            setJob(*decoded.value, response.body);
-        else
-            fetch();
-    });
+    Q_EMIT retryRequested(m_jobId);
+}
+
+void JobView::showRetryResult(const std::optional<ApiError> &error)
+{
+    m_retry->setEnabled(true);
+    if (error)
+        m_error->setText(tr("Retry failed: %1").arg(error->message()));
 }
 
 QString JobView::asText() const
@@ -327,7 +287,7 @@ void JobView::fillTables()
         const JobStage &s = j.stages.at(i);
         const auto d = s.durationMs();
         const QStringList cells{s.name,
-                                JobCodec::stageStatusText(s.status),
+                                JobText::stageStatus(s.status),
                                 clockTime(s.startedAtMs),
                                 clockTime(s.finishedAtMs),
                                 d ? JobText::seconds(*d) : u"–"_s,
@@ -415,24 +375,25 @@ void JobView::retranslate()
     }
     const Job &j = *m_job;
     //: job title: tenant and status, e.g. "acme-corp — Running"
-    m_title->setText(tr("%1 — %2").arg(j.tenantId, JobCodec::jobStatusText(j.status)));
+    m_title->setText(tr("%1 — %2").arg(j.tenantId, JobText::jobStatus(j.status)));
     const QString stack = j.stack.value_or(u"–"_s);
-    // A dedicated stack has no target node: its servers are listed below.
-    QString summary = j.path == u"dedicated"
-                          ? tr("Job %1 · %2 · stack %3 · created %4 · finished %5")
-                                .arg(j.jobId, JobListModel::pathName(j.path), stack,
-                                     localTime(j.createdAtMs), localTime(j.finishedAtMs))
-                          : tr("Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6")
-                                .arg(j.jobId, JobListModel::pathName(j.path), stack,
-                                     j.targetServerId.value_or(u"–"_s), localTime(j.createdAtMs),
-                                     localTime(j.finishedAtMs));
+    // A target only when the request named one (shared-existing): a new node and a dedicated
+    // stack have none, their servers are listed below.
+    QString summary =
+        !j.targetServerId
+            ? tr("Job %1 · %2 · stack %3 · created %4 · finished %5")
+                  .arg(j.jobId, JobListModel::pathName(j.path), stack, localTime(j.createdAtMs),
+                       localTime(j.finishedAtMs))
+            : tr("Job %1 · %2 · stack %3 · target %4 · created %5 · finished %6")
+                  .arg(j.jobId, JobListModel::pathName(j.path), stack, *j.targetServerId,
+                       localTime(j.createdAtMs), localTime(j.finishedAtMs));
     if (!m_problem.isEmpty())
         summary = tr("%1 (last refresh failed: %2)").arg(summary, m_problem);
     m_summary->setText(summary);
     if (j.status == u"Failed") {
         m_error->setText(j.error ? tr("Failed in stage %1 (%2). %3")
                                        .arg(j.error->stage, j.error->code,
-                                            JobCodec::stageExplanation(j.error->stage))
+                                            JobText::stageExplanation(j.error->stage))
                                  : tr("The job failed."));
         m_serverMessage->setText(j.error ? tr("The control plane says: %1").arg(j.error->message)
                                          : QString());

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "api/job.h"
+#include "types/job.h"
 
-#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -18,27 +17,32 @@ class QSplitter;
 
 namespace prego {
 
-class ApiCall;
-class ApiClient;
 class ColumnFitter;
 class ServerClock;
 class TraceTimeline;
-struct ApiResponse;
+struct ApiError;
 
 // One provisioning job: status header, the error pinned on top of a Failed job with Retry (same
 // job id), the trace as a Gantt timeline that grows while the job runs, the stage table, the
 // servers it made (each opens its node), the audit, the request; copy as text and export JSON.
-// Follows a running job once a second until it ends.
+// It shows what it is given; the composition root follows the job (JobFollower) and answers its
+// intents (jobRequested, retryRequested).
 class JobView final : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int FollowIntervalMs = 1000;
 
-    JobView(ApiClient *client, const ServerClock *clock, QWidget *parent = nullptr);
+    explicit JobView(const ServerClock *clock, QWidget *parent = nullptr);
 
-    void setClient(ApiClient *client);
+    // Shows this job (empty until its state arrives) and asks for it with jobRequested().
     void showJob(const QString &jobId);
+    // The job's state as the control plane last sent it (`raw`: its body, for Export JSON).
+    void setJob(const Job &job, const QByteArray &raw);
+    // The job could not be read (or followed to its end).
+    void showLoadError(const ApiError &error);
+    // The answer to retryRequested(): the error, or none when the job was resumed.
+    void showRetryResult(const std::optional<ApiError> &error);
     QString jobId() const { return m_jobId; }
     const std::optional<Job> &job() const { return m_job; }
     // The server's last answer for this job, as it sent it (what Export JSON writes).
@@ -60,7 +64,6 @@ public:
     QString summaryText() const;
     QString traceText() const;
     QString statusText() const;
-    bool isFollowing() const { return m_follow.isActive(); }
 
     // The text "Copy as text" puts on the clipboard.
     QString asText() const;
@@ -70,6 +73,9 @@ public:
 
 Q_SIGNALS:
     void jobShown(const prego::Job &job);
+    // Intents: show (and follow) this job; resume this failed job.
+    void jobRequested(const QString &jobId);
+    void retryRequested(const QString &jobId);
     void nodeActivated(const QString &nodeId);
     void loadFailed(const QString &message);
 
@@ -77,9 +83,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void fetch();
-    void onFetched(const ApiResponse &response);
-    void setJob(const Job &job, const QByteArray &raw);
     void fitColumns();
     void showProblem(const QString &message);
     void retranslate();
@@ -88,14 +91,11 @@ private:
     void copyText();
     void exportJsonInteractive();
 
-    QPointer<ApiClient> m_client;
     const ServerClock *m_clock;
     QString m_jobId;
     std::optional<Job> m_job;
     QByteArray m_raw;
     QString m_problem;
-    QPointer<ApiCall> m_call;
-    QTimer m_follow;
     QList<ColumnFitter *> m_columnFitters; // of the stage, server and audit tables
     QTimer m_tick;
 

@@ -1,42 +1,31 @@
 #include "mainwindow.h"
 
-#include "api/apiclient.h"
-#include "api/fleetpoller.h"
 #include "api/provisionsubmitter.h"
 #include "appearance.h"
 #include "dashboardview.h"
 #include "domain/agetext.h"
 #include "domain/serverclock.h"
 #include "fleetnotifier.h"
+#include "fleettrayicon.h"
 #include "heatmapview.h"
+#include "historyfeed.h"
 #include "i18n/translations.h"
 #include "joblistmodel.h"
 #include "jobsview.h"
 #include "jobview.h"
+#include "mainactions.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
 #include "provisionwizard.h"
-#include "storage/historyservice.h"
-#include "trayiconengine.h"
 #include "verificationview.h"
 #include "viewstatestore.h"
 
-#include <QAction>
-#include <QActionGroup>
-#include <QApplication>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QPainter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTableView>
-#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -61,102 +50,31 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     setCentralWidget(m_stack);
     resize(1280, 720);
 
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_profilesAction = m_fileMenu->addAction(QString());
-    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::profilesRequested);
-    m_switchMenu = m_fileMenu->addMenu(QString());
-    m_switchMenu->setObjectName(u"switchProfileMenu"_s);
-    m_switchGroup = new QActionGroup(this);
-    m_switchGroup->setExclusive(true);
-    m_removeProfileAction = m_fileMenu->addAction(QString());
-    m_fileMenu->addSeparator();
-    m_provisionAction = m_fileMenu->addAction(QString());
-    m_provisionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    m_provisionAction->setEnabled(false);
-    connect(m_provisionAction, &QAction::triggered, this, &MainWindow::openWizard);
-    m_fileMenu->addSeparator();
-    connect(m_removeProfileAction, &QAction::triggered, this, &MainWindow::profileRemovalRequested);
-    m_tokenAction = m_fileMenu->addAction(QString());
-    connect(m_tokenAction, &QAction::triggered, this, &MainWindow::tokenPromptRequested);
-    m_fileMenu->addSeparator();
-    m_settingsAction = m_fileMenu->addAction(QString());
-    // Ctrl+, as on most desktops (QKeySequence::Preferences has none on GNOME).
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-    m_fileMenu->addSeparator();
-    m_quitAction = m_fileMenu->addAction(QString());
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_dashboardAction = m_viewMenu->addAction(QString());
-    m_dashboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_dashboardAction->setCheckable(true);
-    m_dashboardAction->setChecked(true);
-    connect(m_dashboardAction, &QAction::triggered, this, [this] { showView(View::Dashboard); });
-    m_heatmapAction = m_viewMenu->addAction(QString());
-    m_heatmapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    m_heatmapAction->setCheckable(true);
-    connect(m_heatmapAction, &QAction::triggered, this, [this] { showView(View::Heatmap); });
-    m_jobsAction = m_viewMenu->addAction(QString());
-    m_jobsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    m_jobsAction->setCheckable(true);
-    connect(m_jobsAction, &QAction::triggered, this, [this] { showView(View::Jobs); });
-    m_verificationAction = m_viewMenu->addAction(QString());
-    m_verificationAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    m_verificationAction->setCheckable(true);
-    connect(m_verificationAction, &QAction::triggered, this,
-            [this] { showView(View::Verification); });
-    auto *views = new QActionGroup(this);
-    views->addAction(m_dashboardAction);
-    views->addAction(m_heatmapAction);
-    views->addAction(m_jobsAction);
-    views->addAction(m_verificationAction);
-    m_viewMenu->addSeparator();
-    m_refreshAction = m_viewMenu->addAction(QString());
-    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
-    connect(m_refreshAction, &QAction::triggered, this, [this] {
-        if (m_poller)
-            m_poller->pollNow();
-    });
-    m_filterAction = m_viewMenu->addAction(QString());
-    m_filterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    connect(m_filterAction, &QAction::triggered, this, [this] {
+    m_actions = new MainActions(this);
+    connect(m_actions, &MainActions::profilesRequested, this, &MainWindow::profilesRequested);
+    connect(m_actions, &MainActions::profileSwitchRequested, this,
+            &MainWindow::profileSwitchRequested);
+    connect(m_actions, &MainActions::profileRemovalRequested, this,
+            &MainWindow::profileRemovalRequested);
+    connect(m_actions, &MainActions::provisioningRequested, this, &MainWindow::openWizard);
+    connect(m_actions, &MainActions::tokenPromptRequested, this, &MainWindow::tokenPromptRequested);
+    connect(m_actions, &MainActions::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_actions, &MainActions::viewRequested, this, &MainWindow::showView);
+    connect(m_actions, &MainActions::refreshRequested, this, &MainWindow::refreshRequested);
+    connect(m_actions, &MainActions::filterRequested, this, [this] {
         m_dashboard->filterEdit()->setFocus(Qt::ShortcutFocusReason);
         m_dashboard->filterEdit()->selectAll();
     });
-    m_viewMenu->addSeparator();
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    auto *languages = new QActionGroup(this);
-    // Language names are written in their own language, never translated.
-    m_englishAction = m_languageMenu->addAction(u"English"_s);
-    m_koreanAction = m_languageMenu->addAction(u"한국어"_s);
-    m_languageMenu->addSeparator();
-    m_systemAction = m_languageMenu->addAction(QString());
-    for (QAction *a : {m_englishAction, m_koreanAction, m_systemAction}) {
-        a->setCheckable(true);
-        languages->addAction(a);
-    }
-    connect(m_englishAction, &QAction::triggered, this, [this] { switchLanguage(u"en"_s); });
-    connect(m_koreanAction, &QAction::triggered, this, [this] { switchLanguage(u"ko"_s); });
-    connect(m_systemAction, &QAction::triggered, this, [this] { switchLanguage(u"system"_s); });
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_aboutAction = m_helpMenu->addAction(QString());
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = m_helpMenu->addAction(QString());
-    connect(m_aboutQtAction, &QAction::triggered, this, [this] { QMessageBox::aboutQt(this); });
-    m_logFolderAction = m_helpMenu->addAction(QString());
-    m_logFolderAction->setEnabled(false);
-    connect(m_logFolderAction, &QAction::triggered, this,
-            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_logFolder)); });
+    connect(m_actions, &MainActions::languageRequested, this, &MainWindow::switchLanguage);
 
     m_profileLabel = new QLabel(this);
     m_refreshLabel = new QLabel(this);
     m_refreshLabel->setObjectName(u"lastRefreshLabel"_s);
     statusBar()->addWidget(m_profileLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
+    m_historyFeed = new HistoryFeed(m_dashboard, m_heatmap, statusBar(), this);
+    connect(m_historyFeed, &HistoryFeed::storedSnapshotRead, this, &MainWindow::onStoredSnapshot);
+    connect(m_historyFeed, &HistoryFeed::heatmapShown, this, &MainWindow::heatmapShown);
 
     connect(m_dashboard, &DashboardView::tokenPromptRequested, this,
             &MainWindow::tokenPromptRequested);
@@ -167,37 +85,13 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     connect(m_verification, &VerificationView::nodeActivated, this, &MainWindow::openNode);
     connect(m_verification, &VerificationView::jobActivated, this, &MainWindow::openJob);
     // The tray: the fleet's state at a glance, and the desktop notifications.
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(this);
-        auto *menu = new QMenu(this);
-        m_trayShowAction = menu->addAction(QString());
-        connect(m_trayShowAction, &QAction::triggered, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_trayQuitAction = menu->addAction(QString());
-        connect(m_trayQuitAction, &QAction::triggered, this, &QWidget::close);
-        m_tray->setContextMenu(menu);
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this](auto reason) {
-            if (reason == QSystemTrayIcon::Trigger) {
-                showNormal();
-                raise();
-                activateWindow();
-            }
-        });
-        m_tray->show();
-    }
-    connect(m_notifier, &FleetNotifier::stateChanged, this, &MainWindow::updateTray);
-    connect(m_notifier, &FleetNotifier::notificationRequested, this,
-            [this](const QString &title, const QString &body, FleetNotifier::Severity severity) {
-                if (m_tray && m_tray->isVisible())
-                    m_tray->showMessage(title, body,
-                                        severity == FleetNotifier::Severity::Warning
-                                            ? QSystemTrayIcon::Warning
-                                            : QSystemTrayIcon::Information,
-                                        10000);
-            });
+    m_tray = new FleetTrayIcon(m_notifier, this);
+    connect(m_tray, &FleetTrayIcon::windowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &FleetTrayIcon::quitRequested, this, &QWidget::close);
     connect(m_jobs, &JobsView::refreshed, this, [this] {
         QList<Job> jobs;
         for (const JobListRow &row : m_jobs->model()->rows()) {
@@ -216,88 +110,32 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::setHistory(HistoryService *history)
 {
-    if (m_history)
-        disconnect(m_history, nullptr, this, nullptr);
-    m_history = history;
-    m_snapshotRequest = 0;
-    m_heatmapRequest = 0;
-    m_storageNoticeIsRecovery = false;
-    m_dashboard->hideStorageNotice();
-    const auto recoveryNoticeShown = [this] {
-        return m_storageNoticeIsRecovery && !m_dashboard->storageNotice().isEmpty();
-    };
     if (m_nodeDetail)
         m_nodeDetail->setHistory(history);
-    if (!history) {
-        m_heatmap->setUnavailable(tr("No local history for this profile."));
-        return;
-    }
-    connect(history, &HistoryService::lastSnapshotRead, this, &MainWindow::onStoredSnapshot);
-    connect(history, &HistoryService::heatmapRead, this,
-            [this](int requestId, const Heatmap &heatmap) {
-                if (requestId != m_heatmapRequest)
-                    return;
-                m_heatmapRequest = 0;
-                m_heatmap->setHeatmap(heatmap);
-                Q_EMIT heatmapShown();
-            });
-    // Problems with the local files stay on screen until dismissed (a status-bar message is gone
-    // before an operator who was away from the desk looks); a write that succeeds again takes
-    // away a write failure, never the notice that a damaged file was moved aside.
-    connect(history, &HistoryService::failed, this,
-            [this, recoveryNoticeShown](const QString &message) {
-                const QString text = tr("Local history: %1").arg(message);
-                statusBar()->showMessage(text, 15000);
-                if (!recoveryNoticeShown())
-                    m_dashboard->showStorageNotice(text);
-            });
-    connect(history, &HistoryService::samplesIngested, this,
-            [this, recoveryNoticeShown](const HistoryIngestResult &result) {
-                if (result.error.isEmpty() && !recoveryNoticeShown())
-                    m_dashboard->hideStorageNotice();
-            });
-    connect(history, &HistoryService::opened, this, [this](const HistoryOpenResult &result) {
-        if (!result.ok) {
-            m_heatmap->setUnavailable(result.error);
-            m_dashboard->showStorageNotice(tr("Local history: %1").arg(result.error));
-        } else if (!result.recoveryNotice.isEmpty()) {
-            statusBar()->showMessage(result.recoveryNotice, 30000);
-            m_storageNoticeIsRecovery = true;
-            m_dashboard->showStorageNotice(result.recoveryNotice);
-        }
-    });
-    m_snapshotRequest = history->requestLastSnapshot();
+    m_historyFeed->setHistory(history);
     if (currentView() == View::Heatmap)
         requestHeatmap();
 }
 
-void MainWindow::onStoredSnapshot(int requestId, const std::optional<StoredSnapshot> &stored)
+void MainWindow::onStoredSnapshot(const StoredSnapshot &stored)
 {
-    if (requestId != m_snapshotRequest)
-        return;
-    m_snapshotRequest = 0;
     // A poll that answered first wins: its data is newer.
-    if (!stored || m_model->hasSnapshot() || m_sinceRefresh.isValid())
+    if (m_model->hasSnapshot() || m_sinceRefresh.isValid())
         return;
-    m_dataServerTimeMs = stored->snapshot.serverTimeMs;
+    m_dataServerTimeMs = stored.snapshot.serverTimeMs;
     m_model->setPollCurrent(false);
-    m_model->applySnapshot(stored->snapshot);
+    m_model->applySnapshot(stored.snapshot);
     if (!m_lastPollFailed)
-        m_dashboard->showStoredData(stored->snapshot.serverTimeMs);
+        m_dashboard->showStoredData(stored.snapshot.serverTimeMs);
     Q_EMIT storedSnapshotShown();
 }
 
-void MainWindow::setProvisioning(ApiClient *client, JobOutbox *outbox,
-                                 ProvisionSubmitter *submitter)
+void MainWindow::setProvisioning(ProvisionSubmitter *submitter, bool connected)
 {
-    m_client = client;
     m_submitter = submitter;
-    m_provisionAction->setEnabled(client && outbox && submitter);
-    m_jobs->attach(client, outbox, submitter);
-    m_verification->attach(client, m_profile.name, m_profile.baseUrl.toDisplayString(),
-                           m_profile.staleAfterSeconds);
-    if (m_jobView)
-        m_jobView->setClient(client);
+    m_actions->setProvisioningEnabled(submitter != nullptr);
+    m_verification->setProfile(connected, m_profile.name, m_profile.baseUrl.toDisplayString(),
+                               m_profile.staleAfterSeconds);
     if (m_wizard)
         m_wizard->close();
 }
@@ -309,7 +147,7 @@ ProvisionWizard *MainWindow::wizard() const
 
 ProvisionWizard *MainWindow::openWizard()
 {
-    if (!m_submitter || !m_client)
+    if (!m_submitter)
         return nullptr;
     if (m_wizard && m_wizard->isVisible()) {
         m_wizard->raise();
@@ -320,8 +158,7 @@ ProvisionWizard *MainWindow::openWizard()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setFleet(m_model->nodes(), m_clock->nowMs(), m_profile.staleAfterSeconds);
     connect(wizard, &ProvisionWizard::jobSubmitted, this, [this](const QString &jobId) {
-        openJob(jobId);
-        m_jobs->refresh();
+        openJob(jobId); // the jobs list hears of the submission from the submitter
     });
     m_wizard = wizard;
     wizard->open();
@@ -333,13 +170,14 @@ void MainWindow::openJob(const QString &jobId)
     if (jobId.isEmpty())
         return;
     if (!m_jobView) {
-        m_jobView = new JobView(m_client, m_clock, this);
+        m_jobView = new JobView(m_clock, this);
         m_jobView->setWindowFlag(Qt::Window);
         if (m_viewStates)
             m_jobView->setKeepColumnWidths(m_viewStates->restore(m_viewProfile, m_jobView));
         connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
         connect(m_jobView, &JobView::jobShown, this,
                 [this](const Job &job) { m_notifier->observeJobs({job}); });
+        Q_EMIT jobViewCreated(m_jobView);
     }
     m_jobView->showJob(jobId);
     m_jobView->show();
@@ -357,10 +195,7 @@ void MainWindow::showView(View view)
     else if (view == View::Verification)
         page = m_verification;
     m_stack->setCurrentWidget(page);
-    m_dashboardAction->setChecked(view == View::Dashboard);
-    m_heatmapAction->setChecked(view == View::Heatmap);
-    m_jobsAction->setChecked(view == View::Jobs);
-    m_verificationAction->setChecked(view == View::Verification);
+    m_actions->setCurrentView(view);
     if (view == View::Heatmap)
         requestHeatmap();
 }
@@ -378,10 +213,7 @@ MainWindow::View MainWindow::currentView() const
 
 void MainWindow::requestHeatmap()
 {
-    if (!m_history || m_heatmapRequest != 0)
-        return; // one question at a time; the next snapshot asks again
-    m_heatmapRequest =
-        m_history->requestHeatmap(m_clock->nowMs(), qint64(m_profile.staleAfterSeconds) * 1000);
+    m_historyFeed->requestHeatmap(m_clock->nowMs(), qint64(m_profile.staleAfterSeconds) * 1000);
 }
 
 bool MainWindow::openNode(const QString &nodeId)
@@ -390,7 +222,7 @@ bool MainWindow::openNode(const QString &nodeId)
     if (!m_nodeDetail) {
         m_nodeDetail = new NodeDetailView(m_clock, this);
         m_nodeDetail->setWindowFlag(Qt::Window);
-        m_nodeDetail->setHistory(m_history);
+        m_nodeDetail->setHistory(m_historyFeed->history());
         if (m_viewStates)
             m_viewStates->restore(m_viewProfile, m_nodeDetail);
     }
@@ -409,24 +241,18 @@ bool MainWindow::openNode(const QString &nodeId)
     m_nodeDetail->activateWindow();
     return row >= 0;
 }
-void MainWindow::attach(FleetPoller *poller, const Profile &profile)
+
+void MainWindow::showProfile(const Profile &profile)
 {
-    if (m_poller)
-        disconnect(m_poller, nullptr, this, nullptr);
-    m_poller = poller;
-    m_profile = profile;
-    m_model->setStaleAfterSeconds(profile.staleAfterSeconds);
+    // Another control plane: its fleet's changes are not compared with the last one's.
     if (profile.name != m_profile.name || profile.baseUrl != m_profile.baseUrl)
         m_notifier->reset();
+    m_profile = profile;
+    m_model->setStaleAfterSeconds(profile.staleAfterSeconds);
     if (m_nodeDetail)
         m_nodeDetail->setStaleAfterSeconds(profile.staleAfterSeconds);
     m_sinceRefresh.invalidate();
     m_lastPollFailed = false;
-    if (poller) {
-        connect(poller, &FleetPoller::snapshotReceived, this, &MainWindow::onSnapshot);
-        connect(poller, &FleetPoller::notModified, this, &MainWindow::onNotModified);
-        connect(poller, &FleetPoller::pollFailed, this, &MainWindow::onPollFailed);
-    }
     retranslate();
 }
 
@@ -439,7 +265,7 @@ void MainWindow::markRefreshed()
     updateStatus();
 }
 
-void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
+void MainWindow::showSnapshot(const NodesSnapshot &snapshot)
 {
     m_dataServerTimeMs = snapshot.serverTimeMs;
     m_model->applySnapshot(snapshot);
@@ -461,22 +287,20 @@ void MainWindow::onSnapshot(const NodesSnapshot &snapshot)
     Q_EMIT snapshotShown();
 }
 
-void MainWindow::onNotModified()
+void MainWindow::showNotModified()
 {
     // 304: the data we show is current as of now.
     m_dataServerTimeMs = m_clock->nowMs();
     markRefreshed();
 }
 
-void MainWindow::onPollFailed(const ApiError &error)
+void MainWindow::showPollFailed(const ApiError &error)
 {
     m_lastPollFailed = true;
     m_notifier->observePollFailed();
     m_model->setPollCurrent(false);
     m_dashboard->showPollFailed(error, m_dataServerTimeMs);
     updateStatus();
-    if (error.kind == ApiError::Kind::Http && error.httpStatus == 401 && m_poller)
-        m_poller->stop(); // polling again with a refused token only fills the server's log
 }
 
 void MainWindow::tick()
@@ -506,97 +330,20 @@ void MainWindow::updateStatus()
             tr("Profile %1 — %2").arg(m_profile.name, m_profile.baseUrl.toDisplayString()));
 }
 
-void MainWindow::setProfiles(const QStringList &names, const QString &current)
-{
-    m_profileNames = names;
-    m_currentProfileName = current;
-    for (QAction *action : m_switchGroup->actions())
-        delete action;
-    m_switchMenu->clear();
-    for (const QString &name : names) {
-        QAction *action = m_switchMenu->addAction(name);
-        action->setCheckable(true);
-        action->setChecked(name == current);
-        m_switchGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, name] {
-            if (name != m_currentProfileName)
-                Q_EMIT profileSwitchRequested(name);
-        });
-    }
-    if (names.isEmpty()) {
-        QAction *none = m_switchMenu->addAction(tr("No saved profiles"));
-        none->setEnabled(false);
-    }
-    m_removeProfileAction->setEnabled(names.contains(current));
-}
-
 void MainWindow::retranslate()
 {
     setWindowTitle(m_profile.name.isEmpty()
                        ? tr("Prego Operator Console")
                        : tr("Prego Operator Console — %1").arg(m_profile.name));
-    m_fileMenu->setTitle(tr("&File"));
-    m_profilesAction->setText(tr("&Profiles…"));
-    m_switchMenu->setTitle(tr("&Switch profile"));
-    m_removeProfileAction->setText(tr("&Remove this profile…"));
-    setProfiles(m_profileNames, m_currentProfileName);
-    m_tokenAction->setText(tr("Enter &token…"));
-    m_quitAction->setText(tr("&Quit"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_dashboardAction->setText(tr("&Dashboard"));
-    m_heatmapAction->setText(tr("&Heatmap"));
-    m_jobsAction->setText(tr("&Jobs"));
-    m_verificationAction->setText(tr("&Verification"));
-    m_provisionAction->setText(tr("&New provisioning…"));
-    m_refreshAction->setText(tr("&Refresh"));
-    m_filterAction->setText(tr("&Filter nodes"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_settingsAction->setText(tr("&Settings…"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_aboutAction->setText(tr("&About Prego Operator Console"));
-    m_aboutQtAction->setText(tr("About &Qt"));
-    m_logFolderAction->setText(tr("Open &log folder"));
-    if (m_trayShowAction) {
-        m_trayShowAction->setText(tr("Show the console"));
-        m_trayQuitAction->setText(tr("Quit"));
-    }
-    updateTray();
-    //: View → Language: follow the system's language
-    m_systemAction->setText(tr("&System language"));
-    setLanguageChoice(m_languageChoice);
+    m_actions->retranslate();
+    m_tray->retranslate();
     updateStatus();
-}
-
-void MainWindow::setLogFolder(const QString &folder)
-{
-    m_logFolder = folder;
-    m_logFolderAction->setEnabled(!folder.isEmpty());
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(
-        this, tr("About Prego Operator Console"),
-        tr("<h3>Prego Operator Console %1</h3>"
-           "<p>Watches the fleet of the Prego control plane and provisions tenants.</p>"
-           "<p>Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.</p>"
-           "<p>Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; "
-           "SQLite is in the public domain.</p>")
-            .arg(QApplication::applicationVersion(), QLatin1StringView(QT_VERSION_STR),
-                 QLatin1StringView(qVersion())));
 }
 
 void MainWindow::setNotificationsEnabled(bool enabled)
 {
     m_notificationsEnabled = enabled;
     m_notifier->setEnabled(enabled);
-}
-
-void MainWindow::setTrayIconShown(bool shown)
-{
-    m_trayShown = shown;
-    if (m_tray)
-        m_tray->setVisible(shown);
 }
 
 void MainWindow::setColorSchemeChoice(const QString &scheme)
@@ -607,9 +354,9 @@ void MainWindow::setColorSchemeChoice(const QString &scheme)
 SettingsDialog::Values MainWindow::currentSettings() const
 {
     SettingsDialog::Values v;
-    v.trayIcon = m_trayShown;
+    v.trayIcon = m_tray->isShown();
     v.notifications = m_notificationsEnabled;
-    v.language = m_languageChoice;
+    v.language = m_actions->languageChoice();
     v.colorScheme = m_colorScheme;
     return v;
 }
@@ -648,30 +395,6 @@ void MainWindow::applySettings(const SettingsDialog::Values &values)
     }
     if (values.language != before.language)
         switchLanguage(values.language);
-}
-
-QIcon MainWindow::trayIcon(FleetNotifier::State state)
-{
-    // A dot in the state's colour with the state's own mark; the tooltip says it in words.
-    switch (state) {
-    case FleetNotifier::State::AllFresh:
-        return QIcon(new TrayIconEngine(QColor(0x2e, 0x7d, 0x32), TrayIconEngine::Mark::Tick));
-    case FleetNotifier::State::SomeStale:
-        return QIcon(new TrayIconEngine(QColor(0xef, 0x6c, 0x00), TrayIconEngine::Mark::Clock));
-    case FleetNotifier::State::Offline:
-        return QIcon(new TrayIconEngine(QColor(0xc6, 0x28, 0x28), TrayIconEngine::Mark::Cross));
-    case FleetNotifier::State::Unknown:
-        break;
-    }
-    return QIcon(new TrayIconEngine(QColor(0x9e, 0x9e, 0x9e), TrayIconEngine::Mark::Dash));
-}
-
-void MainWindow::updateTray()
-{
-    if (!m_tray)
-        return;
-    m_tray->setIcon(trayIcon(m_notifier->state()));
-    m_tray->setToolTip(m_notifier->stateText());
 }
 
 void MainWindow::setViewStateStore(ViewStateStore *store)
@@ -714,19 +437,11 @@ void MainWindow::restoreViews()
             m_viewStates->restore(m_viewProfile, m_jobView, !m_jobView->isVisible()));
 }
 
-void MainWindow::setLanguageChoice(const QString &choice)
-{
-    m_languageChoice = choice;
-    m_englishAction->setChecked(choice == u"en");
-    m_koreanAction->setChecked(choice == u"ko");
-    m_systemAction->setChecked(choice != u"en" && choice != u"ko");
-}
-
 void MainWindow::switchLanguage(const QString &language)
 {
-    m_languageChoice = language;
+    // Chosen before the texts change: retranslating checks the chosen entry.
+    m_actions->setLanguageChoice(language);
     Translations::install(Translations::resolve(language));
-    setLanguageChoice(language);
     Q_EMIT languageChosen(language);
 }
 

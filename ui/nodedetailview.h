@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/node.h"
 #include "historychartview.h"
 #include "storage/historysample.h"
+#include "types/node.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,8 +1,5 @@
 #include "profiledialog.h"
 
-#include "api/apicall.h"
-#include "api/apiclient.h"
-#include "api/apicodec.h"
 #include "statuscolors.h"
 
 #include <QDialogButtonBox>
@@ -20,9 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace prego {
 
-ProfileDialog::ProfileDialog(QNetworkAccessManager *nam, QWidget *parent)
+ProfileDialog::ProfileDialog(QWidget *parent)
     : QDialog(parent)
-    , m_nam(nam)
 {
     setObjectName(u"profileDialog"_s);
     auto *layout = new QVBoxLayout(this);
@@ -182,38 +178,21 @@ void ProfileDialog::browseCaFile()
 
 void ProfileDialog::testConnection()
 {
-    if (m_call)
-        m_call->abort();
     const Profile p = profile();
     if (const QString problem = p.validate(); !problem.isEmpty()) {
-        m_result->setText(problem);
-        Q_EMIT connectionTested(false);
+        showConnectionResult(false, problem);
         return;
     }
-    // A client for this one call: the same rules (TLS, redirects, size cap) as every other call.
-    auto *client = new ApiClient(m_nam, p, this);
-    client->setToken(token());
     m_result->setText(tr("Testing…"));
     m_test->setEnabled(false);
-    m_call = client->get(u"/internal/whoami"_s);
-    connect(m_call, &ApiCall::finished, this, [this, client](const ApiResponse &r) {
-        client->deleteLater();
-        m_test->setEnabled(true);
-        if (!r.ok()) {
-            m_result->setText(r.error->message());
-            Q_EMIT connectionTested(false);
-            return;
-        }
-        const auto who = ApiCodec::decodeWhoAmI(r.body);
-        if (!who.value) {
-            m_result->setText(
-                tr("The control plane's answer could not be read: %1").arg(who.error));
-            Q_EMIT connectionTested(false);
-            return;
-        }
-        m_result->setText(tr("Token %1, role %2").arg(who.value->tokenName, who.value->role));
-        Q_EMIT connectionTested(true);
-    });
+    Q_EMIT connectionTestRequested(p, token());
+}
+
+void ProfileDialog::showConnectionResult(bool ok, const QString &text)
+{
+    m_test->setEnabled(true);
+    m_result->setText(text);
+    Q_EMIT connectionTested(ok);
 }
 
 } // namespace prego

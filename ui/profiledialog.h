@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/profile.h"
+#include "types/profile.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -8,13 +8,10 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPushButton;
 class QSpinBox;
 
 namespace prego {
-
-class ApiCall;
 
 // Adds or edits one profile: name, base URL, poll interval, stale threshold, optional CA file,
 // and optionally a token. "Test connection" asks /internal/whoami with what is typed.
@@ -23,18 +20,23 @@ class ProfileDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ProfileDialog(QNetworkAccessManager *nam, QWidget *parent = nullptr);
+    explicit ProfileDialog(QWidget *parent = nullptr);
 
     void setProfile(const Profile &profile, bool editing);
     Profile profile() const;
     QString token() const;
 
     void accept() override;
+    // Asks for a connection test (connectionTestRequested) with what is typed.
     void testConnection();
+    // The answer to connectionTestRequested(): who the token is, or why it could not ask.
+    void showConnectionResult(bool ok, const QString &text);
     QString testResult() const;
 
 Q_SIGNALS:
     void connectionTested(bool ok);
+    // Intent: ask whoami with this profile and token (not saved yet).
+    void connectionTestRequested(const prego::Profile &profile, const QString &token);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,7 +45,6 @@ private:
     void retranslate();
     void browseCaFile();
 
-    QNetworkAccessManager *m_nam;
     QLabel *m_intro;
     QLabel *m_nameLabel, *m_urlLabel, *m_pollLabel, *m_staleLabel, *m_caLabel, *m_tokenLabel;
     QLineEdit *m_name;
@@ -57,7 +58,6 @@ private:
     QLabel *m_result;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
-    QPointer<ApiCall> m_call;
     bool m_editing = false;
 };
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/node.h"
 #include "api/submitresult.h"
 #include "domain/provisionrequest.h"
+#include "types/node.h"
 
 #include <QMap>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #include "tracetimeline.h"
 
 #include "api/jobcodec.h"
-#include "api/jobtext.h"
+#include "domain/jobtext.h"
 #include "statuscolors.h"
 
 #include <QDateTime>
@@ -149,7 +149,7 @@ QString TraceTimeline::toolTipFor(int i) const
     };
     QStringList lines;
     //: trace tooltip: stage name and its status, e.g. "pulumi_up: running"
-    lines << tr("%1: %2").arg(s.name, JobCodec::stageStatusText(s.status));
+    lines << tr("%1: %2").arg(s.name, JobText::stageStatus(s.status));
     if (s.startedAtMs)
         lines << tr("Started %1, finished %2").arg(time(s.startedAtMs), time(s.finishedAtMs));
     if (const auto d = s.durationMs())
@@ -201,9 +201,9 @@ void TraceTimeline::paintEvent(QPaintEvent *)
         p.setPen(pal.color(QPalette::WindowText));
         p.drawText(QRectF(Padding, y, labelWidth() - Padding, RowHeight),
                    Qt::AlignVCenter | Qt::AlignLeft, s.name);
-        p.drawText(
-            QRectF(labelWidth(), y, StatusWidth - 4, RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-            fm.elidedText(JobCodec::stageStatusText(s.status), Qt::ElideRight, StatusWidth - 4));
+        p.drawText(QRectF(labelWidth(), y, StatusWidth - 4, RowHeight),
+                   Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(JobText::stageStatus(s.status), Qt::ElideRight, StatusWidth - 4));
         if (const auto bar = barRect(i)) {
             p.setPen(Qt::NoPen);
             const QColor fill = colorOf(s.status, pal);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/job.h"
+#include "types/job.h"
 
 #include <QWidget>
 

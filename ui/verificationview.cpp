@@ -1,7 +1,5 @@
 #include "verificationview.h"
 
-#include "api/apiclient.h"
-#include "api/dodinputloader.h"
 #include "statuscolors.h"
 
 #include <QDateTime>
@@ -89,10 +87,10 @@ VerificationView::VerificationView(QWidget *parent)
     retranslate();
 }
 
-void VerificationView::attach(ApiClient *client, const QString &profile, const QString &baseUrl,
-                              int staleAfterSeconds)
+void VerificationView::setProfile(bool connected, const QString &profile, const QString &baseUrl,
+                                  int staleAfterSeconds)
 {
-    m_client = client;
+    m_connected = connected;
     m_profile = profile;
     m_baseUrl = baseUrl;
     m_staleAfterSeconds = staleAfterSeconds;
@@ -105,15 +103,11 @@ void VerificationView::attach(ApiClient *client, const QString &profile, const Q
 
 void VerificationView::evaluate()
 {
-    if (!m_client || m_loader)
-        return;
-    m_loader = new DodInputLoader(m_client, m_staleAfterSeconds, this);
-    connect(m_loader, &DodInputLoader::finished, this,
-            [this](const DodInput &input) { show(DodChecks::evaluate(input)); });
-    m_loader->start();
+    if (m_connected)
+        Q_EMIT evaluationRequested();
 }
 
-void VerificationView::show(const QList<DodResult> &results)
+void VerificationView::showResults(const QList<DodResult> &results)
 {
     m_results = results;
     fill();
@@ -193,7 +187,7 @@ void VerificationView::retranslate()
     m_tree->setHeaderLabels({tr("Check"), tr("Result"), tr("What it asks"), tr("Finding")});
     m_tree->setAccessibleName(tr("Definition-of-Done checks"));
     if (m_results.isEmpty()) {
-        m_summary->setText(m_client ? tr("Not evaluated yet.") : tr("No control plane."));
+        m_summary->setText(m_connected ? tr("Not evaluated yet.") : tr("No control plane."));
     } else {
         int pass = 0, fail = 0, open = 0;
         for (const DodResult &r : std::as_const(m_results)) {

@@ -2,7 +2,6 @@
 
 #include "domain/dodchecks.h"
 
-#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -13,9 +12,6 @@ class QTreeWidgetItem;
 
 namespace prego {
 
-class ApiClient;
-class DodInputLoader;
-
 // View → Verification (Ctrl+4): the Definition-of-Done checklist on live data, re-evaluated on
 // every poll while shown, each check expandable to the rows that prove it (a node or a job opens
 // on double-click), and "Export report" to Markdown.
@@ -25,10 +21,14 @@ class VerificationView final : public QWidget
 public:
     explicit VerificationView(QWidget *parent = nullptr);
 
-    void attach(ApiClient *client, const QString &profile, const QString &baseUrl,
-                int staleAfterSeconds);
-    // Asks the control plane again (one evaluation at a time).
+    // The profile the checks are about; `connected` false: no control plane to ask.
+    void setProfile(bool connected, const QString &profile, const QString &baseUrl,
+                    int staleAfterSeconds);
+    int staleAfterSeconds() const { return m_staleAfterSeconds; }
+    // Asks for the checks again (evaluationRequested), when there is a control plane to ask.
     void evaluate();
+    // The checks' results for the live data.
+    void showResults(const QList<DodResult> &results);
     const QList<DodResult> &results() const { return m_results; }
     QTreeWidget *tree() const { return m_tree; }
     QString summaryText() const;
@@ -38,6 +38,8 @@ public:
 
 Q_SIGNALS:
     void evaluated();
+    // Intent: evaluate the checks on fresh data from the control plane.
+    void evaluationRequested();
     void nodeActivated(const QString &nodeId);
     void jobActivated(const QString &jobId);
 
@@ -46,13 +48,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void show(const QList<DodResult> &results);
     void fill();
     void retranslate();
     void exportInteractive();
 
-    QPointer<ApiClient> m_client;
-    QPointer<DodInputLoader> m_loader;
+    bool m_connected = false;
     QString m_profile;
     QString m_baseUrl;
     int m_staleAfterSeconds = 300;

@@ -2,10 +2,11 @@
 
 #include "api/apiclient.h"
 #include "api/fleetpoller.h"
+#include "consoleoptions.h"
 #include "democontrolplane.h"
-#include "domain/profile.h"
 #include "domain/serverclock.h"
 #include "secrets/memorysecretstore.h"
+#include "types/profile.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,7 +15,6 @@
 #include <memory>
 #include <optional>
 
-class QDialog;
 class QNetworkAccessManager;
 class QJsonObject;
 class QSettings;
@@ -22,38 +22,28 @@ class QTemporaryDir;
 
 namespace prego {
 
+class ConsoleSettings;
+class ControlPlane;
 class HistoryService;
 class JobOutbox;
+class JobsPoller;
 class MainWindow;
 class ProvisionSubmitter;
+class ProfilePrompts;
+class ProvisioningSession;
+class ScreenshotTour;
 class SecretStore;
 class ViewStateStore;
 
 // The console's composition root: wires settings, the secret stores, the one network access
 // manager, the client and poller of the current profile, the demo control plane and the window.
+// The profile dialogs are ProfilePrompts, a --screenshot run is a ScreenshotTour.
 class ConsoleApp final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleApp)
 public:
-    struct Options
-    {
-        QString language;
-        QString profile;
-        QString screenshotDir;
-        QString colorScheme; // "system", "light", "dark": this run's, not saved
-        QString node;        // open this node's detail once the fleet is shown
-        QString job;         // open this job once connected
-        bool demo = false;
-    };
-    // Parses the command line (without the program name); nullopt with a message on errors.
-    static std::optional<Options> parse(const QStringList &arguments, QString *error);
-    static QString helpText();
-    // The View → Language choice saved by an earlier run ("en", "ko", "system").
-    static QString rememberedLanguage();
-    static constexpr const char *LanguageKey = "ui/language";
-    // Settings → Colours saved by an earlier run ("system", "light", "dark").
-    static QString rememberedColorScheme();
-    static constexpr const char *ColorSchemeKey = "ui/colorScheme";
+    using Options = ConsoleOptions;
 
     ConsoleApp(QSettings &settings, SecretStore *keychain, QNetworkAccessManager *nam,
                QObject *parent = nullptr);
@@ -75,7 +65,11 @@ public:
     MainWindow *window() const { return m_window.get(); }
     FleetPoller *poller() const { return m_poller; }
     HistoryService *history() const { return m_history.get(); }
-    JobOutbox *outbox() const { return m_outbox.get(); }
+    JobOutbox *outbox() const;
+    // The jobs list's poller of the connected profile (null before one is connected).
+    JobsPoller *jobsPoller() const;
+    // The typed API of the connected profile (null before one is connected).
+    ControlPlane *controlPlane() const;
     ProvisionSubmitter *submitter() const;
     SecretStore *sessionStore() { return &m_session; }
     const Profile &currentProfile() const { return m_profile; }
@@ -85,7 +79,6 @@ Q_SIGNALS:
     void exitRequested(int code);
 
 private:
-    void firstRun();
     // The profile start() will open (for its window layout before the window is shown).
     QString profileAtStart(const QString &asked) const;
     void askToken(const Profile &profile, const QString &reason,
@@ -93,54 +86,41 @@ private:
     void editProfiles();
     void confirmRemoveCurrentProfile();
     void refreshProfileMenu();
+    // A --screenshot run: no dialog opens, errors go to the log.
+    bool screenshotRun() const { return m_tour != nullptr; }
     void startHistory(const Profile &profile);
     void startProvisioning(const Profile &profile);
     void stopProvisioning();
     // Where this profile's databases live: the app data directory, or the demo's own temp dir.
     QString dataDir();
     void onFirstSnapshot();
-    void screenshotStep();
-    bool saveScreenshot(QWidget *widget, const QString &view);
+    void onSnapshot(const NodesSnapshot &snapshot);
+    void onPollFailed(const ApiError &error);
     void showError(const QString &text);
 
     QSettings &m_settings;
+    ConsoleSettings *m_preferences; // the console's own keys in m_settings
     QPointer<SecretStore> m_keychain;
     MemorySecretStore m_session;
     QNetworkAccessManager *m_nam;
     ServerClock m_clock;
     std::unique_ptr<ViewStateStore> m_viewStates;
     std::unique_ptr<MainWindow> m_window;
+    ProfilePrompts *m_prompts;
     QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane; // owned by m_client
     QPointer<FleetPoller> m_poller;
     QPointer<DemoControlPlane> m_demo;
-    QPointer<QDialog> m_tokenDialog;
     Profile m_profile;
     SecretStore *m_profileStore = nullptr; // where the current profile's token lives
     std::unique_ptr<HistoryService> m_history;
-    std::unique_ptr<JobOutbox> m_outbox;
-    QPointer<ProvisionSubmitter> m_submitter;
+    QPointer<ProvisioningSession> m_provisioning;
     std::unique_ptr<QTemporaryDir> m_demoDataDir; // the demo's history never mixes with a profile's
     bool m_demoPastWritten = false;
     bool m_firstSnapshotSeen = false;
     QString m_nodeAtStart;
     QString m_jobAtStart;
-    QString m_screenshotDir;
-    enum class ShotStage {
-        Waiting,
-        Dashboard,
-        Heatmap,
-        Node,
-        Jobs,
-        Verification,
-        WizardPath,
-        WizardPlacement,
-        WizardReview,
-        Job,
-        Done
-    };
-    void finishScreenshots();
-    ShotStage m_shotStage = ShotStage::Waiting;
-    int m_shotsSaved = 0;
+    ScreenshotTour *m_tour = nullptr; // a --screenshot run
 };
 
 } // namespace prego

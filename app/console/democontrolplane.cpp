@@ -6,6 +6,12 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace prego {
@@ -14,6 +20,18 @@ DemoControlPlane::DemoControlPlane(QObject *parent)
     : QObject(parent)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef Q_OS_LINUX
+    // The child never outlives the console, even one killed with SIGKILL or crashed: the kernel
+    // kills it when the console's main thread (which starts it) ends. Its database is in memory,
+    // so SIGKILL loses nothing. Runs between fork and exec: async-signal-safe calls only.
+    const pid_t console = ::getpid();
+    m_process.setChildProcessModifier([console] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        // The console died before prctl took effect: the child now belongs to another process.
+        if (::getppid() != console)
+            ::_exit(1);
+    });
+#endif
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(15000);
     connect(&m_timeout, &QTimer::timeout, this,

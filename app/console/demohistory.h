@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/node.h"
 #include "storage/historysample.h"
+#include "types/node.h"
 
 #include <QList>
 

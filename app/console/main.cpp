@@ -1,12 +1,15 @@
 #include "appearance.h"
 #include "consoleapp.h"
+#include "consoleoptions.h"
 #include "i18n/translations.h"
 #include "logfile.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
 #include "secrets/coredumpguard.h"
 #include "secrets/keychainsecretstore.h"
+#include "signalwatcher.h"
 #include "singleinstance.h"
+#include "storage/consolesettings.h"
 
 #include <QApplication>
 #include <QDir>
@@ -14,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -33,6 +37,14 @@ int main(int argc, char **argv)
         }
     }
     QApplication app(argc, argv);
+    // SIGTERM (logout, `kill`) and SIGINT (a terminal's Ctrl+C) leave the event loop like File →
+    // Quit: the destructors save the settings and views and stop the demo's control plane.
+    bool signalled = false;
+    prego::SignalWatcher signalWatcher({SIGTERM, SIGINT});
+    QObject::connect(&signalWatcher, &prego::SignalWatcher::signalReceived, &app, [&signalled] {
+        signalled = true;
+        QApplication::exit(0);
+    });
     QApplication::setOrganizationName(u"prego"_s);
     QApplication::setApplicationName(u"prego-console"_s); // shares profiles with prego-ctl
     QApplication::setApplicationVersion(QStringLiteral(PREGO_VERSION));
@@ -40,24 +52,25 @@ int main(int argc, char **argv)
 
     const QStringList args = app.arguments().mid(1);
     if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
-        std::fputs(qUtf8Printable(prego::ConsoleApp::helpText()), stdout);
+        std::fputs(qUtf8Printable(prego::ConsoleOptions::helpText()), stdout);
         return 0;
     }
     QString error;
-    const auto options = prego::ConsoleApp::parse(args, &error);
+    const auto options = prego::ConsoleOptions::parse(args, &error);
     // --lang for this run, else the choice remembered from View → Language, else the system's.
+    QSettings settings;
+    prego::ConsoleSettings preferences(settings);
     QString language = options ? options->language : QString();
     if (language.isEmpty())
-        language = prego::ConsoleApp::rememberedLanguage();
+        language = preferences.language();
     prego::Translations::install(prego::Translations::resolve(language));
     if (!options) {
         std::fprintf(stderr, "prego-console: %s\n", qUtf8Printable(error));
         return 1;
     }
     // --palette for this run, else Settings → Colours; "system" leaves the desktop's palette.
-    const QString scheme = options->colorScheme.isEmpty()
-                               ? prego::ConsoleApp::rememberedColorScheme()
-                               : options->colorScheme;
+    const QString scheme =
+        options->colorScheme.isEmpty() ? preferences.colorScheme() : options->colorScheme;
     prego::Appearance::apply(scheme);
 
     // One console per user: a second start hands over what it was asked to open and exits.
@@ -77,7 +90,6 @@ int main(int argc, char **argv)
     const QString logDir = QDir(stateHome).filePath(u"prego"_s);
     prego::LogFile::install(QDir(logDir).filePath(u"prego-console.log"_s));
 
-    QSettings settings;
     prego::KeychainSecretStore keychain;
     // The one QNetworkAccessManager; ApiClient sets the redirect policy per request.
     QNetworkAccessManager nam;
@@ -88,5 +100,6 @@ int main(int argc, char **argv)
     QObject::connect(&instance, &prego::SingleInstance::messageReceived, &console,
                      &prego::ConsoleApp::activate);
     console.start(*options);
-    return app.exec();
+    // A signal handled by an event loop that ran before this one (a dialog's) must still end it.
+    return signalled ? 0 : app.exec();
 }

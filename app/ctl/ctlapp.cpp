@@ -2,19 +2,20 @@
 
 #include "api/apiclient.h"
 #include "api/apicodec.h"
+#include "api/controlplane.h"
+#include "api/waitfor.h"
 #include "domain/agetext.h"
 #include "domain/freshness.h"
-#include "domain/profile.h"
 #include "historycommand.h"
 #include "provisioncommands.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
 #include "storage/profilestore.h"
 #include "texttable.h"
+#include "types/profile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,11 +37,6 @@ QString pct(const std::optional<double> &v)
 }
 
 QJsonValue json(const std::optional<double> &v)
-{
-    return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue json(const std::optional<QString> &v)
 {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
@@ -73,6 +69,7 @@ CtlApp::CtlApp(QSettings &settings, SecretStore &secrets, QNetworkAccessManager 
     , m_secrets(secrets)
     , m_nam(nam)
     , m_io(io)
+    , m_errors(*io.err)
 {}
 
 QString CtlApp::helpText()
@@ -86,7 +83,8 @@ QString CtlApp::helpText()
               "  login --profile NAME      read a token from standard input and keep it in the "
               "keychain\n"
               "  logout --profile NAME     remove the profile's token from the keychain\n"
-              "  whoami --profile NAME     show the token's name and role\n"
+              "  whoami --profile NAME     show the token's name and role, and the optional\n"
+              "                            capabilities the control plane offers\n"
               "  nodes --profile NAME [--output table|json]\n"
               "                            list nodes with their freshness and age\n"
               "  history --profile NAME --node ID [--since 24h] [--output table|csv|json]\n"
@@ -101,52 +99,19 @@ QString CtlApp::helpText()
            ProvisionCommands::helpText();
 }
 
-int CtlApp::fail(int code, const QString &message)
-{
-    *m_io.err << u"prego-ctl: "_s << message << Qt::endl;
-    return code;
-}
-
-int CtlApp::failApi(const ApiError &error)
-{
-    int code = Unreachable;
-    if (error.kind == ApiError::Kind::Http) {
-        if (error.httpStatus == 401 || error.httpStatus == 403)
-            code = NotAuthorized;
-        else if (error.httpStatus == 404)
-            code = NotFound;
-        else if (error.httpStatus < 500 && error.httpStatus != 429)
-            code = Usage;
-    } else if (error.kind == ApiError::Kind::Config) {
-        code = Usage;
-    }
-    return fail(code, error.message());
-}
-
-ApiResponse CtlApp::wait(ApiCall *call)
-{
-    ApiResponse result;
-    QEventLoop loop;
-    connect(call, &ApiCall::finished, &loop, [&](const ApiResponse &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
-
 std::optional<Profile> CtlApp::profileFrom(const QString &name, int *exitCode)
 {
     if (name.isEmpty()) {
-        *exitCode = fail(Usage, tr("Name a profile with --profile NAME."));
+        *exitCode = m_errors.fail(Usage, tr("Name a profile with --profile NAME."));
         return std::nullopt;
     }
     ProfileStore store(m_settings);
     auto profile = store.find(name);
     if (!profile)
-        *exitCode = fail(NotFound, tr("There is no profile named %1; see 'prego-ctl profiles "
-                                      "list'.")
-                                       .arg(name));
+        *exitCode =
+            m_errors.fail(NotFound, tr("There is no profile named %1; see 'prego-ctl profiles "
+                                       "list'.")
+                                        .arg(name));
     return profile;
 }
 
@@ -155,7 +120,7 @@ std::optional<Profile> CtlApp::profileOption(const QStringList &args, int *exitC
     QCommandLineParser p;
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args)) {
-        *exitCode = fail(Usage, p.errorText());
+        *exitCode = m_errors.fail(Usage, p.errorText());
         return std::nullopt;
     }
     return profileFrom(p.value(u"profile"_s), exitCode);
@@ -166,12 +131,12 @@ std::unique_ptr<ApiClient> CtlApp::clientFor(const Profile &profile, int *exitCo
     const SecretResult secret = waitForSecretJob(m_secrets.read(profile.name));
     if (!secret.ok()) {
         if (secret.error.kind == SecretError::Kind::NotFound)
-            *exitCode =
-                fail(NotAuthorized, tr("No token is stored for profile %1. Run 'prego-ctl login "
-                                       "--profile %1' first.")
-                                        .arg(profile.name));
+            *exitCode = m_errors.fail(NotAuthorized,
+                                      tr("No token is stored for profile %1. Run 'prego-ctl login "
+                                         "--profile %1' first.")
+                                          .arg(profile.name));
         else
-            *exitCode = fail(Keyring, secret.error.message());
+            *exitCode = m_errors.fail(Keyring, secret.error.message());
         return nullptr;
     }
     auto client = std::make_unique<ApiClient>(&m_nam, profile);
@@ -199,6 +164,17 @@ QString CtlApp::readToken()
     return QString::fromUtf8(m_io.in->read(64 * 1024)).trimmed();
 }
 
+QString CtlApp::offersText(const WhoAmI &who)
+{
+    if (who.features.isEmpty())
+        return tr("Offers: nothing beyond the Definition of Done");
+    QStringList keys;
+    for (Feature feature : who.features)
+        keys.append(featureKey(feature));
+    //: %1: the capabilities' names as the contract spells them ("silences, plans"), not translated
+    return tr("Offers: %1").arg(keys.join(u", "_s));
+}
+
 int CtlApp::run(const QStringList &arguments)
 {
     QStringList args = arguments;
@@ -222,7 +198,7 @@ int CtlApp::run(const QStringList &arguments)
         return HistoryCommand(m_settings, m_io).run(args);
     if (ProvisionCommands::handles(command))
         return ProvisionCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
-    return fail(Usage, tr("Unknown command %1; see 'prego-ctl --help'.").arg(command));
+    return m_errors.fail(Usage, tr("Unknown command %1; see 'prego-ctl --help'.").arg(command));
 }
 
 int CtlApp::profiles(const QStringList &args)
@@ -248,12 +224,13 @@ int CtlApp::profiles(const QStringList &args)
     if (sub == u"remove") {
         const QString name = args.value(1);
         if (name.isEmpty())
-            return fail(Usage, tr("Name the profile to remove: prego-ctl profiles remove NAME."));
+            return m_errors.fail(Usage,
+                                 tr("Name the profile to remove: prego-ctl profiles remove NAME."));
         if (!store.remove(name)) {
             // A read-only or full settings folder: the profile (and so its token) stays.
             if (!store.lastError().isEmpty())
-                return fail(Usage, store.lastError());
-            return fail(NotFound, tr("There is no profile named %1.").arg(name));
+                return m_errors.fail(Usage, store.lastError());
+            return m_errors.fail(NotFound, tr("There is no profile named %1.").arg(name));
         }
         // The token goes with the profile; a keyring that cannot be reached is reported, not fatal.
         const SecretResult removed = waitForSecretJob(m_secrets.remove(name));
@@ -266,7 +243,8 @@ int CtlApp::profiles(const QStringList &args)
         return Ok;
     }
     if (sub != u"add")
-        return fail(Usage, tr("Use 'profiles add', 'profiles list' or 'profiles remove'."));
+        return m_errors.fail(Usage,
+                             tr("Use 'profiles add', 'profiles list' or 'profiles remove'."));
 
     QCommandLineParser p;
     p.addPositionalArgument(u"name"_s, {});
@@ -275,12 +253,13 @@ int CtlApp::profiles(const QStringList &args)
                   {u"stale-after"_s, {}, u"S"_s},
                   {u"ca-file"_s, {}, u"F"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args.mid(1)))
-        return fail(Usage, p.errorText());
+        return m_errors.fail(Usage, p.errorText());
     if (p.positionalArguments().size() != 1)
-        return fail(Usage, tr("Give exactly one profile name: prego-ctl profiles add NAME --url "
-                              "URL."));
+        return m_errors.fail(Usage,
+                             tr("Give exactly one profile name: prego-ctl profiles add NAME --url "
+                                "URL."));
     if (!p.isSet(u"url"_s))
-        return fail(Usage, tr("Give the control plane's address with --url URL."));
+        return m_errors.fail(Usage, tr("Give the control plane's address with --url URL."));
     Profile profile;
     profile.name = p.positionalArguments().first();
     profile.baseUrl = QUrl(p.value(u"url"_s), QUrl::StrictMode);
@@ -288,16 +267,16 @@ int CtlApp::profiles(const QStringList &args)
     if (p.isSet(u"poll-interval"_s))
         profile.pollIntervalSeconds = p.value(u"poll-interval"_s).toInt(&ok);
     if (!ok)
-        return fail(Usage, tr("--poll-interval wants a whole number of seconds."));
+        return m_errors.fail(Usage, tr("--poll-interval wants a whole number of seconds."));
     if (p.isSet(u"stale-after"_s))
         profile.staleAfterSeconds = p.value(u"stale-after"_s).toInt(&ok);
     if (!ok)
-        return fail(Usage, tr("--stale-after wants a whole number of seconds."));
+        return m_errors.fail(Usage, tr("--stale-after wants a whole number of seconds."));
     if (p.isSet(u"ca-file"_s))
         profile.caFile = QFileInfo(p.value(u"ca-file"_s)).absoluteFilePath();
     const bool existed = store.find(profile.name).has_value();
     if (const QString error = store.save(profile); !error.isEmpty())
-        return fail(Usage, error);
+        return m_errors.fail(Usage, error);
     *m_io.out << (existed ? tr("Profile %1 updated.") : tr("Profile %1 added.")).arg(profile.name)
               << Qt::endl;
     return Ok;
@@ -311,23 +290,22 @@ int CtlApp::login(const QStringList &args)
         return code;
     const QString token = readToken();
     if (token.isEmpty())
-        return fail(Usage, tr("No token was given on standard input."));
+        return m_errors.fail(Usage, tr("No token was given on standard input."));
     if (token.size() > 4096 || token.contains(u' ') || token.contains(u'\n'))
-        return fail(Usage, tr("That does not look like a bearer token (one line, no spaces)."));
+        return m_errors.fail(Usage,
+                             tr("That does not look like a bearer token (one line, no spaces)."));
 
     // Check the token before keeping it, so a typo is found now and not at the next poll.
     ApiClient client(&m_nam, *profile);
     client.setToken(token);
-    const ApiResponse r = wait(client.get(u"/internal/whoami"_s));
-    if (!r.ok())
-        return failApi(*r.error);
-    const auto who = ApiCodec::decodeWhoAmI(r.body);
-    if (!who.value)
-        return fail(Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(who.error));
+    ControlPlane controlPlane(&client);
+    const ApiResult<WhoAmI> who = waitFor<WhoAmI>(
+        [&](QObject *context, auto done) { return controlPlane.whoami(context, std::move(done)); });
+    if (!who.ok())
+        return m_errors.failApi(*who.error);
     const SecretResult stored = waitForSecretJob(m_secrets.write(profile->name, token));
     if (!stored.ok())
-        return fail(Keyring, stored.error.message());
+        return m_errors.fail(Keyring, stored.error.message());
     *m_io.out << tr("Signed in to %1 as %2 (%3); the token is in the keychain.")
                      .arg(profile->name, who.value->tokenName, who.value->role)
               << Qt::endl;
@@ -342,7 +320,7 @@ int CtlApp::logout(const QStringList &args)
         return code;
     const SecretResult removed = waitForSecretJob(m_secrets.remove(profile->name));
     if (!removed.ok() && removed.error.kind != SecretError::Kind::NotFound)
-        return fail(Keyring, removed.error.message());
+        return m_errors.fail(Keyring, removed.error.message());
     *m_io.out << tr("Signed out of %1; the token was removed from the keychain.").arg(profile->name)
               << Qt::endl;
     return Ok;
@@ -357,16 +335,15 @@ int CtlApp::whoami(const QStringList &args)
     const auto client = clientFor(*profile, &code);
     if (!client)
         return code;
-    const ApiResponse r = wait(client->get(u"/internal/whoami"_s));
-    if (!r.ok())
-        return failApi(*r.error);
-    const auto who = ApiCodec::decodeWhoAmI(r.body);
-    if (!who.value)
-        return fail(Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(who.error));
+    ControlPlane controlPlane(client.get());
+    const ApiResult<WhoAmI> who = waitFor<WhoAmI>(
+        [&](QObject *context, auto done) { return controlPlane.whoami(context, std::move(done)); });
+    if (!who.ok())
+        return m_errors.failApi(*who.error);
     *m_io.out << tr("Token %1, role %2, on %3.")
                      .arg(who.value->tokenName, who.value->role, profile->baseUrl.toString())
               << Qt::endl;
+    *m_io.out << offersText(*who.value) << Qt::endl;
     return Ok;
 }
 
@@ -375,10 +352,10 @@ int CtlApp::nodes(const QStringList &args)
     QCommandLineParser p;
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}, {u"output"_s, {}, u"FORMAT"_s, u"table"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(Usage, p.errorText());
+        return m_errors.fail(Usage, p.errorText());
     const QString output = p.value(u"output"_s);
     if (output != u"table" && output != u"json")
-        return fail(Usage, tr("--output is table or json."));
+        return m_errors.fail(Usage, tr("--output is table or json."));
     int code = Ok;
     const auto profile = profileFrom(p.value(u"profile"_s), &code);
     if (!profile)
@@ -386,14 +363,12 @@ int CtlApp::nodes(const QStringList &args)
     const auto client = clientFor(*profile, &code);
     if (!client)
         return code;
-    const ApiResponse r = wait(client->get(u"/internal/nodes"_s));
-    if (!r.ok())
-        return failApi(*r.error);
-    const auto decoded = ApiCodec::decodeNodes(r.body);
-    if (!decoded.value)
-        return fail(Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
-    const NodesSnapshot &snap = *decoded.value;
+    ControlPlane controlPlane(client.get());
+    const ApiResult<NodesSnapshot> answer = waitFor<NodesSnapshot>(
+        [&](QObject *context, auto done) { return controlPlane.nodes(context, std::move(done)); });
+    if (!answer.ok())
+        return m_errors.failApi(*answer.error);
+    const NodesSnapshot &snap = *answer.value;
     for (const QString &warning : snap.warnings)
         *m_io.err << u"prego-ctl: "_s << warning << Qt::endl;
 
@@ -403,20 +378,11 @@ int CtlApp::nodes(const QStringList &args)
             const auto age = FreshnessRule::ageSeconds(n.updatedAtMs(), snap.serverTimeMs);
             const Freshness f = FreshnessRule::classify(n.updatedAtMs(), snap.serverTimeMs,
                                                         profile->staleAfterSeconds, true);
-            QJsonObject o{{u"node_id"_s, n.nodeId},
-                          {u"hostname"_s, n.hostname},
-                          {u"ipv4"_s, n.ipv4},
-                          {u"region"_s, n.region},
-                          {u"placement"_s, n.placement},
-                          {u"role"_s, n.role},
-                          {u"tenant_id"_s, json(n.tenantId)},
-                          {u"stack"_s, json(n.stack)},
-                          {u"accepts_tenants"_s, n.acceptsTenants},
-                          {u"status"_s, n.status},
-                          {u"bound_by_freshness_rule"_s,
-                           FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status)},
-                          {u"freshness"_s, FreshnessRule::key(f)},
-                          {u"age_seconds"_s, age ? QJsonValue(*age) : QJsonValue()}};
+            QJsonObject o = ApiCodec::nodeFields(n);
+            o[u"bound_by_freshness_rule"_s] =
+                FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status);
+            o[u"freshness"_s] = FreshnessRule::key(f);
+            o[u"age_seconds"_s] = age ? QJsonValue(*age) : QJsonValue();
             if (n.metrics) {
                 o[u"metrics"] = QJsonObject{
                     {u"cpu_pct"_s, json(n.metrics->cpuPct)},

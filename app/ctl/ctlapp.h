@@ -1,9 +1,12 @@
 #pragma once
 
-#include "api/apiresponse.h"
+#include "errorreporter.h"
 
 #include <QObject>
 #include <QStringList>
+
+#include <memory>
+#include <optional>
 
 class QIODevice;
 class QNetworkAccessManager;
@@ -12,16 +15,18 @@ class QTextStream;
 
 namespace prego {
 
-class ApiCall;
 class ApiClient;
 class SecretStore;
 struct Profile;
+struct WhoAmI;
 
 // prego-ctl's composition root: the same core as the console, driven from the command line.
 // Streams, settings, the keychain and the network are injected so tests can run it in-process.
 class CtlApp final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CtlApp)
+
 public:
     enum Exit {
         Ok = 0,
@@ -53,20 +58,20 @@ private:
     int whoami(const QStringList &args);
     int nodes(const QStringList &args);
 
-    int fail(int code, const QString &message);
-    int failApi(const ApiError &error);
     std::optional<Profile> profileFrom(const QString &name, int *exitCode);
     // For commands whose only option is --profile NAME.
     std::optional<Profile> profileOption(const QStringList &args, int *exitCode);
     // Reads the profile's token from the keychain into a client; nullopt (exit code set) if none.
     std::unique_ptr<ApiClient> clientFor(const Profile &profile, int *exitCode);
-    ApiResponse wait(ApiCall *call);
     QString readToken();
+    // One line: the optional capabilities whoami listed, by their contract names.
+    static QString offersText(const WhoAmI &who);
 
     QSettings &m_settings;
     SecretStore &m_secrets;
     QNetworkAccessManager &m_nam;
     Io m_io;
+    ErrorReporter m_errors;
 };
 
 } // namespace prego

@@ -1,9 +1,9 @@
 #include "historycommand.h"
 
-#include "domain/profile.h"
 #include "storage/historystore.h"
 #include "storage/profilestore.h"
 #include "texttable.h"
+#include "types/profile.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -47,16 +47,11 @@ QString local(const std::optional<double> &v)
 HistoryCommand::HistoryCommand(QSettings &settings, CtlApp::Io io, QString dataDir)
     : m_settings(settings)
     , m_io(io)
+    , m_errors(*io.err)
     , m_dataDir(dataDir.isEmpty()
                     ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                     : std::move(dataDir))
 {}
-
-int HistoryCommand::fail(int code, const QString &message)
-{
-    *m_io.err << u"prego-ctl: "_s << message << Qt::endl;
-    return code;
-}
 
 std::optional<qint64> HistoryCommand::parseDuration(const QString &text)
 {
@@ -98,38 +93,40 @@ int HistoryCommand::run(const QStringList &args)
                   {u"since"_s, {}, u"DURATION"_s, u"24h"_s},
                   {u"output"_s, {}, u"FORMAT"_s, u"table"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     const QString output = p.value(u"output"_s);
     if (output != u"table" && output != u"csv" && output != u"json")
-        return fail(CtlApp::Usage, tr("--output is table, csv or json."));
+        return m_errors.fail(CtlApp::Usage, tr("--output is table, csv or json."));
     const auto since = parseDuration(p.value(u"since"_s));
     if (!since)
-        return fail(CtlApp::Usage, tr("--since wants a duration such as 90m, 24h or 7d."));
+        return m_errors.fail(CtlApp::Usage, tr("--since wants a duration such as 90m, 24h or 7d."));
     const QString nodeId = p.value(u"node"_s);
     if (nodeId.isEmpty())
-        return fail(CtlApp::Usage, tr("Name a node with --node ID."));
+        return m_errors.fail(CtlApp::Usage, tr("Name a node with --node ID."));
     const QString profileName = p.value(u"profile"_s);
     if (profileName.isEmpty())
-        return fail(CtlApp::Usage, tr("Name a profile with --profile NAME."));
+        return m_errors.fail(CtlApp::Usage, tr("Name a profile with --profile NAME."));
     if (!ProfileStore(m_settings).find(profileName))
-        return fail(CtlApp::NotFound, tr("There is no profile named %1; see 'prego-ctl profiles "
-                                         "list'.")
-                                          .arg(profileName));
+        return m_errors.fail(CtlApp::NotFound,
+                             tr("There is no profile named %1; see 'prego-ctl profiles "
+                                "list'.")
+                                 .arg(profileName));
 
     const QString path = HistoryStore::pathFor(m_dataDir, profileName);
     if (!QFileInfo::exists(path))
-        return fail(CtlApp::NotFound,
-                    tr("No history has been recorded for profile %1 yet: the console records it "
-                       "while it is connected (expected at %2).")
-                        .arg(profileName, path));
+        return m_errors.fail(
+            CtlApp::NotFound,
+            tr("No history has been recorded for profile %1 yet: the console records it "
+               "while it is connected (expected at %2).")
+                .arg(profileName, path));
     HistoryStoreOptions options;
     options.checkIntegrity = false; // a quick look, not the console's start-up check
     options.recoverCorrupt = false; // never move the console's database from under it
     HistoryStore store(HistoryStore::connectionNameForThisThread(u"ctl"_s), options);
     if (const HistoryOpenResult opened = store.open(path); !opened.ok)
-        return fail(CtlApp::Unreachable, opened.error);
+        return m_errors.fail(CtlApp::Unreachable, opened.error);
     if (!store.nodeIds().contains(nodeId))
-        return fail(
+        return m_errors.fail(
             CtlApp::NotFound,
             tr("No samples are stored for node %1 in profile %2.").arg(nodeId, profileName));
 

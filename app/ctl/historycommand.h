@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ctlapp.h"
+#include "errorreporter.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -27,10 +28,9 @@ public:
     static std::optional<qint64> parseDuration(const QString &text);
 
 private:
-    int fail(int code, const QString &message);
-
     QSettings &m_settings;
     CtlApp::Io m_io;
+    ErrorReporter m_errors;
     QString m_dataDir;
 };
 

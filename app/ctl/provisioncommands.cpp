@@ -1,22 +1,21 @@
 #include "provisioncommands.h"
 
-#include "api/apicall.h"
 #include "api/apiclient.h"
-#include "api/apicodec.h"
+#include "api/controlplane.h"
 #include "api/dodinputloader.h"
-#include "api/jobcodec.h"
 #include "api/jobfollower.h"
 #include "api/joblist.h"
-#include "api/jobtext.h"
 #include "api/provisionsubmitter.h"
+#include "api/waitfor.h"
 #include "domain/freshness.h"
-#include "domain/profile.h"
+#include "domain/jobtext.h"
 #include "domain/provisionrequest.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
 #include "storage/joboutbox.h"
 #include "storage/profilestore.h"
 #include "texttable.h"
+#include "types/profile.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -30,8 +29,6 @@
 #include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
-#include <QUrl>
-#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -50,8 +47,6 @@ QJsonValue jsonTime(std::optional<qint64> ms)
 {
     return ms ? QJsonValue(rfc3339(ms)) : QJsonValue(QJsonValue::Null);
 }
-
-using JobCodec::jobPath;
 } // namespace
 
 ProvisionCommands::ProvisionCommands(QSettings &settings, SecretStore &secrets,
@@ -60,6 +55,7 @@ ProvisionCommands::ProvisionCommands(QSettings &settings, SecretStore &secrets,
     , m_secrets(secrets)
     , m_nam(nam)
     , m_io(io)
+    , m_errors(*io.err)
 {}
 
 ProvisionCommands::~ProvisionCommands() = default;
@@ -112,71 +108,39 @@ int ProvisionCommands::run(const QString &command, const QStringList &args)
     return recover(args);
 }
 
-int ProvisionCommands::fail(int code, const QString &message)
-{
-    *m_io.err << u"prego-ctl: "_s << message << Qt::endl;
-    return code;
-}
-
-int ProvisionCommands::failApi(const ApiError &error)
-{
-    int code = CtlApp::Unreachable;
-    if (error.kind == ApiError::Kind::Http) {
-        if (error.httpStatus == 401 || error.httpStatus == 403)
-            code = CtlApp::NotAuthorized;
-        else if (error.httpStatus == 404)
-            code = CtlApp::NotFound;
-        else if (error.httpStatus < 500 && error.httpStatus != 429)
-            code = CtlApp::Usage;
-    } else if (error.kind == ApiError::Kind::Config) {
-        code = CtlApp::Usage;
-    }
-    return fail(code, error.message());
-}
-
-ApiResponse ProvisionCommands::wait(ApiCall *call)
-{
-    ApiResponse result;
-    QEventLoop loop;
-    QObject::connect(call, &ApiCall::finished, &loop, [&](const ApiResponse &r) {
-        result = r;
-        loop.quit();
-    });
-    loop.exec();
-    return result;
-}
-
 bool ProvisionCommands::prepare(const QString &profileName, int *exitCode)
 {
     if (profileName.isEmpty()) {
-        *exitCode = fail(CtlApp::Usage, tr("Name a profile with --profile NAME."));
+        *exitCode = m_errors.fail(CtlApp::Usage, tr("Name a profile with --profile NAME."));
         return false;
     }
     ProfileStore store(m_settings);
     const auto profile = store.find(profileName);
     if (!profile) {
-        *exitCode = fail(CtlApp::NotFound, tr("There is no profile named %1; see 'prego-ctl "
-                                              "profiles list'.")
-                                               .arg(profileName));
+        *exitCode =
+            m_errors.fail(CtlApp::NotFound, tr("There is no profile named %1; see 'prego-ctl "
+                                               "profiles list'.")
+                                                .arg(profileName));
         return false;
     }
     m_profile = std::make_unique<Profile>(*profile);
     const SecretResult secret = waitForSecretJob(m_secrets.read(profile->name));
     if (!secret.ok()) {
         if (secret.error.kind == SecretError::Kind::NotFound)
-            *exitCode = fail(CtlApp::NotAuthorized,
-                             tr("No token is stored for profile %1. Run 'prego-ctl login "
-                                "--profile %1' first.")
-                                 .arg(profile->name));
+            *exitCode = m_errors.fail(CtlApp::NotAuthorized,
+                                      tr("No token is stored for profile %1. Run 'prego-ctl login "
+                                         "--profile %1' first.")
+                                          .arg(profile->name));
         else
-            *exitCode = fail(CtlApp::Keyring, secret.error.message());
+            *exitCode = m_errors.fail(CtlApp::Keyring, secret.error.message());
         return false;
     }
     m_client = std::make_unique<ApiClient>(&m_nam, *profile);
     m_client->setToken(*secret.secret);
+    m_controlPlane = std::make_unique<ControlPlane>(m_client.get());
     m_outbox = std::make_unique<JobOutbox>(JobOutbox::defaultPath(profile->name));
     if (const QString error = m_outbox->open(); !error.isEmpty()) {
-        *exitCode = fail(CtlApp::Usage, error);
+        *exitCode = m_errors.fail(CtlApp::Usage, error);
         return false;
     }
     return true;
@@ -184,7 +148,7 @@ bool ProvisionCommands::prepare(const QString &profileName, int *exitCode)
 
 void ProvisionCommands::recoverOutbox(bool verbose)
 {
-    ProvisionSubmitter submitter(m_client.get(), m_outbox.get());
+    ProvisionSubmitter submitter(m_controlPlane.get(), m_outbox.get());
     // One look per row: what stays unknown is looked up again next time.
     submitter.setOptions({1, 1000, 1000});
     QEventLoop loop;
@@ -195,7 +159,7 @@ void ProvisionCommands::recoverOutbox(bool verbose)
                 *m_io.err << tr("prego-ctl: job %1 was sent before without an "
                                 "answer; the control plane has it (%2).")
                                  .arg(r.jobId,
-                                      r.job ? JobCodec::jobStatusText(r.job->status) : QString())
+                                      r.job ? JobText::jobStatus(r.job->status) : QString())
                           << Qt::endl;
             else if (r.accepted())
                 *m_io.err << tr("prego-ctl: job %1 never reached the control plane; "
@@ -225,7 +189,7 @@ int ProvisionCommands::recover(const QStringList &args)
     QCommandLineParser p;
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     int code = CtlApp::Ok;
     if (!prepare(p.value(u"profile"_s), &code))
         return code;
@@ -244,34 +208,37 @@ int ProvisionCommands::jobs(const QStringList &args)
                   {u"limit"_s, {}, u"N"_s},
                   {u"output"_s, {}, u"FORMAT"_s, u"table"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     const QString output = p.value(u"output"_s);
     if (output != u"table" && output != u"json")
-        return fail(CtlApp::Usage, tr("--output is table or json."));
+        return m_errors.fail(CtlApp::Usage, tr("--output is table or json."));
     const QString status = p.value(u"status"_s);
     static const QStringList statuses{u"Queued"_s, u"Running"_s, u"Completed"_s, u"Failed"_s};
     if (!status.isEmpty() && !statuses.contains(status))
-        return fail(CtlApp::Usage, tr("--status is one of %1.").arg(statuses.join(u", ")));
+        return m_errors.fail(CtlApp::Usage, tr("--status is one of %1.").arg(statuses.join(u", ")));
+    // Without --limit, the contract's default page: the newest 50.
+    int limit = 50;
+    if (p.isSet(u"limit"_s)) {
+        bool ok = false;
+        limit = p.value(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > 200)
+            return m_errors.fail(CtlApp::Usage, tr("--limit wants a whole number from 1 to 200."));
+    }
     int code = CtlApp::Ok;
     if (!prepare(p.value(u"profile"_s), &code))
         return code;
     recoverOutbox(false);
 
-    QUrlQuery query;
-    if (!status.isEmpty())
-        query.addQueryItem(u"status"_s, status);
-    if (p.isSet(u"tenant"_s))
-        query.addQueryItem(u"tenant_id"_s, p.value(u"tenant"_s));
-    if (p.isSet(u"limit"_s))
-        query.addQueryItem(u"limit"_s, p.value(u"limit"_s));
-    const ApiResponse r = wait(m_client->get(u"/internal/provision-jobs"_s, query));
-    if (!r.ok())
-        return failApi(*r.error);
-    const auto decoded = JobCodec::decodeJobs(r.body);
-    if (!decoded.value)
-        return fail(CtlApp::Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
-    for (const QString &warning : decoded.value->warnings)
+    JobsQuery query;
+    query.status = status;
+    query.tenantId = p.value(u"tenant"_s);
+    query.limit = limit;
+    const ApiResult<JobsPage> answer = waitFor<JobsPage>([&](QObject *context, auto done) {
+        return m_controlPlane->jobs(query, context, std::move(done));
+    });
+    if (!answer.ok())
+        return m_errors.failApi(*answer.error);
+    for (const QString &warning : answer.value->warnings)
         *m_io.err << u"prego-ctl: "_s << warning << Qt::endl;
 
     // Local rows have no server status: they belong in an unfiltered list only.
@@ -282,8 +249,8 @@ int ProvisionCommands::jobs(const QStringList &args)
                 local.append(e);
         }
     }
-    const QList<JobListRow> rows = JobList::merge(decoded.value->jobs, local);
-    const qint64 serverNow = decoded.value->serverTimeMs;
+    const QList<JobListRow> rows = JobList::merge(answer.value->jobs, local);
+    const qint64 serverNow = answer.value->serverTimeMs;
 
     if (output == u"json") {
         QJsonArray array;
@@ -316,7 +283,7 @@ int ProvisionCommands::jobs(const QStringList &args)
         if (j.createdAtMs && !row.local)
             duration = seconds(j.finishedAtMs.value_or(serverNow) - *j.createdAtMs);
         table.addRow({j.jobId.left(8), j.tenantId, j.path,
-                      row.local ? row.localNote : JobCodec::jobStatusText(j.status),
+                      row.local ? row.localNote : JobText::jobStatus(j.status),
                       j.stack.value_or(u"–"_s), rfc3339(j.createdAtMs), duration,
                       j.currentStage().isEmpty() ? u"–"_s : j.currentStage()});
     }
@@ -341,41 +308,40 @@ int ProvisionCommands::job(const QStringList &args)
     p.addPositionalArgument(u"id"_s, {});
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}, {u"output"_s, {}, u"FORMAT"_s, u"text"_s}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     if (p.positionalArguments().size() != 1)
-        return fail(CtlApp::Usage, tr("Give exactly one job id: prego-ctl job ID --profile NAME."));
+        return m_errors.fail(CtlApp::Usage,
+                             tr("Give exactly one job id: prego-ctl job ID --profile NAME."));
     const QString output = p.value(u"output"_s);
     if (output != u"text" && output != u"json")
-        return fail(CtlApp::Usage, tr("--output is text or json."));
+        return m_errors.fail(CtlApp::Usage, tr("--output is text or json."));
     const QString id = p.positionalArguments().first();
     int code = CtlApp::Ok;
     if (!prepare(p.value(u"profile"_s), &code))
         return code;
     recoverOutbox(false);
-    const ApiResponse r = wait(m_client->get(jobPath(id)));
-    if (!r.ok()) {
+    const ApiResult<Job> answer = waitFor<Job>([&](QObject *context, auto done) {
+        return m_controlPlane->job(id, context, std::move(done));
+    });
+    if (!answer.ok()) {
         const auto local = m_outbox->find(id);
-        if (r.error->httpStatus == 404 && local)
-            return fail(CtlApp::NotFound, tr("The control plane does not know job %1; locally it "
-                                             "is %2.")
-                                              .arg(id, JobOutbox::stateText(local->state)));
-        return failApi(*r.error);
+        if (answer.error->httpStatus == 404 && local)
+            return m_errors.fail(CtlApp::NotFound,
+                                 tr("The control plane does not know job %1; locally it is %2.")
+                                     .arg(id, JobOutbox::stateText(local->state)));
+        return m_errors.failApi(*answer.error);
     }
-    const auto decoded = JobCodec::decodeJob(r.body);
-    if (!decoded.value)
-        return fail(CtlApp::Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
     if (output == u"json")
         *m_io.out << QString::fromUtf8(
-            QJsonDocument::fromJson(r.body).toJson(QJsonDocument::Indented));
+            QJsonDocument::fromJson(answer.body).toJson(QJsonDocument::Indented));
     else
-        printJob(*decoded.value);
-    return decoded.value->status == u"Failed" ? JobFailed : CtlApp::Ok;
+        printJob(*answer.value);
+    return answer.value->status == u"Failed" ? JobFailed : CtlApp::Ok;
 }
 
 int ProvisionCommands::follow(const QString &jobId)
 {
-    JobFollower follower(m_client.get(), jobId, m_followIntervalMs);
+    JobFollower follower(m_controlPlane.get(), jobId, m_followIntervalMs);
     QEventLoop loop;
     JobFollower::Result result;
     QObject::connect(
@@ -388,7 +354,7 @@ int ProvisionCommands::follow(const QString &jobId)
     follower.start();
     loop.exec();
     if (result.error)
-        return failApi(*result.error);
+        return m_errors.failApi(*result.error);
     const Job &job = *result.job;
     if (job.status == u"Completed") {
         *m_io.out << tr("Job %1 Completed.").arg(job.jobId) << Qt::endl;
@@ -398,11 +364,12 @@ int ProvisionCommands::follow(const QString &jobId)
         return CtlApp::Ok;
     }
     if (job.error)
-        return fail(JobFailed, tr("Job %1 Failed in stage %2 (%3): %4. Retry it with 'prego-ctl "
-                                  "retry %1 --profile %5'.")
-                                   .arg(job.jobId, job.error->stage, job.error->code,
-                                        job.error->message, m_profile->name));
-    return fail(JobFailed, tr("Job %1 ended %2.").arg(job.jobId, job.status));
+        return m_errors.fail(JobFailed,
+                             tr("Job %1 Failed in stage %2 (%3): %4. Retry it with 'prego-ctl "
+                                "retry %1 --profile %5'.")
+                                 .arg(job.jobId, job.error->stage, job.error->code,
+                                      job.error->message, m_profile->name));
+    return m_errors.fail(JobFailed, tr("Job %1 ended %2.").arg(job.jobId, job.status));
 }
 
 int ProvisionCommands::retry(const QStringList &args)
@@ -411,24 +378,22 @@ int ProvisionCommands::retry(const QStringList &args)
     p.addPositionalArgument(u"id"_s, {});
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}, {u"wait"_s, {}}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     if (p.positionalArguments().size() != 1)
-        return fail(CtlApp::Usage,
-                    tr("Give exactly one job id: prego-ctl retry ID --profile NAME."));
+        return m_errors.fail(CtlApp::Usage,
+                             tr("Give exactly one job id: prego-ctl retry ID --profile NAME."));
     const QString id = p.positionalArguments().first();
     int code = CtlApp::Ok;
     if (!prepare(p.value(u"profile"_s), &code))
         return code;
     recoverOutbox(false);
-    const ApiResponse r = wait(m_client->post(jobPath(id) + u"/retry"_s, "{}"));
-    if (!r.ok())
-        return failApi(*r.error);
-    const auto decoded = JobCodec::decodeJob(r.body);
-    if (!decoded.value)
-        return fail(CtlApp::Unreachable,
-                    tr("The control plane's answer could not be read: %1").arg(decoded.error));
+    const ApiResult<Job> answer = waitFor<Job>([&](QObject *context, auto done) {
+        return m_controlPlane->retry(id, context, std::move(done));
+    });
+    if (!answer.ok())
+        return m_errors.failApi(*answer.error);
     *m_io.out << tr("Job %1 is retried with the same job id (%2).")
-                     .arg(id, JobCodec::jobStatusText(decoded.value->status))
+                     .arg(id, JobText::jobStatus(answer.value->status))
               << Qt::endl;
     if (!p.isSet(u"wait"_s))
         return CtlApp::Ok;
@@ -450,14 +415,16 @@ int ProvisionCommands::provision(const QStringList &args)
                   {u"wait"_s, {}},
                   {u"yes"_s, {}}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     if (!p.positionalArguments().isEmpty())
-        return fail(CtlApp::Usage, tr("Unexpected argument %1.").arg(p.positionalArguments()[0]));
+        return m_errors.fail(CtlApp::Usage,
+                             tr("Unexpected argument %1.").arg(p.positionalArguments()[0]));
     const int paths =
         int(p.isSet(u"target"_s)) + int(p.isSet(u"new-server"_s)) + int(p.isSet(u"dedicated"_s));
     if (paths != 1)
-        return fail(CtlApp::Usage, tr("Choose exactly one of --target NODE (an existing shared "
-                                      "node), --new-server or --dedicated."));
+        return m_errors.fail(CtlApp::Usage,
+                             tr("Choose exactly one of --target NODE (an existing shared "
+                                "node), --new-server or --dedicated."));
     ProvisionRequest request;
     request.path = p.isSet(u"target"_s)       ? ProvisionRequest::Path::SharedExisting
                    : p.isSet(u"new-server"_s) ? ProvisionRequest::Path::SharedNew
@@ -468,7 +435,7 @@ int ProvisionCommands::provision(const QStringList &args)
     request.jobId =
         p.isSet(u"job-id"_s) ? p.value(u"job-id"_s).toLower() : ProvisionRequest::newJobId();
     if (!ProvisionRequest::isValidJobId(request.jobId))
-        return fail(CtlApp::Usage, tr("--job-id wants a UUID."));
+        return m_errors.fail(CtlApp::Usage, tr("--job-id wants a UUID."));
     // First line: the job id, so a caller can always find the job again.
     *m_io.out << tr("job %1").arg(request.jobId) << Qt::endl;
 
@@ -494,21 +461,17 @@ int ProvisionCommands::provision(const QStringList &args)
         !request.targetServerId.isEmpty()) {
         // The node names the region. Whether it may take tenants is the control plane's call:
         // its answer comes back field by field, as in the wizard.
-        const ApiResponse r = wait(
-            m_client->get(u"/internal/nodes/"_s +
-                          QString::fromLatin1(QUrl::toPercentEncoding(request.targetServerId))));
-        if (!r.ok())
-            return failApi(*r.error);
-        const auto node = ApiCodec::decodeNode(r.body);
-        if (!node.value)
-            return fail(CtlApp::Unreachable,
-                        tr("The control plane's answer could not be read: %1").arg(node.error));
+        const ApiResult<Node> node = waitFor<Node>([&](QObject *context, auto done) {
+            return m_controlPlane->node(request.targetServerId, context, std::move(done));
+        });
+        if (!node.ok())
+            return m_errors.failApi(*node.error);
         if (request.region.isEmpty())
             request.region = node.value->region;
         else if (request.region != node.value->region)
-            return fail(CtlApp::Usage,
-                        tr("Node %1 is in region %2, not %3.")
-                            .arg(request.targetServerId, node.value->region, request.region));
+            return m_errors.fail(CtlApp::Usage, tr("Node %1 is in region %2, not %3.")
+                                                    .arg(request.targetServerId, node.value->region,
+                                                         request.region));
     }
 
     const QMap<QString, QString> fields = request.validate();
@@ -519,12 +482,13 @@ int ProvisionCommands::provision(const QStringList &args)
     }
     *m_io.out << request.describe() << Qt::endl;
     if (request.serversCreated() > 0 && !p.isSet(u"yes"_s))
-        return fail(CtlApp::Usage,
-                    tr("This creates %n new server(s), which cost money. Nothing was sent; run "
-                       "the command again with --yes to go ahead.",
-                       nullptr, request.serversCreated()));
+        return m_errors.fail(
+            CtlApp::Usage,
+            tr("This creates %n new server(s), which cost money. Nothing was sent; run "
+               "the command again with --yes to go ahead.",
+               nullptr, request.serversCreated()));
 
-    ProvisionSubmitter submitter(m_client.get(), m_outbox.get());
+    ProvisionSubmitter submitter(m_controlPlane.get(), m_outbox.get());
     submitter.setOptions({5, 1000, 10000});
     ProvisionSubmission *submission = submitter.submit(request, m_profile->name);
     SubmitResult result;
@@ -546,13 +510,13 @@ int ProvisionCommands::provision(const QStringList &args)
         return CtlApp::Usage;
     }
     if (result.state == JobOutbox::State::Pending && !result.error)
-        return fail(CtlApp::Usage, result.message); // nothing was sent: a local problem
+        return m_errors.fail(CtlApp::Usage, result.message); // nothing was sent: a local problem
     if (!result.accepted()) {
         if (result.error && result.state != JobOutbox::State::Unknown)
-            return failApi(*result.error);
-        return fail(CtlApp::Unreachable, result.message);
+            return m_errors.failApi(*result.error);
+        return m_errors.fail(CtlApp::Unreachable, result.message);
     }
-    const QString status = result.job ? JobCodec::jobStatusText(result.job->status) : QString();
+    const QString status = result.job ? JobText::jobStatus(result.job->status) : QString();
     *m_io.out << (result.replayed
                       ? tr("Job %1 was already known to the control plane (%2); nothing new was "
                            "created.")
@@ -571,7 +535,7 @@ namespace prego {
 DodInput ProvisionCommands::loadDodInput()
 {
     DodInput input;
-    auto *loader = new DodInputLoader(m_client.get(), m_profile->staleAfterSeconds);
+    auto *loader = new DodInputLoader(m_controlPlane.get(), m_profile->staleAfterSeconds);
     QEventLoop loop;
     QObject::connect(loader, &DodInputLoader::finished, &loop, [&](const DodInput &in) {
         input = in;
@@ -587,7 +551,7 @@ bool ProvisionCommands::runScenarios(int *exitCode)
     // A fresh, least loaded bound node for E1; its region for E2 and E3.
     const DodInput before = loadDodInput();
     if (!before.nodes) {
-        *exitCode = failApi(before.nodesError.value_or(ApiError{}));
+        *exitCode = m_errors.failApi(before.nodesError.value_or(ApiError{}));
         return false;
     }
     const Node *target = nullptr;
@@ -603,8 +567,9 @@ bool ProvisionCommands::runScenarios(int *exitCode)
             target = &n;
     }
     if (!target) {
-        *exitCode = fail(CtlApp::Usage, tr("No fresh shared node accepts tenants: E1 has no "
-                                           "target."));
+        *exitCode =
+            m_errors.fail(CtlApp::Usage, tr("No fresh shared node accepts tenants: E1 has no "
+                                            "target."));
         return false;
     }
     const QString suffix = ProvisionRequest::newJobId().left(8);
@@ -627,7 +592,7 @@ bool ProvisionCommands::runScenarios(int *exitCode)
     make(u"E3"_s, ProvisionRequest::Path::Dedicated);
 
     // The same submitter as the wizard: outbox row first, Idempotency-Key, recovery.
-    ProvisionSubmitter submitter(m_client.get(), m_outbox.get());
+    ProvisionSubmitter submitter(m_controlPlane.get(), m_outbox.get());
     submitter.setOptions({5, 1000, 10000});
     QHash<QString, QString> scenarioOfJob;
     for (const Scenario &sc : std::as_const(scenarios)) {
@@ -642,7 +607,8 @@ bool ProvisionCommands::runScenarios(int *exitCode)
                          });
         loop.exec();
         if (!result.accepted()) {
-            *exitCode = result.error ? failApi(*result.error) : fail(CtlApp::Usage, result.message);
+            *exitCode = result.error ? m_errors.failApi(*result.error)
+                                     : m_errors.fail(CtlApp::Usage, result.message);
             return false;
         }
         *m_io.out << tr("%1: job %2 accepted").arg(sc.name, sc.request.jobId) << Qt::endl;
@@ -655,27 +621,26 @@ bool ProvisionCommands::runScenarios(int *exitCode)
     QString newNode;
     std::vector<std::unique_ptr<JobFollower>> followers;
     for (const Scenario &sc : std::as_const(scenarios)) {
-        auto follower =
-            std::make_unique<JobFollower>(m_client.get(), sc.request.jobId, m_followIntervalMs);
+        auto follower = std::make_unique<JobFollower>(m_controlPlane.get(), sc.request.jobId,
+                                                      m_followIntervalMs);
         const QString name = sc.name;
         QObject::connect(follower.get(), &JobFollower::stageChanged, &loop,
                          [this, name](const Job &job, const JobStage &stage) {
                              *m_io.out << name << u"  "_s << JobText::timelineLine(job, stage)
                                        << Qt::endl;
                          });
-        QObject::connect(follower.get(), &JobFollower::finished, &loop,
-                         [&, name](const JobFollower::Result &r) {
-                             if (r.job) {
-                                 *m_io.out << tr("%1: job %2 ended %3")
-                                                  .arg(name, r.job->jobId,
-                                                       JobCodec::jobStatusText(r.job->status))
-                                           << Qt::endl;
-                                 if (name == u"E2" && !r.job->servers.isEmpty())
-                                     newNode = r.job->servers.first().nodeId;
-                             }
-                             if (--running == 0)
-                                 loop.quit();
-                         });
+        QObject::connect(
+            follower.get(), &JobFollower::finished, &loop, [&, name](const JobFollower::Result &r) {
+                if (r.job) {
+                    *m_io.out << tr("%1: job %2 ended %3")
+                                     .arg(name, r.job->jobId, JobText::jobStatus(r.job->status))
+                              << Qt::endl;
+                    if (name == u"E2" && !r.job->servers.isEmpty())
+                        newNode = r.job->servers.first().nodeId;
+                }
+                if (--running == 0)
+                    loop.quit();
+            });
         follower->start();
         followers.push_back(std::move(follower));
     }
@@ -711,9 +676,10 @@ int ProvisionCommands::verify(const QStringList &args)
                   {u"run-scenarios"_s, {}},
                   {u"yes-create-infrastructure"_s, {}}});
     if (!p.parse(QStringList{u"prego-ctl"_s} + args))
-        return fail(CtlApp::Usage, p.errorText());
+        return m_errors.fail(CtlApp::Usage, p.errorText());
     if (!p.positionalArguments().isEmpty())
-        return fail(CtlApp::Usage, tr("Unexpected argument %1.").arg(p.positionalArguments()[0]));
+        return m_errors.fail(CtlApp::Usage,
+                             tr("Unexpected argument %1.").arg(p.positionalArguments()[0]));
     QString profileName = p.value(u"profile"_s);
     if (profileName.isEmpty()) {
         // The profile last used, or the only one.
@@ -727,11 +693,12 @@ int ProvisionCommands::verify(const QStringList &args)
         profile && p.isSet(u"run-scenarios"_s) && !p.isSet(u"yes-create-infrastructure"_s)) {
         const QString host = profile->baseUrl.host();
         if (host != u"localhost" && !QHostAddress(host).isLoopback())
-            return fail(CtlApp::Usage,
-                        tr("--run-scenarios creates real servers on %1 (a new shared node and a "
-                           "dedicated stack of three), which cost money. Nothing was sent; add "
-                           "--yes-create-infrastructure to go ahead.")
-                            .arg(profile->baseUrl.toDisplayString()));
+            return m_errors.fail(
+                CtlApp::Usage,
+                tr("--run-scenarios creates real servers on %1 (a new shared node and a "
+                   "dedicated stack of three), which cost money. Nothing was sent; add "
+                   "--yes-create-infrastructure to go ahead.")
+                    .arg(profile->baseUrl.toDisplayString()));
     }
     int code = CtlApp::Ok;
     if (!prepare(profileName, &code))
@@ -760,8 +727,8 @@ int ProvisionCommands::verify(const QStringList &args)
             DodChecks::markdown(results, {m_profile->name, m_profile->baseUrl.toDisplayString(),
                                           m_profile->staleAfterSeconds});
         if (!file.open(QIODevice::WriteOnly) || file.write(markdown.toUtf8()) < 0 || !file.commit())
-            return fail(CtlApp::Usage, tr("The report could not be written to %1: %2")
-                                           .arg(p.value(u"report"_s), file.errorString()));
+            return m_errors.fail(CtlApp::Usage, tr("The report could not be written to %1: %2")
+                                                    .arg(p.value(u"report"_s), file.errorString()));
         *m_io.out << tr("Report written to %1.").arg(p.value(u"report"_s)) << Qt::endl;
     }
     if (DodChecks::allPass(results)) {
@@ -770,9 +737,8 @@ int ProvisionCommands::verify(const QStringList &args)
     }
     if (!input.nodes) {
         // Not a verdict on the fleet: the control plane could not be asked.
-        fail(2, tr("The checks could not be evaluated: %1")
-                    .arg(input.nodesError.value_or(ApiError{}).message()));
-        return 2;
+        return m_errors.fail(2, tr("The checks could not be evaluated: %1")
+                                    .arg(input.nodesError.value_or(ApiError{}).message()));
     }
     *m_io.out << tr("Not every check passes.") << Qt::endl;
     return 1;

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/apiresponse.h"
-#include "api/job.h"
 #include "ctlapp.h"
 #include "domain/dodchecks.h"
+#include "errorreporter.h"
+#include "types/job.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -16,8 +16,8 @@ class QSettings;
 
 namespace prego {
 
-class ApiCall;
 class ApiClient;
+class ControlPlane;
 class JobOutbox;
 class SecretStore;
 struct Profile;
@@ -53,23 +53,22 @@ private:
     bool runScenarios(int *exitCode);
     DodInput loadDodInput();
 
-    // Profile, token and outbox; false (exit code set) when any is missing.
+    // Profile, token (the control plane's client) and outbox; false (exit code set) when any is
+    // missing.
     bool prepare(const QString &profileName, int *exitCode);
     void recoverOutbox(bool verbose);
     int follow(const QString &jobId);
     void printTimelineLine(const Job &job, const JobStage &stage);
     void printJob(const Job &job);
 
-    int fail(int code, const QString &message);
-    int failApi(const ApiError &error);
-    ApiResponse wait(ApiCall *call);
-
     QSettings &m_settings;
     SecretStore &m_secrets;
     QNetworkAccessManager &m_nam;
     CtlApp::Io m_io;
+    ErrorReporter m_errors;
     std::unique_ptr<Profile> m_profile;
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<ControlPlane> m_controlPlane;
     std::unique_ptr<JobOutbox> m_outbox;
     int m_followIntervalMs = 1000;
 };

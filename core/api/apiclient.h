@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apicall.h"
-#include "domain/profile.h"
+#include "types/profile.h"
 
 #include <QNetworkRequest>
 #include <QObject>

@@ -109,18 +109,6 @@ template<typename Ch> std::optional<qint64> timestampFrom(Text<Ch> s)
     return secs * 1000 + ms;
 }
 
-bool isValidNodeId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 63)
-        return false;
-    for (QChar c : id) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
-            return false;
-    }
-    return true;
-}
-
 // --- One node's rules, over either reader --------------------------------------------------
 //
 // nodeFrom reads a node through a small accessor so that the QJsonDocument path and the
@@ -198,7 +186,7 @@ template<typename Access> std::optional<qint64> timestamp(const Access &a, Key k
 template<typename Access> std::optional<Node> nodeFrom(const Access &o, QStringList *warnings)
 {
     const QString id = o.kind(Key::NodeId) == Kind::String ? o.text(Key::NodeId) : QString();
-    if (!isValidNodeId(id)) {
+    if (!Node::isValidId(id)) {
         warnings->append(QCoreApplication::translate(
             "prego::ApiCodec", "A node without a valid node_id was ignored."));
         return std::nullopt;
@@ -662,8 +650,37 @@ Decoded<WhoAmI> decodeWhoAmI(const QByteArray &body)
         return out;
     }
     w.serverTimeMs = *serverTime;
+    // Optional capabilities: strings; anything else, and names this console does not know, are
+    // ignored (control-plane-api.md, Optional capabilities).
+    const QJsonArray features = o.value(u"features").toArray();
+    for (const QJsonValue &f : features) {
+        if (const auto feature = featureFromKey(f.toString()); feature && !w.offers(*feature))
+            w.features.append(*feature);
+    }
     out.value = w;
     return out;
+}
+
+QJsonObject nodeFields(const Node &node)
+{
+    const auto optional = [](const std::optional<QString> &v) {
+        return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    };
+    return QJsonObject{{u"node_id"_s, node.nodeId},
+                       {u"hostname"_s, node.hostname},
+                       {u"ipv4"_s, node.ipv4},
+                       {u"region"_s, node.region},
+                       {u"placement"_s, node.placement},
+                       {u"role"_s, node.role},
+                       {u"tenant_id"_s, optional(node.tenantId)},
+                       {u"stack"_s, optional(node.stack)},
+                       {u"accepts_tenants"_s, node.acceptsTenants},
+                       {u"status"_s, node.status}};
+}
+
+QByteArray encodeNode(const Node &node)
+{
+    return QJsonDocument(nodeFields(node)).toJson(QJsonDocument::Compact);
 }
 
 void decodeErrorBody(const QByteArray &body, ApiError *error)

@@ -1,9 +1,11 @@
 #pragma once
 
-#include "apierror.h"
-#include "node.h"
+#include "types/apierror.h"
+#include "types/node.h"
+#include "types/whoami.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QStringView>
 
 #include <optional>
@@ -38,6 +40,10 @@ Decoded<NodesSnapshot> decodeNodes(const QByteArray &body);
 Decoded<NodesSnapshot> decodeNodesWithQJsonDocument(const QByteArray &body);
 Decoded<Node> decodeNode(const QByteArray &body);
 Decoded<WhoAmI> decodeWhoAmI(const QByteArray &body);
+// The node's own fields as the contract names them, without metrics.
+QJsonObject nodeFields(const Node &node);
+// The body of POST /internal/nodes: nodeFields as compact JSON.
+QByteArray encodeNode(const Node &node);
 // Fills code, serverMessage and fields from an error body when it has the contract's shape.
 void decodeErrorBody(const QByteArray &body, ApiError *error);
 

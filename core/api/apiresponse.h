@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "types/apierror.h"
 
 #include <QByteArray>
 #include <QMetaType>

@@ -1,20 +1,14 @@
 #include "dodinputloader.h"
 
-#include "apicall.h"
-#include "apiclient.h"
-#include "apicodec.h"
-#include "jobcodec.h"
+#include "controlplane.h"
 
 #include <QDateTime>
-#include <QUrlQuery>
-
-using namespace Qt::StringLiterals;
 
 namespace prego {
 
-DodInputLoader::DodInputLoader(ApiClient *client, int staleAfterSeconds, QObject *parent)
+DodInputLoader::DodInputLoader(ControlPlane *controlPlane, int staleAfterSeconds, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_controlPlane(controlPlane)
 {
     m_input.staleAfterSeconds = staleAfterSeconds;
     m_input.serverNowMs = QDateTime::currentMSecsSinceEpoch(); // until the server says
@@ -22,7 +16,7 @@ DodInputLoader::DodInputLoader(ApiClient *client, int staleAfterSeconds, QObject
 
 void DodInputLoader::start()
 {
-    if (!m_client) {
+    if (!m_controlPlane) {
         ApiError e;
         e.kind = ApiError::Kind::Config;
         m_input.nodesError = e;
@@ -31,50 +25,35 @@ void DodInputLoader::start()
         deleteLater();
         return;
     }
-    ApiCall *call = m_client->get(u"/internal/nodes"_s);
-    connect(call, &ApiCall::finished, this, &DodInputLoader::onNodes);
+    m_controlPlane->nodes(this, [this](ApiResult<NodesSnapshot> r) {
+        if (r.value) {
+            m_input.serverNowMs = r.value->serverTimeMs;
+            m_input.nodes = std::move(*r.value);
+        } else {
+            m_input.nodesError = r.error;
+        }
+        loadJobs();
+    });
 }
 
-void DodInputLoader::onNodes(const ApiResponse &response)
+void DodInputLoader::loadJobs()
 {
-    if (!response.ok()) {
-        m_input.nodesError = response.error;
-    } else if (auto decoded = ApiCodec::decodeNodes(response.body); decoded.value) {
-        m_input.serverNowMs = decoded.value->serverTimeMs;
-        m_input.nodes = std::move(*decoded.value);
-    } else {
-        ApiError e;
-        e.kind = ApiError::Kind::Decode;
-        e.detail = decoded.error;
-        m_input.nodesError = e;
-    }
-    if (!m_client) {
+    if (!m_controlPlane) {
         Q_EMIT finished(m_input);
         deleteLater();
         return;
     }
-    QUrlQuery query;
-    query.addQueryItem(u"limit"_s, u"200"_s);
-    ApiCall *call = m_client->get(u"/internal/provision-jobs"_s, query);
-    connect(call, &ApiCall::finished, this, &DodInputLoader::onJobs);
-}
-
-void DodInputLoader::onJobs(const ApiResponse &response)
-{
-    if (!response.ok()) {
-        m_input.jobsError = response.error;
-    } else if (auto decoded = JobCodec::decodeJobs(response.body); decoded.value) {
-        m_input.jobs = decoded.value->jobs;
-        if (!m_input.nodes)
-            m_input.serverNowMs = decoded.value->serverTimeMs;
-    } else {
-        ApiError e;
-        e.kind = ApiError::Kind::Decode;
-        e.detail = decoded.error;
-        m_input.jobsError = e;
-    }
-    Q_EMIT finished(m_input);
-    deleteLater();
+    m_controlPlane->jobs({}, this, [this](ApiResult<JobsPage> r) {
+        if (r.value) {
+            m_input.jobs = r.value->jobs;
+            if (!m_input.nodes)
+                m_input.serverNowMs = r.value->serverTimeMs;
+        } else {
+            m_input.jobsError = r.error;
+        }
+        Q_EMIT finished(m_input);
+        deleteLater();
+    });
 }
 
 } // namespace prego

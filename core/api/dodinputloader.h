@@ -7,9 +7,7 @@
 
 namespace prego {
 
-class ApiCall;
-class ApiClient;
-struct ApiResponse;
+class ControlPlane;
 
 // Reads what the Definition-of-Done checks need: GET /internal/nodes and
 // GET /internal/provision-jobs (the newest 200), then emits one finished() with the input
@@ -18,7 +16,7 @@ class DodInputLoader final : public QObject
 {
     Q_OBJECT
 public:
-    DodInputLoader(ApiClient *client, int staleAfterSeconds, QObject *parent = nullptr);
+    DodInputLoader(ControlPlane *controlPlane, int staleAfterSeconds, QObject *parent = nullptr);
 
     void start();
 
@@ -26,10 +24,9 @@ Q_SIGNALS:
     void finished(const prego::DodInput &input);
 
 private:
-    void onNodes(const ApiResponse &response);
-    void onJobs(const ApiResponse &response);
+    void loadJobs();
 
-    QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane;
     DodInput m_input;
 };
 

@@ -1,12 +1,9 @@
 #pragma once
 
-#include "apicodec.h"
-#include "apierror.h"
-#include "apiresponse.h"
 #include "backoff.h"
-#include "node.h"
+#include "controlplane.h"
+#include "types/node.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -16,7 +13,7 @@
 namespace prego {
 
 class ApiCall;
-class ApiClient;
+class ControlPlane;
 class ServerClock;
 
 // Polls GET /internal/nodes on the profile's interval with If-None-Match, decodes answers on a
@@ -26,7 +23,7 @@ class FleetPoller final : public QObject
 {
     Q_OBJECT
 public:
-    FleetPoller(ApiClient *client, ServerClock *clock, QObject *parent = nullptr);
+    FleetPoller(ControlPlane *controlPlane, ServerClock *clock, QObject *parent = nullptr);
     ~FleetPoller() override;
 
     void start();
@@ -49,27 +46,23 @@ Q_SIGNALS:
 
 private:
     void poll();
-    void onFinished(const ApiResponse &response);
-    void onDecoded();
+    void onAnswer(ApiResult<NodesSnapshot> result);
+    int intervalMs() const;
     void scheduleNext(int delayMs);
     static qint64 steadyNowMs();
 
-    QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane;
     ServerClock *m_clock;
     QTimer m_timer;
     QPointer<ApiCall> m_inFlight;
-    // Shared so that onDecoded() can move the snapshot out and the future keeps an empty shell.
-    using DecodedNodes = std::shared_ptr<Decoded<NodesSnapshot>>;
-    QFutureWatcher<DecodedNodes> m_decodeWatcher;
     // The last snapshot emitted: the next one is compared with it on the decode thread
     // (SnapshotDelta). Its strings are shared with the model's copies, so keeping it costs
     // little more than its list of nodes.
     std::shared_ptr<const NodesSnapshot> m_previous;
     QByteArray m_etag;
-    QByteArray m_pendingEtag;
     Backoff m_backoff;
     bool m_running = false;
-    bool m_decoding = false;
+    bool m_busy = false; // a call or its decode is under way
     int m_nextDelayMs = 0;
     qint64 m_notBeforeMs = 0; // steady clock: no request before this (Retry-After)
 };

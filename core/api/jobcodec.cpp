@@ -139,63 +139,9 @@ Decoded<JobsPage> decodeJobs(const QByteArray &body)
     return out;
 }
 
-QString jobStatusText(const QString &status)
-{
-    if (status == u"Queued")
-        return QCoreApplication::translate("prego::JobCodec", "Queued");
-    if (status == u"Running")
-        return QCoreApplication::translate("prego::JobCodec", "Running");
-    if (status == u"Completed")
-        return QCoreApplication::translate("prego::JobCodec", "Completed");
-    if (status == u"Failed")
-        return QCoreApplication::translate("prego::JobCodec", "Failed");
-    return status;
-}
-
 QString jobPath(const QString &jobId)
 {
     return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
-}
-
-QString stageStatusText(const QString &status)
-{
-    if (status == u"pending")
-        return QCoreApplication::translate("prego::JobCodec", "pending");
-    if (status == u"running")
-        return QCoreApplication::translate("prego::JobCodec", "running");
-    if (status == u"succeeded")
-        return QCoreApplication::translate("prego::JobCodec", "succeeded");
-    if (status == u"failed")
-        return QCoreApplication::translate("prego::JobCodec", "failed");
-    if (status == u"skipped")
-        return QCoreApplication::translate("prego::JobCodec", "skipped");
-    return status;
-}
-
-QString stageExplanation(const QString &stage)
-{
-    if (stage == u"validate")
-        return QCoreApplication::translate("prego::JobCodec",
-                                           "The control plane checked the request and refused it.");
-    if (stage == u"resolve_host")
-        return QCoreApplication::translate(
-            "prego::JobCodec", "The target node could not be found or does not take tenants.");
-    if (stage == u"pulumi_up")
-        return QCoreApplication::translate(
-            "prego::JobCodec", "Pulumi could not create or update the servers of the stack.");
-    if (stage == u"register_node")
-        return QCoreApplication::translate("prego::JobCodec",
-                                           "The new server could not be registered as a node.");
-    if (stage == u"dns")
-        return QCoreApplication::translate("prego::JobCodec",
-                                           "The tenant's DNS records could not be set.");
-    if (stage == u"ansible")
-        return QCoreApplication::translate("prego::JobCodec",
-                                           "Configuring the servers with Ansible failed.");
-    if (stage == u"callbacks")
-        return QCoreApplication::translate("prego::JobCodec",
-                                           "The tenant's callbacks could not be delivered.");
-    return QCoreApplication::translate("prego::JobCodec", "A stage of the job failed.");
 }
 
 } // namespace prego::JobCodec

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "apicodec.h"
-#include "job.h"
+#include "types/job.h"
 
 #include <QByteArray>
 
@@ -17,13 +17,6 @@ QString jobPath(const QString &jobId);
 
 Decoded<Job> decodeJob(const QByteArray &body);
 Decoded<JobsPage> decodeJobs(const QByteArray &body);
-
-// Translated words for the contract's job and stage statuses (unknown ones are shown as sent).
-QString jobStatusText(const QString &status);
-QString stageStatusText(const QString &status);
-// A translated sentence saying what failing in this stage means (the control plane's own message
-// is English and shown as sent, beside it).
-QString stageExplanation(const QString &stage);
 
 } // namespace JobCodec
 } // namespace prego

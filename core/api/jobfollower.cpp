@@ -1,16 +1,12 @@
 #include "jobfollower.h"
 
 #include "apicall.h"
-#include "apiclient.h"
-#include "jobcodec.h"
-
-using namespace Qt::StringLiterals;
 
 namespace prego {
 
-JobFollower::JobFollower(ApiClient *client, QString jobId, int intervalMs, QObject *parent)
+JobFollower::JobFollower(ControlPlane *controlPlane, QString jobId, int intervalMs, QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_controlPlane(controlPlane)
     , m_jobId(std::move(jobId))
     , m_intervalMs(intervalMs)
     , m_backoff(intervalMs, 60 * 1000)
@@ -34,16 +30,15 @@ void JobFollower::stop()
 
 void JobFollower::poll()
 {
-    if (m_done || !m_client)
+    if (m_done || !m_controlPlane)
         return;
-    m_call = m_client->get(JobCodec::jobPath(m_jobId));
-    connect(m_call, &ApiCall::finished, this, &JobFollower::onAnswer);
+    m_call = m_controlPlane->job(m_jobId, this, [this](ApiResult<Job> r) { onAnswer(r); });
 }
 
-void JobFollower::onAnswer(const ApiResponse &response)
+void JobFollower::onAnswer(const ApiResult<Job> &result)
 {
-    if (!response.ok()) {
-        const ApiError &e = *response.error;
+    if (!result.ok()) {
+        const ApiError &e = *result.error;
         if (e.isRetryable() && m_backoff.failures() + 1 < m_maxFailures) {
             m_timer.start(m_backoff.nextDelayMs(e.retryAfterSeconds));
             return;
@@ -51,19 +46,10 @@ void JobFollower::onAnswer(const ApiResponse &response)
         finish({m_last, e});
         return;
     }
-    const Decoded<Job> decoded = JobCodec::decodeJob(response.body);
-    if (!decoded.value) {
-        ApiError e;
-        e.kind = ApiError::Kind::Decode;
-        e.detail = decoded.error;
-        e.url = m_client->urlFor(u"/internal/provision-jobs"_s);
-        finish({m_last, e});
-        return;
-    }
     m_backoff.reset();
-    const Job &job = *decoded.value;
+    const Job &job = *result.value;
     m_last = job;
-    Q_EMIT jobUpdated(job);
+    Q_EMIT jobUpdated(job, result.body);
     for (const JobStage &stage : job.stages) {
         if (m_seen.value(stage.name) == stage.status)
             continue;

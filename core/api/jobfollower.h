@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apiresponse.h"
 #include "backoff.h"
-#include "job.h"
+#include "controlplane.h"
+#include "types/job.h"
 
 #include <QHash>
 #include <QObject>
@@ -12,7 +12,6 @@
 namespace prego {
 
 class ApiCall;
-class ApiClient;
 
 // Follows one job until it ends: polls GET /internal/provision-jobs/{id}, reports every stage
 // transition once (for a text timeline or a growing Gantt), and ends with one finished() when the
@@ -28,7 +27,9 @@ public:
         bool completed() const { return !error && job && job->status == u"Completed"; }
     };
 
-    JobFollower(ApiClient *client, QString jobId, int intervalMs, QObject *parent = nullptr);
+    JobFollower(ControlPlane *controlPlane, QString jobId, int intervalMs,
+                QObject *parent = nullptr);
+    QString jobId() const { return m_jobId; }
 
     // Transient failures (network, timeout, 5xx) tolerated in a row before giving up.
     void setMaxFailures(int failures) { m_maxFailures = failures; }
@@ -36,17 +37,18 @@ public:
     void stop(); // ends with the last state seen
 
 Q_SIGNALS:
-    void jobUpdated(const prego::Job &job);
+    // Every answer; `raw` is the body as the control plane sent it.
+    void jobUpdated(const prego::Job &job, const QByteArray &raw);
     // A stage reached a status not seen before for it (pending is not reported).
     void stageChanged(const prego::Job &job, const prego::JobStage &stage);
     void finished(const prego::JobFollower::Result &result);
 
 private:
     void poll();
-    void onAnswer(const ApiResponse &response);
+    void onAnswer(const ApiResult<Job> &result);
     void finish(Result result);
 
-    QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane;
     QString m_jobId;
     int m_intervalMs;
     int m_maxFailures = 10;

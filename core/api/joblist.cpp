@@ -1,6 +1,7 @@
 #include "joblist.h"
 
 #include "domain/provisionrequest.h"
+#include "storage/joboutbox.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "job.h"
-#include "storage/joboutbox.h"
+#include "types/job.h"
+#include "types/outboxentry.h"
 
 #include <QList>
 
@@ -13,7 +13,7 @@ struct JobListRow
 {
     Job job; // for a local row: built from the stored request; status is empty
     bool local = false;
-    JobOutbox::State localState = JobOutbox::State::Accepted;
+    OutboxState localState = OutboxState::Accepted;
     QString localNote; // translated state and last error of a local row
 };
 
@@ -22,10 +22,10 @@ namespace JobList {
 // The server's page merged with the outbox rows it does not contain yet: unresolved local rows
 // first (newest first), then the server's jobs in its order. Rejected and accepted rows the
 // server does not list are left out (nothing was created, or the server's page is the truth).
-QList<JobListRow> merge(const QList<Job> &server, const QList<JobOutbox::Entry> &local);
+QList<JobListRow> merge(const QList<Job> &server, const QList<OutboxEntry> &local);
 
 // A job built from an outbox row (job id, tenant, path, stack, trace id, created time).
-Job fromEntry(const JobOutbox::Entry &entry);
+Job fromEntry(const OutboxEntry &entry);
 
 } // namespace JobList
 } // namespace prego

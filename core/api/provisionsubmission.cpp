@@ -1,8 +1,6 @@
 #include "provisionsubmission.h"
 
 #include "apicall.h"
-#include "apiclient.h"
-#include "jobcodec.h"
 
 #include <QDateTime>
 
@@ -20,11 +18,11 @@ bool isRejection(const ApiError &e)
 }
 } // namespace
 
-ProvisionSubmission::ProvisionSubmission(ApiClient *client, JobOutbox *outbox,
+ProvisionSubmission::ProvisionSubmission(ControlPlane *controlPlane, JobOutbox *outbox,
                                          JobOutbox::Entry entry, Mode mode, Options options,
                                          QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_controlPlane(controlPlane)
     , m_outbox(outbox)
     , m_entry(std::move(entry))
     , m_mode(mode)
@@ -48,7 +46,7 @@ ProvisionSubmission *ProvisionSubmission::failed(SubmitResult result, QObject *p
 
 void ProvisionSubmission::start()
 {
-    if (m_done || !m_client || !m_outbox)
+    if (m_done || !m_controlPlane || !m_outbox)
         return;
     if (m_mode == Mode::Resume)
         lookUp();
@@ -74,8 +72,7 @@ void ProvisionSubmission::cancel()
 
 void ProvisionSubmission::lookUp()
 {
-    m_call = m_client->get(JobCodec::jobPath(m_entry.jobId));
-    connect(m_call, &ApiCall::finished, this, &ProvisionSubmission::onLookedUp);
+    m_call = m_controlPlane->job(m_entry.jobId, this, [this](ApiResult<Job> r) { onLookedUp(r); });
 }
 
 void ProvisionSubmission::send()
@@ -85,24 +82,29 @@ void ProvisionSubmission::send()
     m_outbox->markSent(m_entry.jobId, QDateTime::currentMSecsSinceEpoch());
     if (m_state != JobOutbox::State::Unknown)
         setState(JobOutbox::State::Sent, tr("Sending job %1…").arg(m_entry.jobId));
-    m_call = m_client->post(u"/internal/provision-tenant"_s, m_entry.body, m_entry.jobId.toUtf8());
-    connect(m_call, &ApiCall::finished, this, &ProvisionSubmission::onSent);
+    m_call = m_controlPlane->submit(m_entry.body, m_entry.jobId, this,
+                                    [this](ApiResult<Job> r) { onSent(r); });
 }
 
-void ProvisionSubmission::onLookedUp(const ApiResponse &response)
+// A 2xx whose body cannot be read still says the control plane has the job.
+static bool answeredWithJob(const ApiResult<Job> &result)
 {
-    if (response.ok()) {
-        const Decoded<Job> decoded = JobCodec::decodeJob(response.body);
-        m_outbox->markAccepted(m_entry.jobId, decoded.value ? decoded.value->status : QString());
+    return result.ok() || result.error->kind == ApiError::Kind::Decode;
+}
+
+void ProvisionSubmission::onLookedUp(const ApiResult<Job> &result)
+{
+    if (answeredWithJob(result)) {
+        m_outbox->markAccepted(m_entry.jobId, result.value ? result.value->status : QString());
         SubmitResult r;
         r.jobId = m_entry.jobId;
         r.state = JobOutbox::State::Accepted;
-        r.job = decoded.value;
+        r.job = result.value;
         r.replayed = true;
         finish(std::move(r));
         return;
     }
-    const ApiError &e = *response.error;
+    const ApiError &e = *result.error;
     if (e.kind == ApiError::Kind::Http && e.httpStatus == 404) {
         send(); // the control plane never saw it: the same bytes, the same job id
         return;
@@ -121,20 +123,19 @@ void ProvisionSubmission::onLookedUp(const ApiResponse &response)
     finish(std::move(r));
 }
 
-void ProvisionSubmission::onSent(const ApiResponse &response)
+void ProvisionSubmission::onSent(const ApiResult<Job> &result)
 {
     SubmitResult r;
     r.jobId = m_entry.jobId;
-    if (response.ok()) {
-        const Decoded<Job> decoded = JobCodec::decodeJob(response.body);
-        m_outbox->markAccepted(m_entry.jobId, decoded.value ? decoded.value->status : QString());
+    if (answeredWithJob(result)) {
+        m_outbox->markAccepted(m_entry.jobId, result.value ? result.value->status : QString());
         r.state = JobOutbox::State::Accepted;
-        r.job = decoded.value;
-        r.replayed = response.httpStatus == 200;
+        r.job = result.value;
+        r.replayed = result.httpStatus == 200;
         finish(std::move(r));
         return;
     }
-    const ApiError &e = *response.error;
+    const ApiError &e = *result.error;
     if (isRejection(e)) {
         r.state = JobOutbox::State::Rejected;
         r.error = e;

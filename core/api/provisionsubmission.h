@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apiresponse.h"
 #include "backoff.h"
+#include "controlplane.h"
 #include "storage/joboutbox.h"
 #include "submitresult.h"
 
@@ -12,7 +12,6 @@
 namespace prego {
 
 class ApiCall;
-class ApiClient;
 
 // Sends one outbox row to the control plane until the answer is certain: a job object with one
 // final signal. Every attempt carries the stored body bytes and `Idempotency-Key: <job_id>`, so
@@ -32,8 +31,8 @@ public:
         int maxRetryMs = 60 * 1000;
     };
 
-    ProvisionSubmission(ApiClient *client, JobOutbox *outbox, JobOutbox::Entry entry, Mode mode,
-                        Options options, QObject *parent = nullptr);
+    ProvisionSubmission(ControlPlane *controlPlane, JobOutbox *outbox, JobOutbox::Entry entry,
+                        Mode mode, Options options, QObject *parent = nullptr);
     // A submission that ends with this result on the next event-loop turn (nothing is sent).
     static ProvisionSubmission *failed(SubmitResult result, QObject *parent);
 
@@ -54,13 +53,13 @@ Q_SIGNALS:
 private:
     void lookUp();
     void send();
-    void onLookedUp(const ApiResponse &response);
-    void onSent(const ApiResponse &response);
+    void onLookedUp(const ApiResult<Job> &result);
+    void onSent(const ApiResult<Job> &result);
     void transientFailure(const ApiError &error, bool lookup);
     void setState(JobOutbox::State state, const QString &note);
     void finish(SubmitResult result);
 
-    QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane;
     JobOutbox *m_outbox; // outlives the submitter that made this submission
     JobOutbox::Entry m_entry;
     Mode m_mode;

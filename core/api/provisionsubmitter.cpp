@@ -1,6 +1,6 @@
 #include "provisionsubmitter.h"
 
-#include "apiclient.h"
+#include "controlplane.h"
 #include "domain/provisionrequest.h"
 #include "storage/joboutbox.h"
 
@@ -10,9 +10,10 @@ using namespace Qt::StringLiterals;
 
 namespace prego {
 
-ProvisionSubmitter::ProvisionSubmitter(ApiClient *client, JobOutbox *outbox, QObject *parent)
+ProvisionSubmitter::ProvisionSubmitter(ControlPlane *controlPlane, JobOutbox *outbox,
+                                       QObject *parent)
     : QObject(parent)
-    , m_client(client)
+    , m_controlPlane(controlPlane)
     , m_outbox(outbox)
 {}
 
@@ -53,7 +54,7 @@ ProvisionSubmission *ProvisionSubmitter::submit(const ProvisionRequest &request,
         refused.message = added.error;
         return ProvisionSubmission::failed(std::move(refused), this);
     }
-    auto *submission = new ProvisionSubmission(m_client, m_outbox, *added.entry,
+    auto *submission = new ProvisionSubmission(m_controlPlane, m_outbox, *added.entry,
                                                ProvisionSubmission::Mode::Send, m_options, this);
     track(submission);
     // Started on the next event-loop turn, so the caller can connect to every state change.
@@ -68,7 +69,7 @@ QList<ProvisionSubmission *> ProvisionSubmitter::recover()
         if (running(entry.jobId))
             continue;
         auto *submission = new ProvisionSubmission(
-            m_client, m_outbox, entry, ProvisionSubmission::Mode::Resume, m_options, this);
+            m_controlPlane, m_outbox, entry, ProvisionSubmission::Mode::Resume, m_options, this);
         track(submission);
         started.append(submission);
     }

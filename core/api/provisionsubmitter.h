@@ -8,7 +8,7 @@
 
 namespace prego {
 
-class ApiClient;
+class ControlPlane;
 class JobOutbox;
 struct ProvisionRequest;
 
@@ -20,7 +20,7 @@ class ProvisionSubmitter final : public QObject
 {
     Q_OBJECT
 public:
-    ProvisionSubmitter(ApiClient *client, JobOutbox *outbox, QObject *parent = nullptr);
+    ProvisionSubmitter(ControlPlane *controlPlane, JobOutbox *outbox, QObject *parent = nullptr);
 
     void setOptions(ProvisionSubmission::Options options) { m_options = options; }
 
@@ -41,7 +41,7 @@ Q_SIGNALS:
 private:
     ProvisionSubmission *track(ProvisionSubmission *submission);
 
-    QPointer<ApiClient> m_client;
+    QPointer<ControlPlane> m_controlPlane;
     JobOutbox *m_outbox;
     ProvisionSubmission::Options m_options;
     QHash<QString, QPointer<ProvisionSubmission>> m_running;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "job.h"
 #include "storage/joboutbox.h"
+#include "types/apierror.h"
+#include "types/job.h"
 
 #include <QMap>
 #include <QMetaType>

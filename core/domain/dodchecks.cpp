@@ -1,8 +1,8 @@
 #include "dodchecks.h"
 
 #include "agetext.h"
-#include "api/jobcodec.h"
 #include "freshness.h"
+#include "jobtext.h"
 #include "tenantid.h"
 
 #include <QDateTime>
@@ -78,18 +78,18 @@ DodEvidence jobEvidence(const Job &job)
     //: evidence row: job id, tenant and status
     return {DodEvidence::Kind::Job, job.jobId,
             DodChecks::tr("Job %1 for tenant %2: %3")
-                .arg(job.jobId, job.tenantId, JobCodec::jobStatusText(job.status))};
+                .arg(job.jobId, job.tenantId, JobText::jobStatus(job.status))};
 }
 
 DodEvidence stageEvidence(const Job &job, const JobStage &s)
 {
-    QString text = DodChecks::tr("Stage %1: %2").arg(s.name, JobCodec::stageStatusText(s.status));
+    QString text = DodChecks::tr("Stage %1: %2").arg(s.name, JobText::stageStatus(s.status));
     if (s.skipReason)
         text = DodChecks::tr("Stage %1: %2 (%3)")
-                   .arg(s.name, JobCodec::stageStatusText(s.status), *s.skipReason);
+                   .arg(s.name, JobText::stageStatus(s.status), *s.skipReason);
     else if (s.detail && !s.detail->isEmpty())
         text = DodChecks::tr("Stage %1: %2 (%3)")
-                   .arg(s.name, JobCodec::stageStatusText(s.status), *s.detail);
+                   .arg(s.name, JobText::stageStatus(s.status), *s.detail);
     return {DodEvidence::Kind::Job, job.jobId, text};
 }
 
@@ -123,7 +123,7 @@ std::optional<DodResult> scenarioPreconditions(Id id, const DodInput &in, const 
                                        "(%2): %3")
                              .arg((*job)->error->stage, (*job)->error->code, (*job)->error->message)
                        : DodChecks::tr("The latest job of this path ended %1.")
-                             .arg(JobCodec::jobStatusText((*job)->status)),
+                             .arg(JobText::jobStatus((*job)->status)),
                    now);
         r.evidence.append(jobEvidence(**job));
         for (const JobStage &s : (*job)->stages) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/job.h"
-#include "api/node.h"
+#include "types/apierror.h"
+#include "types/job.h"
+#include "types/node.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,5 +1,7 @@
 #include "provisionrequest.h"
 
+#include "types/node.h"
+
 #include "tenantid.h"
 
 #include <QJsonDocument>
@@ -39,17 +41,6 @@ bool isLowerHex(QStringView s)
     return true;
 }
 
-bool isValidNodeId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 63)
-        return false;
-    for (QChar c : id) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
-            return false;
-    }
-    return true;
-}
 } // namespace
 
 ProvisionRequest ProvisionRequest::create(Path path)
@@ -143,7 +134,7 @@ QMap<QString, QString> ProvisionRequest::validate() const
     if (path == Path::SharedExisting) {
         if (targetServerId.isEmpty())
             fields.insert(u"target_server_id"_s, tr("Choose the node that receives the tenant."));
-        else if (!isValidNodeId(targetServerId))
+        else if (!Node::isValidId(targetServerId))
             fields.insert(u"target_server_id"_s,
                           tr("A node id has 1 to 63 lowercase letters, digits or hyphens."));
     } else if (!targetServerId.isEmpty()) {

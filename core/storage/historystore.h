@@ -1,20 +1,24 @@
 #pragma once
 
-#include "api/node.h"
 #include "domain/freshnessheatmap.h"
 #include "historysample.h"
+#include "types/node.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
 #include <optional>
 
-class QSqlQuery;
-
 namespace prego {
+
+class HistoryDatabase;
+class HistoryFleetQueries;
+class HistoryIngest;
+class HistoryMaintenance;
+class HistoryNodeQueries;
+class HistorySchema;
 
 // What opening the history database found.
 struct HistoryOpenResult
@@ -98,8 +102,13 @@ struct HistoryStoreOptions
 //   they would): a day of history costs its raw blocks, never raw and roll-ups twice.
 // - `snapshot` holds the last NodesSnapshot; `meta` the roll-up and compaction marks.
 // Values are kept exactly as ingested (see HistoryBlockCodec); roll-up averages to 1e-4.
+//
+// The facade the console, prego-ctl and the tests use over the pieces that share one
+// HistoryDatabase: HistorySchema (open, check, migrate), HistoryIngest and HistoryMaintenance
+// (the write path) and HistoryNodeQueries and HistoryFleetQueries (the read path).
 class HistoryStore
 {
+    // Also the context of the pieces' messages (QCoreApplication::translate).
     Q_DECLARE_TR_FUNCTIONS(prego::HistoryStore)
 
 public:
@@ -129,8 +138,8 @@ public:
     // Opens (creating when missing), checks, migrates. Call on the thread that will use the store.
     HistoryOpenResult open(const QString &path);
     bool isOpen() const;
-    QString path() const { return m_path; }
-    QString connectionName() const { return m_connectionName; }
+    QString path() const;
+    QString connectionName() const;
     int schemaVersion() const;
 
     // --- writing (one transaction per call) ---
@@ -158,60 +167,20 @@ public:
     std::optional<StoredSnapshot> lastSnapshot() const;
     QStringList nodeIds() const;
     std::optional<qint64> lastUpdatedAt(const QString &nodeId) const;
-    qint64 rolledUpUntilMs() const { return m_rolledUntilMs; }
-    qint64 compactedUntilMs() const { return m_compactedUntilMs; }
+    qint64 rolledUpUntilMs() const;
+    qint64 compactedUntilMs() const;
     qint64 sampleCount() const;
     qint64 rollupCount() const;
     // SQL errors, and damaged blocks skipped by a read (translated).
-    QString lastError() const { return m_lastError; }
+    QString lastError() const;
 
 private:
-    enum class OpenOutcome { Ok, Corrupt, Failed, NotReady };
-    // One hour of one node as stored: its raw block and / or its roll-up blob.
-    struct HourRow
-    {
-        qint64 hour = 0;
-        QByteArray block;
-        QByteArray rollups;
-    };
-
-    OpenOutcome openAndPrepare(HistoryOpenResult *result);
-    bool migrate(int from, HistoryOpenResult *result);
-    bool migrateRollupsV2();
-    bool exec(const QString &sql);
-    void close();
-    std::optional<qint64> nodeKey(const QString &nodeId) const;
-    qint64 ensureNodeKey(const QString &nodeId);
-    bool setMeta(const QString &key, qint64 value);
-    qint64 meta(const QString &key) const;
-    bool compactHour(qint64 hour);
-    bool storeLate(QList<std::pair<qint64, HistorySample>> &late, HistoryIngestResult *result);
-    qint64 countSlots(qint64 fromMs, qint64 toMs) const;
-    QList<HourRow> hourRows(qint64 node, qint64 fromHour, qint64 toHour, bool descending,
-                            int limit) const;
-    QList<HistorySample> recentSamples(qint64 node, const QString &nodeId, qint64 fromMs,
-                                       qint64 toMs) const;
-    std::optional<QList<HistorySample>> blockSamples(const HourRow &row,
-                                                     const QString &nodeId) const;
-    QList<HistoryRollup> hourRollups(const HourRow &row, const QString &nodeId) const;
-    QList<HistorySample> rawSamples(qint64 node, const QString &nodeId, qint64 fromMs,
-                                    qint64 toMs) const;
-    QList<HistoryRollup> rollupsOf(qint64 node, const QString &nodeId, qint64 fromMs,
-                                   qint64 toMs) const;
-    std::optional<qint64> lastPushBefore(qint64 node, const QString &nodeId, qint64 beforeMs) const;
-    void reportDamage(const QString &nodeId, qint64 hour) const;
-    void fail(const QSqlQuery &query) const;
-
-    QString m_connectionName;
-    Options m_options;
-    QString m_path;
-    QSqlDatabase m_db;
-    mutable QHash<QString, qint64> m_nodeKeys;
-    mutable qint64 m_rolledUntilMs = 0; // re-read by readers: the writer moves it on
-    qint64 m_compactedUntilMs = 0;      // every hour before this is in `blocks`, none in `recent`
-    qint64 m_rawPrunedUntilMs = 0; // raw samples before this are gone: later arrivals are dropped
-    std::optional<qint64> m_dirtyFromMs; // earliest sample stored into an already rolled-up slot
-    mutable QString m_lastError;
+    std::unique_ptr<HistoryDatabase> m_db; // first: the pieces below refer to it
+    std::unique_ptr<HistorySchema> m_schema;
+    std::unique_ptr<HistoryIngest> m_ingest;
+    std::unique_ptr<HistoryMaintenance> m_maintenance;
+    std::unique_ptr<HistoryNodeQueries> m_nodeQueries;
+    std::unique_ptr<HistoryFleetQueries> m_fleetQueries;
 };
 
 } // namespace prego

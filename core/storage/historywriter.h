@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/node.h"
 #include "historystore.h"
+#include "types/node.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types/outboxentry.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -21,34 +23,8 @@ class JobOutbox
 public:
     static constexpr int SchemaVersion = 1;
 
-    enum class State {
-        Pending,  // written, not sent yet
-        Sent,     // sent, no answer that says what happened
-        Accepted, // the control plane has the job (202, 200 replay, or found by id)
-        Rejected, // the control plane refused it (422, 409); nothing was created
-        Unknown,  // timeout, network error or 5xx: retried with the same job id and body
-    };
-
-    struct Entry
-    {
-        QString jobId;
-        QString profile;
-        QByteArray body; // the exact bytes sent
-        State state = State::Pending;
-        qint64 createdAtMs = 0;
-        std::optional<qint64> lastAttemptAtMs;
-        int attempts = 0;
-        QString lastError;                  // translated text of the last failure
-        QString errorCode;                  // the contract's error.code of a rejection
-        QMap<QString, QString> errorFields; // the contract's error.fields of a 422
-        QString serverStatus;               // the job status the control plane last reported
-
-        // Sent but not answered for sure: looked up by id on start.
-        bool isUnresolved() const
-        {
-            return state == State::Pending || state == State::Sent || state == State::Unknown;
-        }
-    };
+    using State = OutboxState;
+    using Entry = OutboxEntry;
 
     explicit JobOutbox(QString filePath);
     ~JobOutbox();

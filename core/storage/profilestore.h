@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/profile.h"
+#include "types/profile.h"
 
 #include <QList>
 #include <QSettings>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/node.h"
+#include "types/node.h"
 
 #include <QByteArray>
 

@@ -7,6 +7,7 @@
 #include "httptestclient.h"
 #include "scriptedhttpserver.h"
 #include "simprocess.h"
+#include "testprofile.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -19,6 +20,7 @@
 using namespace Qt::StringLiterals;
 using namespace prego;
 using prego::test::HttpTestClient;
+using prego::test::profileFor;
 using prego::test::ScriptedHttpServer;
 using prego::test::SimProcess;
 
@@ -34,14 +36,6 @@ ApiResponse waitFor(ApiCall *call, int timeoutMs = 20000)
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     return result;
-}
-
-Profile profileFor(const QUrl &url)
-{
-    Profile p;
-    p.name = u"test"_s;
-    p.baseUrl = url;
-    return p;
 }
 
 class ApiClientSim : public ::testing::Test
@@ -165,7 +159,8 @@ TEST_F(ApiClientSim, PollerUsesETagsAndBacksOffAfterFailures)
     ApiClient c(&nam, p);
     c.setToken(sim.tokenFor(u"viewer"_s));
     ServerClock clock;
-    FleetPoller poller(&c, &clock);
+    ControlPlane controlPlane(&c);
+    FleetPoller poller(&controlPlane, &clock);
     QSignalSpy snapshots(&poller, &FleetPoller::snapshotReceived);
     QSignalSpy notModified(&poller, &FleetPoller::notModified);
     QSignalSpy failed(&poller, &FleetPoller::pollFailed);

@@ -10,6 +10,7 @@
 #include "api/jobcodec.h"
 #include "domain/serverclock.h"
 #include "scriptedhttpserver.h"
+#include "testprofile.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -30,6 +31,11 @@ using prego::test::ScriptedHttpServer;
 using Request = ScriptedHttpServer::Request;
 
 namespace {
+
+Profile profileFor(const QUrl &url, int pollSeconds = 15)
+{
+    return prego::test::profileFor(url, pollSeconds, u"hostile"_s);
+}
 const QString Token = u"canary-token-5f2a9c7e1b"_s;
 const QByteArray Bearer = "Bearer canary-token-5f2a9c7e1b";
 const QByteArray IdempotencyKey = "job-canary-7d41e0";
@@ -75,15 +81,6 @@ void spin(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
-}
-
-Profile profileFor(const QUrl &url, int pollSeconds = 15)
-{
-    Profile p;
-    p.name = u"hostile"_s;
-    p.baseUrl = url;
-    p.pollIntervalSeconds = pollSeconds;
-    return p;
 }
 
 QByteArray httpDate(qint64 ms)
@@ -633,7 +630,8 @@ TEST(MalformedAnswers, ThePollerReportsEachAsAFailedPollAndKeepsPolling)
     ApiClient client(&nam, profileFor(server.url()));
     client.setToken(Token);
     ServerClock clock;
-    FleetPoller poller(&client, &clock);
+    ControlPlane controlPlane(&client);
+    FleetPoller poller(&controlPlane, &clock);
     QSignalSpy failed(&poller, &FleetPoller::pollFailed);
     QSignalSpy snapshots(&poller, &FleetPoller::snapshotReceived);
     for (i = 0; i < bodies.size(); ++i) {
@@ -712,7 +710,8 @@ void expectThePollerWaits(const std::function<QByteArray()> &retryAfter, qint64 
     ApiClient client(&nam, profileFor(real.url(), 1));
     client.setToken(Token);
     ServerClock clock;
-    FleetPoller poller(&client, &clock);
+    ControlPlane controlPlane(&client);
+    FleetPoller poller(&controlPlane, &clock);
     QSignalSpy failed(&poller, &FleetPoller::pollFailed);
     QSignalSpy snapshots(&poller, &FleetPoller::snapshotReceived);
     poller.start();
@@ -780,7 +779,8 @@ TEST(ControlPlaneOutage, NothingListeningIsRetriedEachIntervalAndRecoveryTakesOn
     ApiClient client(&nam, profileFor(server.url(), IntervalMs / 1000));
     client.setToken(Token);
     ServerClock clock;
-    FleetPoller poller(&client, &clock);
+    ControlPlane controlPlane(&client);
+    FleetPoller poller(&controlPlane, &clock);
     poller.setBackoff(topOfJitter(4 * CapMs));
     QSignalSpy snapshots(&poller, &FleetPoller::snapshotReceived);
     QSignalSpy failed(&poller, &FleetPoller::pollFailed);
@@ -825,7 +825,8 @@ TEST(ControlPlaneOutage, AnAnswering503FollowsTheBackoffAndRecoversWithinItsCap)
     ApiClient client(&nam, profileFor(server.url(), IntervalMs / 1000));
     client.setToken(Token);
     ServerClock clock;
-    FleetPoller poller(&client, &clock);
+    ControlPlane controlPlane(&client);
+    FleetPoller poller(&controlPlane, &clock);
     poller.setBackoff(topOfJitter(CapMs));
     QSignalSpy snapshots(&poller, &FleetPoller::snapshotReceived);
     QSignalSpy failed(&poller, &FleetPoller::pollFailed);

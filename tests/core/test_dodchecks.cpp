@@ -1,5 +1,7 @@
 // The Definition-of-Done checks against hand-built API answers, at their boundaries.
 #include "domain/dodchecks.h"
+#include "i18n/translations.h"
+#include "testnodes.h"
 
 #include <gtest/gtest.h>
 
@@ -13,18 +15,8 @@ namespace {
 
 constexpr qint64 Now = 1'764'000'000'000;
 
-prego::Node bound(const QString &id, std::optional<qint64> ageSeconds)
-{
-    prego::Node n;
-    n.nodeId = id;
-    n.region = u"fsn1"_s;
-    n.placement = u"shared"_s;
-    n.status = u"active"_s;
-    n.acceptsTenants = true;
-    if (ageSeconds)
-        n.metrics = prego::NodeMetrics{12.5, 40.0, 30.0, 3, Now - *ageSeconds * 1000};
-    return n;
-}
+// Nodes the freshness rule binds: shared, active, accepting tenants.
+constexpr prego::test::AgedNodes bound{Now};
 
 prego::JobStage stage(const QString &name, const QString &status)
 {
@@ -87,6 +79,12 @@ DodResult check(const DodInput &in, DodResult::Id id)
     return {};
 }
 
+// As a std::string: a failed comparison prints the text.
+std::string summary(const DodInput &in, DodResult::Id id)
+{
+    return check(in, id).summary.toStdString();
+}
+
 } // namespace
 
 TEST(DodChecks, AHealthyFleetAndGoodScenariosPassEverything)
@@ -133,6 +131,57 @@ TEST(DodChecks, M2NamesEveryNullField)
     EXPECT_EQ(r.outcome, Outcome::Fail);
     ASSERT_EQ(r.evidence.size(), 1);
     EXPECT_EQ(r.evidence.first().text, u"fsn1-shared-01: no disk_pct, tenant_count"_s);
+}
+
+// The Verification page said "1 bound node leave values empty": the English singular is a form of
+// its own, not the plural without its "s".
+TEST(DodChecks, M2SaysHowManyNodesLeaveValuesEmptyInGoodEnglishAndInKorean)
+{
+    DodInput in = healthy();
+    in.nodes->nodes.first().metrics->diskPct.reset();
+    EXPECT_EQ(summary(in, DodResult::Id::M2), "1 bound node leaves values empty.");
+    DodInput two = in;
+    two.nodes->nodes.last().metrics->cpuPct.reset();
+    EXPECT_EQ(summary(two, DodResult::Id::M2), "2 bound nodes leave values empty.");
+
+    struct RestoreEnglish
+    {
+        ~RestoreEnglish()
+        {
+            prego::Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        }
+    } restore;
+    ASSERT_TRUE(prego::Translations::install(QLocale(QLocale::Korean, QLocale::SouthKorea)));
+    EXPECT_EQ(summary(in, DodResult::Id::M2), "대상 노드 1개가 값을 비워 둡니다.");
+    EXPECT_EQ(summary(two, DodResult::Id::M2), "대상 노드 2개가 값을 비워 둡니다.");
+}
+
+// The other counted summaries of the page agree with their count too.
+TEST(DodChecks, CountedSummariesAgreeWithOneNodeAndWithTwo)
+{
+    DodInput one = healthy();
+    one.nodes->nodes = {bound(u"a-1"_s, 10)};
+    EXPECT_EQ(summary(one, DodResult::Id::M1), "The 1 bound node pushed within 5 min.");
+    EXPECT_EQ(summary(one, DodResult::Id::M2), "All four values are reported by the 1 bound node.");
+    const DodInput two = healthy();
+    EXPECT_EQ(summary(two, DodResult::Id::M1), "All 2 bound nodes pushed within 5 min.");
+    EXPECT_EQ(summary(two, DodResult::Id::M2),
+              "All four values are reported by all 2 bound nodes.");
+    EXPECT_EQ(summary(two, DodResult::Id::E4), "All 2 live nodes are fresh.");
+
+    DodInput stale = healthy();
+    stale.nodes->nodes.first().metrics->updatedAtMs = Now - 400 * 1000;
+    EXPECT_EQ(summary(stale, DodResult::Id::M1), "1 of 2 bound nodes did not push within 5 min.");
+    EXPECT_EQ(summary(stale, DodResult::Id::E4), "1 live node is not fresh.");
+    // A stale dedicated node is live but not bound (the shared-new job's node stays fresh: E4
+    // needs E2 to pass).
+    prego::Node dedicated = bound(u"ded-a-db"_s, 900);
+    dedicated.placement = u"dedicated"_s;
+    dedicated.acceptsTenants = false;
+    stale.nodes->nodes << dedicated;
+    EXPECT_EQ(summary(stale, DodResult::Id::E4), "2 live nodes are not fresh.");
+    stale.nodes->nodes[1].metrics->updatedAtMs = Now - 400 * 1000;
+    EXPECT_EQ(summary(stale, DodResult::Id::M1), "2 of 2 bound nodes did not push within 5 min.");
 }
 
 TEST(DodChecks, M3FailsForARefusedTokenAndCannotBeEvaluatedOffline)

@@ -1,5 +1,5 @@
-#include "domain/profile.h"
 #include "storage/profilestore.h"
+#include "types/profile.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,30 +1,27 @@
 // prego-ctl as an operator runs it: a real process with its own config directory, the test
 // session's real keychain and the real reference control plane.
+#include "ctlprocess.h"
 #include "httptestclient.h"
 #include "readonlydir.h"
+#include "scriptedhttpserver.h"
 #include "simprocess.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
+using prego::test::CtlProcess;
+using prego::test::CtlRun;
+using prego::test::ScriptedHttpServer;
 using prego::test::SimProcess;
 
 namespace {
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 class CtlTest : public ::testing::Test
 {
 protected:
@@ -35,30 +32,10 @@ protected:
             << sim.error().toStdString();
     }
 
-    CtlRun ctl(const QStringList &args, const QByteArray &stdinData = {},
-               const QString &lang = u"en"_s)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Each test has its own config and data directories; the keychain is the session's.
-        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
-        env.insert(u"LANG"_s, lang == u"ko" ? u"ko_KR.UTF-8"_s : u"C.UTF-8"_s);
-        env.remove(u"LC_ALL"_s);
-        env.remove(u"LANGUAGE"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PREGO_CTL_BINARY), args);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        p.waitForFinished(30000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
-
     // A profile name per test so parallel tests never share keychain entries.
     QString profile = u"t%1"_s.arg(QRandomGenerator::global()->generate(), 0, 16);
     QTemporaryDir home;
+    CtlProcess ctl{QStringLiteral(PREGO_CTL_BINARY), home.path()};
     SimProcess sim;
 };
 } // namespace
@@ -128,6 +105,7 @@ TEST_F(CtlTest, LoginWhoamiNodesLogoutWithTheRealKeychain)
     r = ctl({u"whoami"_s, u"--profile"_s, profile});
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.contains(u"viewer"_s));
+    EXPECT_TRUE(r.out.contains(u"\nOffers: "_s)) << r.out.toStdString();
 
     r = ctl({u"nodes"_s, u"--profile"_s, profile, u"--output"_s, u"json"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -215,9 +193,10 @@ TEST_F(CtlTest, SpeaksKoreanWhenAskedOrWhenTheLocaleSaysSo)
     CtlRun r = ctl({u"--lang"_s, u"ko"_s, u"whoami"_s, u"--profile"_s, u"nope"_s});
     EXPECT_EQ(r.exitCode, 5);
     EXPECT_TRUE(r.err.contains(u"프로필"_s)) << r.err.toStdString();
-    r = ctl({u"whoami"_s, u"--profile"_s, u"nope"_s}, {}, u"ko"_s);
+    r = ctl({u"whoami"_s, u"--profile"_s, u"nope"_s}, {}, CtlProcess::Locale::Korean);
     EXPECT_TRUE(r.err.contains(u"프로필"_s)) << r.err.toStdString();
-    r = ctl({u"--lang"_s, u"en"_s, u"whoami"_s, u"--profile"_s, u"nope"_s}, {}, u"ko"_s);
+    r = ctl({u"--lang"_s, u"en"_s, u"whoami"_s, u"--profile"_s, u"nope"_s}, {},
+            CtlProcess::Locale::Korean);
     EXPECT_TRUE(r.err.contains(u"There is no profile"_s));
 }
 
@@ -254,7 +233,52 @@ TEST_F(CtlTest, AReadOnlyConfigDirectoryIsReportedNotCrashedOn)
 
     // Korean too.
     r = ctl({u"profiles"_s, u"add"_s, profile + u"c"_s, u"--url"_s, sim.baseUrl().toString()}, {},
-            u"ko"_s);
+            CtlProcess::Locale::Korean);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_FALSE(r.err.contains(u"could not be written"_s)) << r.err.toStdString();
+}
+
+// A control plane whose answers are valid JSON but not what the contract says. Each command says
+// which control plane answered and what is wrong with its answer, and exits 3; whoami lists the
+// capabilities it knows, once each and in the order given.
+TEST(CtlAgainstAScriptedControlPlane, AnAnswerThatBreaksTheContractIsNamedAndExitsThree)
+{
+    QTemporaryDir home;
+    ASSERT_TRUE(home.isValid());
+    CtlProcess ctl{QStringLiteral(PREGO_CTL_BINARY), home.path()};
+    const QString profile = u"h%1"_s.arg(QRandomGenerator::global()->generate(), 0, 16);
+    ScriptedHttpServer server([](const ScriptedHttpServer::Request &request) {
+        if (request.path == "/internal/whoami")
+            return ScriptedHttpServer::response(
+                200, R"({"token_name":"scripted","role":"operator",)"
+                     R"("server_time":"2026-01-05T10:00:00Z",)"
+                     R"("features":["plans","teleport","silences","plans"]})");
+        return ScriptedHttpServer::response(200, R"({"nodes":"many","jobs":7})");
+    });
+    ASSERT_EQ(ctl({u"profiles"_s, u"add"_s, profile, u"--url"_s, server.url().toString()}).exitCode,
+              0);
+    CtlRun r = ctl({u"login"_s, u"--profile"_s, profile}, "scripted-token-1234567890\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+
+    r = ctl({u"whoami"_s, u"--profile"_s, profile});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"\nOffers: plans, silences\n"_s)) << r.out.toStdString();
+
+    const QString jobId = u"0b7e6f2c-3c1a-4d8e-9f00-5a6b7c8d9e0f"_s;
+    const QList<QStringList> commands{
+        {u"nodes"_s, u"--profile"_s, profile},
+        {u"jobs"_s, u"--profile"_s, profile},
+        {u"job"_s, jobId, u"--profile"_s, profile},
+        {u"retry"_s, jobId, u"--profile"_s, profile},
+        {u"provision"_s, u"--profile"_s, profile, u"--tenant"_s, u"acme"_s, u"--target"_s,
+         u"fsn1-shared-01"_s},
+    };
+    for (const QStringList &command : commands) {
+        r = ctl(command);
+        EXPECT_EQ(r.exitCode, 3) << command.first().toStdString() << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(u"The answer from 127.0.0.1 does not follow the control plane "
+                                   u"contract: "_s))
+            << command.first().toStdString() << ": " << r.err.toStdString();
+    }
+    ctl({u"logout"_s, u"--profile"_s, profile});
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "api/node.h"
 #include "storage/historysample.h"
+#include "testnodes.h"
+#include "types/node.h"
 
 #include <QString>
 
@@ -18,21 +19,6 @@ inline HistorySample sample(const QString &node, qint64 at, double cpu, double m
                             double disk = 40, qint64 tenants = 3)
 {
     return {node, at, cpu, mem, disk, tenants};
-}
-
-inline Node node(const QString &id, qint64 updatedAt, double cpu)
-{
-    Node n;
-    n.nodeId = id;
-    n.hostname = id + QStringLiteral(".example.net");
-    n.ipv4 = QStringLiteral("10.0.0.1");
-    n.region = QStringLiteral("fsn1");
-    n.placement = QStringLiteral("shared");
-    n.role = QStringLiteral("app");
-    n.acceptsTenants = true;
-    n.status = QStringLiteral("active");
-    n.metrics = NodeMetrics{cpu, 50.5, 40.25, 3, updatedAt};
-    return n;
 }
 
 // A fleet where node i last pushed at `at` (+ i ms so pushes differ a little).

@@ -1,5 +1,6 @@
 // `prego-ctl history` as an operator runs it: the real binary, its own config and data
 // directories, a history database written by the same HistoryStore the console uses.
+#include "ctlprocess.h"
 #include "historycommand.h"
 #include "historytestdata.h"
 #include "storage/historystore.h"
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -19,13 +19,6 @@ using namespace prego::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 class HistoryCtlTest : public ::testing::Test
 {
 protected:
@@ -35,24 +28,6 @@ protected:
         ASSERT_EQ(
             ctl({u"profiles"_s, u"add"_s, u"demo"_s, u"--url"_s, u"http://127.0.0.1:1"_s}).exitCode,
             0);
-    }
-
-    CtlRun ctl(const QStringList &args, const QString &lang = u"en"_s)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
-        env.insert(u"LANG"_s, lang == u"ko" ? u"ko_KR.UTF-8"_s : u"C.UTF-8"_s);
-        env.remove(u"LC_ALL"_s);
-        env.remove(u"LANGUAGE"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PREGO_CTL_BINARY), args);
-        p.closeWriteChannel();
-        p.waitForFinished(30000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
     }
 
     // Where the console (org "prego", app "prego-console") keeps its data under XDG_DATA_HOME.
@@ -72,6 +47,7 @@ protected:
     }
 
     QTemporaryDir home;
+    CtlProcess ctl{QStringLiteral(PREGO_CTL_BINARY), home.path()};
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
 };
 } // namespace

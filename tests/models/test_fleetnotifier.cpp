@@ -1,4 +1,5 @@
 #include "fleetnotifier.h"
+#include "testnodes.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -13,16 +14,7 @@ namespace {
 
 constexpr qint64 Now = 1'764'000'000'000;
 
-prego::Node node(const QString &id, qint64 ageSeconds)
-{
-    prego::Node n;
-    n.nodeId = id;
-    n.placement = u"shared"_s;
-    n.status = u"active"_s;
-    n.acceptsTenants = true;
-    n.metrics = prego::NodeMetrics{1, 2, 3, 4, Now - ageSeconds * 1000};
-    return n;
-}
+constexpr prego::test::AgedNodes node{Now};
 
 prego::NodesSnapshot fleet(const QList<prego::Node> &nodes)
 {

@@ -1,4 +1,5 @@
 #include "joblistmodel.h"
+#include "storage/joboutbox.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

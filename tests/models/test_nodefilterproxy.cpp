@@ -1,6 +1,7 @@
 #include "domain/serverclock.h"
 #include "nodefilterproxy.h"
 #include "nodetablemodel.h"
+#include "testnodes.h"
 
 #include <QAbstractItemModelTester>
 #include <gtest/gtest.h>
@@ -16,27 +17,7 @@ namespace {
 
 constexpr qint64 ServerNow = 1'800'000'000'000;
 
-Node node(const QString &id, const QString &region, std::optional<double> cpu,
-          std::optional<qint64> ageSeconds = 10, const QString &placement = u"shared"_s)
-{
-    Node n;
-    n.nodeId = id;
-    n.hostname = u"host-"_s + id;
-    n.region = region;
-    n.placement = placement;
-    n.role = placement == u"dedicated" ? u"db"_s : u"shared"_s;
-    n.acceptsTenants = placement == u"shared";
-    n.status = u"active"_s;
-    if (placement == u"dedicated")
-        n.tenantId = u"globex"_s;
-    if (ageSeconds) {
-        NodeMetrics m;
-        m.cpuPct = cpu;
-        m.updatedAtMs = ServerNow - *ageSeconds * 1000;
-        n.metrics = m;
-    }
-    return n;
-}
+constexpr prego::test::AgedNodes node{ServerNow};
 
 struct Fixture
 {
@@ -53,11 +34,14 @@ struct Fixture
         proxy.setSourceModel(&model);
         NodesSnapshot s;
         s.serverTimeMs = ServerNow;
-        s.nodes = {node(u"fsn1-shared-01"_s, u"fsn1"_s, 9.5),
-                   node(u"fsn1-shared-02"_s, u"fsn1"_s, 10.0, 900),
-                   node(u"nbg1-shared-01"_s, u"nbg1"_s, 85.0),
-                   node(u"hel1-shared-01"_s, u"hel1"_s, std::nullopt, std::nullopt),
-                   node(u"ded-globex-db"_s, u"hel1"_s, 2.0, 10, u"dedicated"_s)};
+        Node globexDb = node(u"ded-globex-db"_s, 10, 2.0, u"hel1"_s);
+        globexDb.placement = u"dedicated"_s;
+        globexDb.role = u"db"_s;
+        globexDb.acceptsTenants = false;
+        globexDb.tenantId = u"globex"_s;
+        s.nodes = {node(u"fsn1-shared-01"_s, 10, 9.5), node(u"fsn1-shared-02"_s, 900, 10.0),
+                   node(u"nbg1-shared-01"_s, 10, 85.0, u"nbg1"_s),
+                   node(u"hel1-shared-01"_s, std::nullopt, std::nullopt, u"hel1"_s), globexDb};
         model.applySnapshot(s);
     }
 

@@ -1,6 +1,7 @@
 #include "domain/serverclock.h"
 #include "nodefilterproxy.h"
 #include "nodetablemodel.h"
+#include "testnodes.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -19,29 +20,7 @@ namespace {
 
 constexpr qint64 ServerNow = 1'800'000'000'000; // a fixed server time
 
-Node node(const QString &id, std::optional<qint64> ageSeconds, double cpu = 10.0,
-          const QString &region = u"fsn1"_s)
-{
-    Node n;
-    n.nodeId = id;
-    n.hostname = id + u".example"_s;
-    n.ipv4 = u"10.0.0.1"_s;
-    n.region = region;
-    n.placement = u"shared"_s;
-    n.role = u"shared"_s;
-    n.acceptsTenants = true;
-    n.status = u"active"_s;
-    if (ageSeconds) {
-        NodeMetrics m;
-        m.cpuPct = cpu;
-        m.memoryPct = 50.0;
-        m.diskPct = 20.0;
-        m.tenantCount = 3;
-        m.updatedAtMs = ServerNow - *ageSeconds * 1000;
-        n.metrics = m;
-    }
-    return n;
-}
+constexpr prego::test::AgedNodes node{ServerNow};
 
 NodesSnapshot snapshot(QList<Node> nodes)
 {

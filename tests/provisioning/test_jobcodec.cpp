@@ -1,6 +1,6 @@
 #include "api/jobcodec.h"
 #include "api/joblist.h"
-#include "api/jobtext.h"
+#include "domain/jobtext.h"
 
 #include <gtest/gtest.h>
 
@@ -70,17 +70,17 @@ TEST(JobList, LocalUnconfirmedJobsComeFirstAndVanishOnceTheServerListsThem)
     Job server;
     server.jobId = u"a"_s;
     server.status = u"Running"_s;
-    JobOutbox::Entry sent;
+    OutboxEntry sent;
     sent.jobId = u"a"_s;
-    sent.state = JobOutbox::State::Sent;
-    JobOutbox::Entry unknown;
+    sent.state = OutboxState::Sent;
+    OutboxEntry unknown;
     unknown.jobId = u"b"_s;
-    unknown.state = JobOutbox::State::Unknown;
+    unknown.state = OutboxState::Unknown;
     unknown.body = R"({"job_id":"b","tenant_id":"t","region":"hel1","create_new_server":true,)"
                    R"("target_server_id":null,"dedicated":false,"trace_id":null})";
-    JobOutbox::Entry rejected;
+    OutboxEntry rejected;
     rejected.jobId = u"c"_s;
-    rejected.state = JobOutbox::State::Rejected;
+    rejected.state = OutboxState::Rejected;
     const auto rows = JobList::merge({server}, {sent, unknown, rejected});
     ASSERT_EQ(rows.size(), 2);
     EXPECT_TRUE(rows[0].local);
@@ -113,4 +113,23 @@ TEST(JobText, NamesTheTargetOfASharedJobAndNoneForADedicatedStack)
     EXPECT_TRUE(text.contains(u"Tenant acme, path dedicated, stack dedicated-acme\n"_s))
         << text.toStdString();
     EXPECT_FALSE(text.contains(u"target"_s)) << text.toStdString();
+}
+
+// A shared-new job asks for a new node, not a target: no "target –" either. The request decides,
+// not the path.
+TEST(JobText, LeavesTheTargetOutOfASharedNewJob)
+{
+    Job sharedNew;
+    sharedNew.jobId = u"j2"_s;
+    sharedNew.tenantId = u"gamma"_s;
+    sharedNew.path = u"shared-new"_s;
+    sharedNew.status = u"Completed"_s;
+    sharedNew.stack = u"nbg1"_s;
+    sharedNew.servers = {{u"shared"_s, u"nbg1-shared-09"_s, u"h"_s, u"10.0.0.9"_s}};
+    const QString text = JobText::describe(sharedNew);
+    EXPECT_TRUE(text.contains(u"Tenant gamma, path shared-new, stack nbg1\n"_s))
+        << text.toStdString();
+    EXPECT_FALSE(text.contains(u"target"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"Server shared: node nbg1-shared-09, h, 10.0.0.9\n"_s))
+        << text.toStdString();
 }

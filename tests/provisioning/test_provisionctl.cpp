@@ -2,6 +2,7 @@
 // config and data directories, the test session's keychain and the real reference control plane.
 // The kill -9 trials end the submitting process at controlled moments and check, black-box, that
 // the control plane never holds a second job and never received a second, different body.
+#include "ctlprocess.h"
 #include "httptestclient.h"
 #include "simprocess.h"
 #include "storage/joboutbox.h"
@@ -21,17 +22,12 @@
 #include <iostream>
 
 using namespace Qt::StringLiterals;
+using prego::test::CtlProcess;
+using prego::test::CtlRun;
 using prego::test::HttpTestClient;
 using prego::test::SimProcess;
 
 namespace {
-struct CtlRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 class ProvisionCtlTest : public ::testing::Test
 {
 protected:
@@ -56,30 +52,6 @@ protected:
     {
         if (admin)
             ctl({u"logout"_s, u"--profile"_s, profile});
-    }
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
-        env.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
-        env.insert(u"LANG"_s, u"C.UTF-8"_s);
-        env.remove(u"LC_ALL"_s);
-        env.remove(u"LANGUAGE"_s);
-        return env;
-    }
-
-    CtlRun ctl(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 60000)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(PREGO_CTL_BINARY), args);
-        p.write(stdinData);
-        p.closeWriteChannel();
-        p.waitForFinished(timeoutMs);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
     }
 
     QString outboxPath() const
@@ -124,6 +96,7 @@ protected:
 
     QString profile = u"p%1"_s.arg(QRandomGenerator::global()->generate(), 0, 16);
     QTemporaryDir home;
+    CtlProcess ctl{QStringLiteral(PREGO_CTL_BINARY), home.path()};
     SimProcess sim;
     std::unique_ptr<HttpTestClient> admin;
 };
@@ -285,9 +258,9 @@ TEST_F(ProvisionCtlTest, TheJobsListShowsLocalJobsTheServerHasNotConfirmed)
               {u"count"_s, QJsonValue()}});
     const QString id = newJobId();
     QProcess p;
-    p.setProcessEnvironment(environment());
+    p.setProcessEnvironment(ctl.environment());
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(PREGO_CTL_BINARY),
+    p.start(ctl.program(),
             {u"provision"_s, u"--profile"_s, profile, u"--tenant"_s, u"pending-one"_s,
              u"--new-server"_s, u"--region"_s, u"sin"_s, u"--yes"_s, u"--job-id"_s, id});
     QByteArray seen;
@@ -403,9 +376,9 @@ TEST_F(ProvisionCtlTest, KillNineAtAnyMomentNeverMakesASecondJob)
         if (plan.wait)
             args.append(u"--wait"_s);
         QProcess p;
-        p.setProcessEnvironment(environment());
+        p.setProcessEnvironment(ctl.environment());
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(PREGO_CTL_BINARY), args);
+        p.start(ctl.program(), args);
         ASSERT_TRUE(p.waitForStarted(10000));
         if (plan.trigger != u"start") {
             QByteArray seen;
@@ -500,9 +473,9 @@ TEST_F(ProvisionCtlTest, VerifyRunScenariosPassesEndToEnd)
 {
     startSim({}, 3);
     const QString report = home.filePath(u"dod.md"_s);
+    ctl.setTimeoutMs(180000);
     const CtlRun r =
-        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report}, {},
-            180000);
+        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report});
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     for (const QString &check : {u"M1"_s, u"M2"_s, u"M3"_s, u"E1"_s, u"E2"_s, u"E3"_s, u"E4"_s})
         EXPECT_TRUE(r.out.contains(check + u"  PASS"_s)) << check.toStdString() << "\n"
@@ -542,9 +515,9 @@ TEST_F(ProvisionCtlTest, VerifyWithAFailingStageFailsE1WithTheStagesError)
 {
     startSim({u"--fail-stage"_s, u"ansible"_s}, 3);
     const QString report = home.filePath(u"dod.md"_s);
+    ctl.setTimeoutMs(180000);
     const CtlRun r =
-        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report}, {},
-            180000);
+        ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s, u"--report"_s, report});
     EXPECT_EQ(r.exitCode, 1) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(u"E1  FAIL"_s)) << r.out.toStdString();
     QFile file(report);
@@ -578,4 +551,55 @@ TEST_F(ProvisionCtlTest, VerifyCannotEvaluateAnUnreachableControlPlane)
     EXPECT_EQ(r.exitCode, 2) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(u"M3  NOT EVALUABLE"_s)) << r.out.toStdString();
     EXPECT_TRUE(r.err.contains(u"could not be evaluated"_s)) << r.err.toStdString();
+}
+
+// A control plane that offers nothing beyond the Definition of Done (whoami lists no features):
+// prego-ctl says so, and every command the Definition of Done needs works as against the full one.
+TEST_F(ProvisionCtlTest, WorksTheSameAgainstAControlPlaneWithoutOptionalCapabilities)
+{
+    startSim({u"--features"_s, u"none"_s}, 3);
+    CtlRun r = ctl({u"whoami"_s, u"--profile"_s, profile});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"\nOffers: nothing beyond the Definition of Done\n"_s))
+        << r.out.toStdString();
+    r = ctl({u"--lang"_s, u"ko"_s, u"whoami"_s, u"--profile"_s, profile});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"완료 정의"_s)) << r.out.toStdString();
+    EXPECT_FALSE(r.out.contains(u"Offers"_s)) << r.out.toStdString();
+
+    r = ctl({u"nodes"_s, u"--profile"_s, profile, u"--output"_s, u"json"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    QString target;
+    for (const QJsonValue &v :
+         QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"nodes").toArray()) {
+        if (target.isEmpty() && v[u"placement"].toString() == u"shared" &&
+            v[u"accepts_tenants"].toBool() && v[u"status"].toString() == u"active" &&
+            v[u"freshness"].toString() == u"fresh")
+            target = v[u"node_id"].toString();
+    }
+    ASSERT_FALSE(target.isEmpty()) << r.out.toStdString();
+
+    const QString id = newJobId();
+    r = ctl({u"provision"_s, u"--profile"_s, profile, u"--tenant"_s, u"plain"_s, u"--target"_s,
+             target, u"--job-id"_s, id, u"--wait"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"Completed"_s)) << r.out.toStdString();
+
+    r = ctl({u"jobs"_s, u"--profile"_s, profile, u"--output"_s, u"json"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonArray jobs = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"jobs"].toArray();
+    ASSERT_EQ(jobs.size(), 1);
+    EXPECT_EQ(jobs[0][u"job_id"].toString(), id);
+    EXPECT_EQ(jobs[0][u"status"].toString(), u"Completed"_s);
+
+    r = ctl({u"job"_s, id, u"--profile"_s, profile});
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains(u"Trace "_s)) << r.out.toStdString();
+
+    ctl.setTimeoutMs(180000);
+    r = ctl({u"verify"_s, u"--profile"_s, profile, u"--run-scenarios"_s});
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    for (const QString &check : {u"M1"_s, u"M2"_s, u"M3"_s, u"E1"_s, u"E2"_s, u"E3"_s, u"E4"_s})
+        EXPECT_TRUE(r.out.contains(check + u"  PASS"_s)) << check.toStdString() << "\n"
+                                                         << r.out.toStdString();
 }

@@ -1,5 +1,6 @@
 // The submitter the wizard uses, against the real reference control plane.
 #include "api/apiclient.h"
+#include "api/controlplane.h"
 #include "api/provisionsubmitter.h"
 #include "domain/provisionrequest.h"
 #include "httptestclient.h"
@@ -34,9 +35,10 @@ protected:
         profile.baseUrl = sim.baseUrl();
         client = std::make_unique<ApiClient>(&nam, profile);
         client->setToken(sim.tokenFor(u"operator"_s));
+        controlPlane = std::make_unique<ControlPlane>(client.get());
         outbox = std::make_unique<JobOutbox>(dir.filePath(u"jobs-p.sqlite"_s));
         ASSERT_EQ(outbox->open(), QString());
-        submitter = std::make_unique<ProvisionSubmitter>(client.get(), outbox.get());
+        submitter = std::make_unique<ProvisionSubmitter>(controlPlane.get(), outbox.get());
         submitter->setOptions({0, 50, 200});
         admin = std::make_unique<HttpTestClient>(sim.baseUrl());
         admin->setToken(sim.tokenFor(u"operator"_s));
@@ -93,6 +95,7 @@ protected:
     SimProcess sim;
     QNetworkAccessManager nam;
     std::unique_ptr<ApiClient> client;
+    std::unique_ptr<ControlPlane> controlPlane;
     std::unique_ptr<JobOutbox> outbox;
     std::unique_ptr<ProvisionSubmitter> submitter;
     std::unique_ptr<HttpTestClient> admin;

@@ -271,6 +271,32 @@ QString describe(const HttpResult &result)
     return text;
 }
 
+QStringList contractFeatures()
+{
+    return {u"silences"_s, u"plans"_s, u"cancel"_s, u"attempts"_s, u"logs"_s};
+}
+
+QStringList whoamiFeatures(HttpTestClient &client)
+{
+    const HttpResult result = client.get(u"/internal/whoami"_s);
+    EXPECT_EQ(result.status, 200) << describe(result);
+    const QJsonValue features = result.json().value(u"features"_s);
+    EXPECT_TRUE(features.isArray()) << "features is not an array: " << describe(result);
+    const QStringList known = contractFeatures();
+    QStringList names;
+    qsizetype previous = -1;
+    for (const QJsonValue &value : features.toArray()) {
+        const qsizetype index = known.indexOf(value.toString());
+        EXPECT_TRUE(value.isString() && index >= 0)
+            << "not one of the contract's features: " << value;
+        EXPECT_GT(index, previous)
+            << "features repeated or out of the contract's order: " << describe(result);
+        previous = index;
+        names << value.toString();
+    }
+    return names;
+}
+
 ::testing::AssertionResult isError(const HttpResult &result, int status, const QString &code)
 {
     if (result.status != status) {

@@ -89,6 +89,13 @@ QJsonObject findNode(const QJsonArray &nodes, const QString &nodeId);
 
 QString describe(const HttpResult &result);
 
+// The contract's optional capabilities, in its order (control-plane-api.md, Optional
+// capabilities).
+QStringList contractFeatures();
+// GET /internal/whoami's `features`; fails the test (non-fatally) unless it is an array of
+// contract names, each once, in the contract's order.
+QStringList whoamiFeatures(HttpTestClient &client);
+
 // One running prego-cp-sim per test, with a client per role and one without a token.
 class CpSimTest : public ::testing::Test
 {

@@ -88,6 +88,40 @@ TEST_F(CpSimAuth, WhoamiNamesTheTokenAndItsRole)
     }
 }
 
+// Optional capabilities: whoami announces what this run offers, `--features all` (the default)
+// being everything the simulator implements; each of those can be offered alone.
+TEST_F(CpSimAuth, WhoamiListsTheOfferedFeaturesForEveryRole)
+{
+    const QStringList features = whoamiFeatures(*op);
+    EXPECT_EQ(whoamiFeatures(*viewer), features);
+    EXPECT_EQ(whoamiFeatures(*agent), features);
+
+    ASSERT_NO_FATAL_FAILURE(startSim({u"--features"_s, u"all"_s}));
+    EXPECT_EQ(whoamiFeatures(*op), features);
+    for (const QString &name : features) {
+        SCOPED_TRACE(name.toStdString());
+        ASSERT_NO_FATAL_FAILURE(startSim({u"--features"_s, name}));
+        EXPECT_EQ(whoamiFeatures(*op), QStringList{name});
+    }
+}
+
+class CpSimNoFeatures : public CpSimTest
+{
+protected:
+    QStringList simArgs() const override { return {u"--features"_s, u"none"_s}; }
+};
+
+TEST_F(CpSimNoFeatures, WhoamiListsAnEmptyFeaturesArray)
+{
+    for (HttpTestClient *client : {op.get(), viewer.get(), agent.get()}) {
+        const HttpResult result = client->get(u"/internal/whoami"_s);
+        ASSERT_EQ(result.status, 200) << describe(result).toStdString();
+        const QJsonValue features = result.json().value(u"features"_s);
+        EXPECT_TRUE(features.isArray()) << describe(result).toStdString();
+        EXPECT_EQ(features.toArray(), QJsonArray()) << describe(result).toStdString();
+    }
+}
+
 TEST_F(CpSimAuth, MissingTokenIs401OnEveryEndpoint)
 {
     for (const Call &call : allEndpoints()) {

@@ -260,6 +260,41 @@ TEST(CpSimProcess, BadOptionsExit1)
     }
 }
 
+// --features refuses what it cannot offer: an unknown name, a contract name the simulator does not
+// implement (one that `all` does not list), or a name given twice.
+TEST(CpSimProcess, BadFeatureListExits1NamingTheFeature)
+{
+    QStringList notOffered = contractFeatures();
+    {
+        SimProcess running;
+        ASSERT_TRUE(running.start()) << running.error().toStdString();
+        HttpTestClient op(running.baseUrl());
+        op.setToken(running.tokenFor(u"operator"_s));
+        for (const QString &name : whoamiFeatures(op))
+            notOffered.removeAll(name);
+    }
+    QList<QPair<QString, QString>> cases{
+        {u"teleport"_s, u"teleport"_s},
+        {u"Logs"_s, u"Logs"_s},
+        {u"logs,logs"_s, u"logs"_s},
+        {u",cancel"_s, u"\",cancel\""_s},
+    };
+    for (const QString &name : notOffered)
+        cases.append({name, name});
+    for (const auto &[list, named] : cases) {
+        SCOPED_TRACE(list.toStdString());
+        RawSim sim(
+            {u"--listen"_s, u"127.0.0.1:0"_s, u"--tokens-file"_s, u"-"_s, u"--features"_s, list},
+            stdinTokens());
+        EXPECT_EQ(sim.exitCode(), 1) << sim.output().toStdString();
+        EXPECT_FALSE(sim.standardOutput().contains("listening on"));
+        const QString output = QString::fromUtf8(sim.output());
+        EXPECT_TRUE(output.contains(u"--features"_s) && output.contains(named))
+            << output.toStdString();
+        EXPECT_TRUE(output.contains(u"accepted: all"_s)) << output.toStdString();
+    }
+}
+
 class CpSimPersistence : public CpSimTest
 {
 protected:

@@ -68,12 +68,11 @@ TEST(Accessibility, EveryInteractiveWidgetHasAName)
     ASSERT_TRUE(session.open({u"--demo-fleet"_s, u"4"_s, u"--time-scale"_s, u"0.01"_s}, u"a11y"_s))
         << session.sim.error().toStdString();
     prego::MainWindow *window = session.window();
-    QNetworkAccessManager &nam = session.nam;
 
     window->openNode(window->model()->nodes().first().nodeId);
     window->openJob(u"0b9c3d6e-0000-4000-8000-000000000001"_s);
     prego::ProvisionWizard *wizard = window->openWizard();
-    prego::ProfileDialog profiles(&nam, window);
+    prego::ProfileDialog profiles(window);
     profiles.show();
     prego::MemorySecretStore memory;
     prego::TokenDialog token(u"a11y"_s, nullptr, &memory, window);

@@ -24,12 +24,27 @@ using prego::NodeTableModel;
 
 namespace {
 
+// What the console's composition root does: the window shows what the poller reports.
+void showPolls(prego::MainWindow &window, prego::FleetPoller &poller, const prego::Profile &profile)
+{
+    window.showProfile(profile);
+    QObject::connect(&poller, &prego::FleetPoller::snapshotReceived, &window,
+                     &prego::MainWindow::showSnapshot);
+    QObject::connect(&poller, &prego::FleetPoller::notModified, &window,
+                     &prego::MainWindow::showNotModified);
+    QObject::connect(&poller, &prego::FleetPoller::pollFailed, &window,
+                     &prego::MainWindow::showPollFailed);
+    QObject::connect(&window, &prego::MainWindow::refreshRequested, &poller,
+                     &prego::FleetPoller::pollNow);
+}
+
 struct DemoDashboard
 {
     prego::test::SimProcess sim;
     QNetworkAccessManager nam;
     prego::ServerClock clock;
     std::unique_ptr<prego::ApiClient> client;
+    std::unique_ptr<prego::ControlPlane> controlPlane;
     std::unique_ptr<prego::FleetPoller> poller;
     std::unique_ptr<prego::MainWindow> window;
 
@@ -43,9 +58,10 @@ struct DemoDashboard
         profile.pollIntervalSeconds = 5;
         client = std::make_unique<prego::ApiClient>(&nam, profile);
         client->setToken(sim.tokenFor(u"operator"_s));
-        poller = std::make_unique<prego::FleetPoller>(client.get(), &clock);
+        controlPlane = std::make_unique<prego::ControlPlane>(client.get());
+        poller = std::make_unique<prego::FleetPoller>(controlPlane.get(), &clock);
         window = std::make_unique<prego::MainWindow>(&clock);
-        window->attach(poller.get(), profile);
+        showPolls(*window, *poller, profile);
         window->show();
         QSignalSpy shown(window.get(), &prego::MainWindow::snapshotShown);
         poller->start();
@@ -228,9 +244,10 @@ std::pair<QString, bool> bannerFor(const QString &token)
     profile.baseUrl = sim.baseUrl();
     prego::ApiClient client(&nam, profile);
     client.setToken(token.isEmpty() ? sim.tokenFor(u"agent"_s) : token);
-    prego::FleetPoller poller(&client, &clock);
+    prego::ControlPlane controlPlane(&client);
+    prego::FleetPoller poller(&controlPlane, &clock);
     prego::MainWindow window(&clock);
-    window.attach(&poller, profile);
+    showPolls(window, poller, profile);
     window.show();
     QSignalSpy failed(&poller, &prego::FleetPoller::pollFailed);
     poller.start();

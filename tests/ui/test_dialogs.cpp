@@ -1,3 +1,4 @@
+#include "api/connectioncheck.h"
 #include "percentbardelegate.h"
 #include "profiledialog.h"
 #include "secrets/memorysecretstore.h"
@@ -49,7 +50,13 @@ TEST(ProfileDialog, TestConnectionShowsTokenNameAndRole)
     prego::test::SimProcess sim;
     ASSERT_TRUE(sim.start()) << sim.error().toStdString();
     QNetworkAccessManager nam;
-    prego::ProfileDialog dialog(&nam);
+    prego::ProfileDialog dialog;
+    // The console's wiring: the dialog asks, a ConnectionCheck answers.
+    prego::ConnectionCheck check(&nam);
+    QObject::connect(&dialog, &prego::ProfileDialog::connectionTestRequested, &check,
+                     &prego::ConnectionCheck::check);
+    QObject::connect(&check, &prego::ConnectionCheck::checked, &dialog,
+                     &prego::ProfileDialog::showConnectionResult);
     fill(dialog, u"local"_s, sim.baseUrl().toString(), sim.tokenFor(u"viewer"_s));
     QSignalSpy tested(&dialog, &prego::ProfileDialog::connectionTested);
     dialog.testConnection();
@@ -66,8 +73,7 @@ TEST(ProfileDialog, TestConnectionShowsTokenNameAndRole)
 
 TEST(ProfileDialog, RefusesAnInvalidProfile)
 {
-    QNetworkAccessManager nam;
-    prego::ProfileDialog dialog(&nam);
+    prego::ProfileDialog dialog;
     fill(dialog, u"remote"_s, u"http://cp.example.com"_s, {});
     dialog.show();
     dialog.accept();

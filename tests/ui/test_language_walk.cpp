@@ -167,7 +167,6 @@ TEST(LanguageWalk, EveryOpenWindowSwitchesWithoutLeftovers)
         << session.sim.error().toStdString();
     prego::MainWindow *window = session.window();
     QSettings &settings = *session.settings;
-    QNetworkAccessManager &nam = session.nam;
 
     // A failed job, so the job window shows its pinned error and Retry.
     prego::ProvisionWizard *wizard = window->openWizard();
@@ -196,7 +195,7 @@ TEST(LanguageWalk, EveryOpenWindowSwitchesWithoutLeftovers)
     second->pathButton(prego::ProvisionRequest::Path::Dedicated)->click();
     second->next();
     second->next();
-    prego::ProfileDialog profiles(&nam, window);
+    prego::ProfileDialog profiles(window);
     profiles.show();
     prego::MemorySecretStore memory;
     prego::TokenDialog token(u"walk-1"_s, nullptr, &memory, window);

@@ -1,16 +1,16 @@
 // Light and dark palettes: the colours the console paints itself read well on both, follow a
 // palette change at run time, and the tray icon is drawn sharp at 200 %.
-#include "api/apierror.h"
 #include "appearance.h"
 #include "dashboardview.h"
 #include "domain/serverclock.h"
+#include "fleettrayicon.h"
 #include "freshnessdelegate.h"
 #include "heatmapgrid.h"
 #include "historychartview.h"
-#include "mainwindow.h"
 #include "nodetablemodel.h"
 #include "statuscolors.h"
 #include "tracetimeline.h"
+#include "types/apierror.h"
 
 #include <QApplication>
 #include <QFrame>
@@ -124,7 +124,7 @@ TEST(Tray, IconsShowEachStateAndAreDrawnAtTwiceTheResolution)
     QList<QRgb> fills;
     QList<QList<bool>> marks;
     for (const State state : {State::Unknown, State::AllFresh, State::SomeStale, State::Offline}) {
-        const QIcon icon = prego::MainWindow::trayIcon(state);
+        const QIcon icon = prego::FleetTrayIcon::iconFor(state);
         const QPixmap one = icon.pixmap(QSize(22, 22), 1.0);
         const QPixmap two = icon.pixmap(QSize(22, 22), 2.0);
         EXPECT_EQ(one.size(), QSize(22, 22));

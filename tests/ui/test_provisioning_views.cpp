@@ -1,7 +1,9 @@
 // Issue 5 on screen: the provisioning wizard driven through its three paths against prego-cp-sim,
 // server validation errors on the right page, a failed stage pinned and retried, the jobs list,
 // and the trace timeline's geometry.
+#include "api/controlplane.h"
 #include "api/fleetpoller.h"
+#include "api/jobspoller.h"
 #include "consolesession.h"
 #include "domain/provisionrequest.h"
 #include "httptestclient.h"
@@ -167,6 +169,9 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
     EXPECT_TRUE(view->traceText().startsWith(u"Trace "_s)) << view->traceText().toStdString();
     EXPECT_EQ(view->stageTable()->rowCount(), job->stages.size());
     EXPECT_TRUE(view->errorText().isEmpty());
+    // The request named its target: the summary names it.
+    EXPECT_TRUE(view->summaryText().contains(u" · target %1 · created "_s.arg(target)))
+        << view->summaryText().toStdString();
     // Columns are fitted to the job; once the operator sizes one, a refresh keeps it.
     {
         QHeaderView *stages = view->stageTable()->horizontalHeader();
@@ -262,6 +267,14 @@ TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
     EXPECT_TRUE(hasStage(*job, u"pulumi_up"_s));
     ASSERT_EQ(job->servers.size(), 1);
     const QString node = job->servers.first().nodeId;
+    // The request named no target (the new node is listed below): the summary leaves the target
+    // out instead of showing "target –".
+    EXPECT_FALSE(job->targetServerId.has_value());
+    const QString summary = c.window()->jobView()->summaryText();
+    EXPECT_TRUE(summary.contains(u"Job %1 · new shared node · stack "_s.arg(id)))
+        << summary.toStdString();
+    EXPECT_TRUE(summary.contains(u" · created "_s)) << summary.toStdString();
+    EXPECT_FALSE(summary.contains(u"target"_s)) << summary.toStdString();
     // The new node appears in the fleet and reports metrics.
     QElapsedTimer t;
     t.start();
@@ -501,7 +514,7 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     QAbstractItemModelTester tester(jobs->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
     QSignalSpy refreshed(jobs, &prego::JobsView::refreshed);
-    jobs->refresh();
+    c.console->jobsPoller()->refresh();
     ASSERT_TRUE(refreshed.size() > 0 || refreshed.wait(10000));
     const int row = jobs->model()->rowOf(id);
     ASSERT_GE(row, 0);
@@ -520,13 +533,13 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     EXPECT_EQ(header->length(), table->viewport()->width());
     header->resizeSection(prego::JobListModel::TenantColumn, 300);
     refreshed.clear();
-    jobs->refresh();
+    c.console->jobsPoller()->refresh();
     ASSERT_TRUE(refreshed.wait(10000));
     EXPECT_EQ(table->columnWidth(prego::JobListModel::TenantColumn), 300);
     // Another profile without stored widths (MainWindow::restoreViews): the columns fit again.
     jobs->setKeepColumnWidths(false);
     refreshed.clear();
-    jobs->refresh();
+    c.console->jobsPoller()->refresh();
     ASSERT_TRUE(refreshed.wait(10000));
     constexpr int Tenant = prego::JobListModel::TenantColumn;
     EXPECT_EQ(table->columnWidth(Tenant),
@@ -643,4 +656,48 @@ TEST(VerificationView, ShowsTheChecksWithEvidenceThatOpensTheNode)
     QFile report(file);
     ASSERT_TRUE(report.open(QIODevice::ReadOnly));
     EXPECT_TRUE(report.readAll().contains("| M1 | fail |"));
+}
+
+// The user's own control plane may offer only the Definition of Done: the console learns that
+// from whoami and everything it shows today works the same.
+TEST(Console, WorksTheSameWhenTheControlPlaneOffersNoOptionalFeature)
+{
+    Console c;
+    ASSERT_TRUE(c.open({u"--features"_s, u"none"_s, u"--fail-stage"_s, u"ansible"_s}))
+        << c.sim.error().toStdString();
+    prego::ControlPlane *api = c.console->controlPlane();
+    ASSERT_NE(api, nullptr);
+    if (!api->identity()) {
+        QSignalSpy identity(api, &prego::ControlPlane::identityChanged);
+        ASSERT_TRUE(identity.wait(10000));
+    }
+    EXPECT_TRUE(api->identity()->features.isEmpty());
+    for (prego::Feature f : prego::AllFeatures)
+        EXPECT_FALSE(api->offers(f)) << prego::featureKey(f).toStdString();
+
+    // The fleet, a submit, the trace, a failure with Retry, the jobs list and the checks.
+    EXPECT_GT(c.window()->model()->rowCount(), 0);
+    const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"omega"_s, {}, u"hel1"_s);
+    ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
+    auto job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    ASSERT_EQ(job->status, u"Failed"_s);
+    prego::JobView *view = c.window()->jobView();
+    QSignalSpy shown(view, &prego::JobView::jobShown);
+    view->retryButton()->click();
+    ASSERT_TRUE(shown.wait(10000));
+    job = c.waitForEnd(id);
+    ASSERT_TRUE(job.has_value());
+    EXPECT_EQ(job->status, u"Completed"_s);
+
+    c.window()->showView(prego::MainWindow::View::Jobs);
+    QSignalSpy refreshed(c.window()->jobsView(), &prego::JobsView::refreshed);
+    c.console->jobsPoller()->refresh();
+    ASSERT_TRUE(refreshed.wait(10000));
+    EXPECT_GE(c.window()->jobsView()->model()->rowOf(id), 0);
+
+    QSignalSpy evaluated(c.window()->verificationView(), &prego::VerificationView::evaluated);
+    c.window()->showView(prego::MainWindow::View::Verification);
+    ASSERT_TRUE(evaluated.wait(10000));
+    EXPECT_EQ(c.window()->verificationView()->results().size(), 7);
 }

@@ -150,13 +150,12 @@ QStringList checkChain(QWidget *window)
 
 TEST(TabOrder, DialogsReadTopToBottom)
 {
-    QNetworkAccessManager nam;
     prego::SettingsDialog settings;
     settings.show();
     EXPECT_TRUE(checkChain(&settings).isEmpty()) << checkChain(&settings).join(u'\n').toStdString();
     settings.close();
 
-    prego::ProfileDialog profiles(&nam);
+    prego::ProfileDialog profiles;
     profiles.show();
     const QStringList p = checkChain(&profiles);
     EXPECT_TRUE(p.isEmpty()) << p.join(u'\n').toStdString();

@@ -1,10 +1,17 @@
 #pragma once
 
-#include "job.h"
+#include "types/job.h"
 
 #include <QString>
 
 namespace prego::JobText {
+
+// Translated words for the contract's job and stage statuses (unknown ones are shown as sent).
+QString jobStatus(const QString &status);
+QString stageStatus(const QString &status);
+// A translated sentence saying what failing in this stage means (the control plane's own message
+// is English and shown as sent, beside it).
+QString stageExplanation(const QString &stage);
 
 // A job as readable text: header, pinned error, the trace as a timeline (offset from creation,
 // stage, status, duration, detail or skip reason), servers and audit. What `prego-ctl job` prints

@@ -41,6 +41,9 @@ struct Node
         return metrics ? std::optional<qint64>(metrics->updatedAtMs) : std::nullopt;
     }
     bool operator==(const Node &) const = default;
+
+    // The contract's node_id: [a-z0-9-]{1,63}.
+    static bool isValidId(const QString &id);
 };
 
 // One answer of GET /internal/nodes.
@@ -67,14 +70,6 @@ namespace SnapshotDelta {
 // position by position, records previous's generation and the changed positions.
 void mark(const NodesSnapshot *previous, NodesSnapshot &current);
 } // namespace SnapshotDelta
-
-struct WhoAmI
-{
-    QString tokenName;
-    QString role;
-    std::optional<QString> nodeId;
-    qint64 serverTimeMs = 0;
-};
 
 } // namespace prego
 

@@ -1,0 +1,8 @@
+#pragma once
+
+namespace prego {
+
+// The pages of the main window, in the order of the View menu (Ctrl+1 … Ctrl+4).
+enum class ConsoleView { Dashboard, Heatmap, Jobs, Verification };
+
+} // namespace prego
