@@ -405,18 +405,6 @@
             <translation>알 수 없음</translation>
         </message>
         <message>
-            <source>Name a profile with --profile NAME.</source>
-            <translation>--profile 이름 으로 프로필을 지정하세요.</translation>
-        </message>
-        <message>
-            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
-            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
-        </message>
-        <message>
-            <source>No token is stored for profile %1. Run 'prego-ctl login --profile %1' first.</source>
-            <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 'prego-ctl login --profile %1'을 실행하세요.</translation>
-        </message>
-        <message>
             <source>Token (input hidden): </source>
             <translation>토큰(입력 내용은 표시되지 않음): </translation>
         </message>
@@ -641,6 +629,41 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::CtlSession</name>
+        <message>
+            <source>Name a profile with --profile NAME.</source>
+            <translation>--profile NAME으로 프로필을 지정하세요.</translation>
+        </message>
+        <message>
+            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
+            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
+        </message>
+        <message>
+            <source>No token is stored for profile %1. Run 'prego-ctl login --profile %1' first.</source>
+            <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 'prego-ctl login --profile %1'을 실행하세요.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 was sent before without an answer; the control plane has it (%2).</source>
+            <translation>prego-ctl: 작업 %1은(는) 이전에 보냈으나 응답이 없었습니다. 제어 플레인에 있습니다(%2).</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 never reached the control plane; the stored request was sent again and accepted.</source>
+            <translation>prego-ctl: 작업 %1은(는) 제어 플레인에 닿지 않았습니다. 저장된 요청을 다시 보냈고 수락되었습니다.</translation>
+        </message>
+        <message>
+            <source>prego-ctl: job %1 was rejected: %2</source>
+            <translation>prego-ctl: 작업 %1이(가) 거부되었습니다: %2</translation>
+        </message>
+        <message>
+            <source>prego-ctl: the outcome of job %1 is still unknown: %2</source>
+            <translation>prego-ctl: 작업 %1의 결과를 아직 알 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>prego-ctl: no job is waiting for an answer.</source>
+            <translation>prego-ctl: 응답을 기다리는 작업이 없습니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::DashboardView</name>
         <message numerus="yes">
             <source>%n second(s)</source>
@@ -776,260 +799,6 @@ Exit codes:
         <message>
             <source>prego-cp-sim was not found next to the console or on PATH; set PREGO_CP_SIM to its path.</source>
             <translation>콘솔 옆이나 PATH에서 prego-cp-sim을 찾지 못했습니다. PREGO_CP_SIM에 경로를 지정하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>prego::DodChecks</name>
-        <message>
-            <source>Job %1 for tenant %2: %3</source>
-            <extracomment>evidence row: job id, tenant and status</extracomment>
-            <translation>테넌트 %2의 작업 %1: %3</translation>
-        </message>
-        <message>
-            <source>Stage %1: %2</source>
-            <translation>단계 %1: %2</translation>
-        </message>
-        <message>
-            <source>Stage %1: %2 (%3)</source>
-            <translation>단계 %1: %2 (%3)</translation>
-        </message>
-        <message>
-            <source>The jobs could not be listed: %1</source>
-            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
-        </message>
-        <message>
-            <source>The jobs could not be listed.</source>
-            <translation>작업 목록을 가져올 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>A job of this path is still running.</source>
-            <translation>이 경로의 작업이 아직 실행 중입니다.</translation>
-        </message>
-        <message>
-            <source>No job of this path yet.</source>
-            <translation>아직 이 경로의 작업이 없습니다.</translation>
-        </message>
-        <message>
-            <source>The latest job of this path Failed in stage %1 (%2): %3</source>
-            <translation>이 경로의 최근 작업이 단계 %1에서 실패했습니다 (%2): %3</translation>
-        </message>
-        <message>
-            <source>The latest job of this path ended %1.</source>
-            <translation>이 경로의 최근 작업이 %1(으)로 끝났습니다.</translation>
-        </message>
-        <message>
-            <source>Every bound shared node pushed its metrics within the stale threshold</source>
-            <translation>대상 공유 노드가 모두 지연 기준 안에 메트릭을 푸시함</translation>
-        </message>
-        <message>
-            <source>CPU, memory, disk and tenant count are reported by every bound node</source>
-            <translation>모든 대상 노드가 CPU, 메모리, 디스크, 테넌트 수를 보고함</translation>
-        </message>
-        <message>
-            <source>The nodes endpoint answers with this token</source>
-            <translation>이 토큰으로 노드 엔드포인트가 응답함</translation>
-        </message>
-        <message>
-            <source>Existing node: a job Completed without Pulumi, with its DNS outcome and callbacks recorded</source>
-            <translation>기존 노드: Pulumi 없이 작업이 완료되고 DNS 결과와 콜백이 기록됨</translation>
-        </message>
-        <message>
-            <source>New shared node: a job Completed and its node is registered and reporting</source>
-            <translation>새 공유 노드: 작업이 완료되고 그 노드가 등록되어 보고 중</translation>
-        </message>
-        <message>
-            <source>Dedicated stack: a job Completed on stack dedicated-{tenant} with three servers</source>
-            <translation>전용 스택: 스택 dedicated-{테넌트}에서 서버 3대로 작업이 완료됨</translation>
-        </message>
-        <message>
-            <source>Every live node is fresh after the scenarios</source>
-            <translation>시나리오 후 모든 운영 중인 노드가 최신</translation>
-        </message>
-        <message>
-            <source>pass</source>
-            <translation>통과</translation>
-        </message>
-        <message>
-            <source>fail</source>
-            <translation>실패</translation>
-        </message>
-        <message>
-            <source>not evaluable</source>
-            <translation>평가 불가</translation>
-        </message>
-        <message numerus="yes">
-            <source>GET /internal/nodes answered with %n node(s).</source>
-            <translation>
-                <numerusform>GET /internal/nodes가 노드 %n개로 응답했습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>GET /internal/nodes did not answer: %1</source>
-            <translation>GET /internal/nodes가 응답하지 않았습니다: %1</translation>
-        </message>
-        <message>
-            <source>The nodes could not be listed.</source>
-            <translation>노드 목록을 가져올 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>No shared node is active and accepting tenants.</source>
-            <translation>테넌트를 받는 활성 공유 노드가 없습니다.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: last push %2 (%n s)</source>
-            <translation>
-                <numerusform>%1: 마지막 푸시 %2 (%n초)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: never pushed</source>
-            <translation>%1: 푸시한 적 없음</translation>
-        </message>
-        <message numerus="yes">
-            <source>All %n bound node(s) pushed within %1.</source>
-            <translation>
-                <numerusform>대상 노드 %n개가 모두 %1 안에 푸시했습니다.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n of %1 bound node(s) did not push within %2.</source>
-            <translation>
-                <numerusform>대상 노드 %1개 중 %n개가 %2 안에 푸시하지 않았습니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: no %2</source>
-            <translation>%1: %2 없음</translation>
-        </message>
-        <message numerus="yes">
-            <source>All four values are reported by all %n bound node(s).</source>
-            <translation>
-                <numerusform>대상 노드 %n개가 모두 네 값을 보고합니다.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n bound node(s) leave values empty.</source>
-            <translation>
-                <numerusform>대상 노드 %n개가 값을 비워 둡니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>it ran pulumi_up</source>
-            <translation>pulumi_up을 실행했습니다</translation>
-        </message>
-        <message>
-            <source>no DNS outcome is recorded</source>
-            <translation>DNS 결과가 기록되지 않았습니다</translation>
-        </message>
-        <message>
-            <source>no callbacks are recorded</source>
-            <translation>콜백이 기록되지 않았습니다</translation>
-        </message>
-        <message>
-            <source>Job %1 placed %2 on %3 without Pulumi.</source>
-            <translation>작업 %1이(가) Pulumi 없이 %2을(를) %3에 배치했습니다.</translation>
-        </message>
-        <message>
-            <source>Job %1 Completed, but %2.</source>
-            <translation>작업 %1은(는) 완료되었지만 %2.</translation>
-        </message>
-        <message>
-            <source>Job %1 Completed without naming its new server.</source>
-            <translation>작업 %1이(가) 새 서버를 밝히지 않고 완료되었습니다.</translation>
-        </message>
-        <message>
-            <source>The nodes could not be listed to find %1.</source>
-            <translation>%1을(를) 찾기 위한 노드 목록을 가져올 수 없습니다.</translation>
-        </message>
-        <message>
-            <source>Job %1 Completed, but its node %2 is not registered.</source>
-            <translation>작업 %1은(는) 완료되었지만 노드 %2이(가) 등록되지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>%1: registered, last push %2</source>
-            <translation>%1: 등록됨, 마지막 푸시 %2</translation>
-        </message>
-        <message>
-            <source>%1: registered, never pushed</source>
-            <translation>%1: 등록됨, 푸시한 적 없음</translation>
-        </message>
-        <message>
-            <source>Job %1 Completed and node %2 is registered, but it is not reporting.</source>
-            <translation>작업 %1은(는) 완료되고 노드 %2도 등록되었지만 보고하지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Job %1 made node %2, which is registered and reporting.</source>
-            <translation>작업 %1이(가) 만든 노드 %2이(가) 등록되어 보고 중입니다.</translation>
-        </message>
-        <message>
-            <source>its stack is %1, not %2</source>
-            <translation>스택이 %2이(가) 아니라 %1입니다</translation>
-        </message>
-        <message>
-            <source>%1: %2 server of the stack</source>
-            <translation>%1: 스택의 %2 서버</translation>
-        </message>
-        <message numerus="yes">
-            <source>it has %n server(s) (%1) instead of app, db and redis</source>
-            <translation>
-                <numerusform>app, db, redis 대신 서버가 %n대(%1)입니다</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Job %1 built stack %2 with app, db and redis.</source>
-            <translation>작업 %1이(가) app, db, redis로 스택 %2을(를) 만들었습니다.</translation>
-        </message>
-        <message>
-            <source>E1, E2 and E3 have to pass first.</source>
-            <translation>먼저 E1, E2, E3이 통과해야 합니다.</translation>
-        </message>
-        <message>
-            <source>%1: last push %2</source>
-            <translation>%1: 마지막 푸시 %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>All %n live node(s) are fresh.</source>
-            <translation>
-                <numerusform>운영 중인 노드 %n개가 모두 최신입니다.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n live node(s) are not fresh.</source>
-            <translation>
-                <numerusform>운영 중인 노드 %n개가 최신이 아닙니다.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source># Definition-of-Done verification</source>
-            <translation># 완료 정의(DoD) 검증</translation>
-        </message>
-        <message>
-            <source>- Profile: %1 (%2)</source>
-            <translation>- 프로필: %1 (%2)</translation>
-        </message>
-        <message>
-            <source>- Evaluated at: %1 (the control plane's clock)</source>
-            <translation>- 평가 시각: %1 (제어 플레인 시계)</translation>
-        </message>
-        <message>
-            <source>- Stale threshold: %1</source>
-            <translation>- 지연 기준: %1</translation>
-        </message>
-        <message>
-            <source>- Result: %1</source>
-            <translation>- 결과: %1</translation>
-        </message>
-        <message>
-            <source>every check passes</source>
-            <translation>모든 검사 통과</translation>
-        </message>
-        <message>
-            <source>not every check passes</source>
-            <translation>통과하지 못한 검사가 있음</translation>
-        </message>
-        <message>
-            <source>| Check | Result | What it asks | Finding |</source>
-            <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
         </message>
     </context>
     <context>
@@ -1434,6 +1203,59 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::JobListView</name>
+        <message numerus="yes">
+            <source>%1 of %n job(s) shown</source>
+            <translation>
+                <numerusform>작업 %n개 중 %1개 표시</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Filter by job id, tenant, stack or node…</source>
+            <translation>작업 ID, 테넌트, 스택, 노드로 필터…</translation>
+        </message>
+        <message>
+            <source>Job filter</source>
+            <translation>작업 필터</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>모든 상태</translation>
+        </message>
+        <message>
+            <source>Active (queued, running, not confirmed)</source>
+            <translation>진행 중 (대기, 실행, 미확인)</translation>
+        </message>
+        <message>
+            <source>Status filter</source>
+            <translation>상태 필터</translation>
+        </message>
+        <message>
+            <source>All paths</source>
+            <translation>모든 경로</translation>
+        </message>
+        <message>
+            <source>Path filter</source>
+            <translation>경로 필터</translation>
+        </message>
+        <message>
+            <source>&amp;New provisioning…</source>
+            <translation>새 프로비저닝(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Provisioning jobs</source>
+            <translation>프로비저닝 작업</translation>
+        </message>
+        <message>
+            <source>No job matches the filters.</source>
+            <translation>필터에 맞는 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>No provisioning jobs yet. “New provisioning…” starts one.</source>
+            <translation>아직 프로비저닝 작업이 없습니다. “새 프로비저닝…”으로 시작하세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::JobOutbox</name>
         <message>
             <source>The folder %1 for the local jobs database cannot be created.</source>
@@ -1490,6 +1312,71 @@ Exit codes:
         <message>
             <source>unknown — retrying with the same job id</source>
             <translation>알 수 없음 — 같은 작업 ID로 다시 시도 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::JobQueryCommands</name>
+        <message>
+            <source>--output is table or json.</source>
+            <translation>--output은 table 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>--status is one of %1.</source>
+            <translation>--status는 %1 중 하나입니다.</translation>
+        </message>
+        <message>
+            <source>--limit wants a whole number from 1 to 200.</source>
+            <translation>--limit에는 1부터 200 사이의 정수를 지정하세요.</translation>
+        </message>
+        <message>
+            <source>JOB</source>
+            <translation>작업</translation>
+        </message>
+        <message>
+            <source>TENANT</source>
+            <translation>테넌트</translation>
+        </message>
+        <message>
+            <source>PATH</source>
+            <translation>경로</translation>
+        </message>
+        <message>
+            <source>STATUS</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>STACK</source>
+            <translation>스택</translation>
+        </message>
+        <message>
+            <source>CREATED</source>
+            <translation>생성</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <translation>소요 시간</translation>
+        </message>
+        <message>
+            <source>STAGE</source>
+            <translation>단계</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>작업 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Give exactly one job id: prego-ctl job ID --profile NAME.</source>
+            <translation>작업 ID를 하나만 지정하세요: prego-ctl job ID --profile NAME.</translation>
+        </message>
+        <message>
+            <source>--output is text or json.</source>
+            <translation>--output은 text 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>The control plane does not know job %1; locally it is %2.</source>
+            <translation>제어 플레인은 작업 %1을(를) 모릅니다. 로컬 상태: %2.</translation>
         </message>
     </context>
     <context>
@@ -1608,7 +1495,7 @@ Exit codes:
         </message>
     </context>
     <context>
-        <name>prego::JobView</name>
+        <name>prego::JobWindow</name>
         <message>
             <source>The control plane does not know job %1 (yet).</source>
             <translation>제어 플레인이 작업 %1을(를) (아직) 알지 못합니다.</translation>
@@ -1788,59 +1675,6 @@ Exit codes:
         <message>
             <source>The jobs could not be listed: %1</source>
             <translation>작업 목록을 가져올 수 없습니다: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>prego::JobsView</name>
-        <message numerus="yes">
-            <source>%1 of %n job(s) shown</source>
-            <translation>
-                <numerusform>작업 %n개 중 %1개 표시</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Filter by job id, tenant, stack or node…</source>
-            <translation>작업 ID, 테넌트, 스택, 노드로 필터…</translation>
-        </message>
-        <message>
-            <source>Job filter</source>
-            <translation>작업 필터</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>모든 상태</translation>
-        </message>
-        <message>
-            <source>Active (queued, running, not confirmed)</source>
-            <translation>진행 중 (대기, 실행, 미확인)</translation>
-        </message>
-        <message>
-            <source>Status filter</source>
-            <translation>상태 필터</translation>
-        </message>
-        <message>
-            <source>All paths</source>
-            <translation>모든 경로</translation>
-        </message>
-        <message>
-            <source>Path filter</source>
-            <translation>경로 필터</translation>
-        </message>
-        <message>
-            <source>&amp;New provisioning…</source>
-            <translation>새 프로비저닝(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>Provisioning jobs</source>
-            <translation>프로비저닝 작업</translation>
-        </message>
-        <message>
-            <source>No job matches the filters.</source>
-            <translation>필터에 맞는 작업이 없습니다.</translation>
-        </message>
-        <message>
-            <source>No provisioning jobs yet. “New provisioning…” starts one.</source>
-            <translation>아직 프로비저닝 작업이 없습니다. “새 프로비저닝…”으로 시작하세요.</translation>
         </message>
     </context>
     <context>
@@ -2395,98 +2229,8 @@ IPv4: %3
     <context>
         <name>prego::ProvisionCommands</name>
         <message>
-            <source>Name a profile with --profile NAME.</source>
-            <translation>--profile NAME으로 프로필을 지정하세요.</translation>
-        </message>
-        <message>
-            <source>There is no profile named %1; see 'prego-ctl profiles list'.</source>
-            <translation>%1(이)라는 프로필이 없습니다. 'prego-ctl profiles list'를 확인하세요.</translation>
-        </message>
-        <message>
-            <source>No token is stored for profile %1. Run 'prego-ctl login --profile %1' first.</source>
-            <translation>프로필 %1에 저장된 토큰이 없습니다. 먼저 'prego-ctl login --profile %1'을 실행하세요.</translation>
-        </message>
-        <message>
-            <source>prego-ctl: job %1 was sent before without an answer; the control plane has it (%2).</source>
-            <translation>prego-ctl: 작업 %1은(는) 이전에 보냈으나 응답이 없었습니다. 제어 플레인에 있습니다(%2).</translation>
-        </message>
-        <message>
-            <source>prego-ctl: job %1 never reached the control plane; the stored request was sent again and accepted.</source>
-            <translation>prego-ctl: 작업 %1은(는) 제어 플레인에 닿지 않았습니다. 저장된 요청을 다시 보냈고 수락되었습니다.</translation>
-        </message>
-        <message>
-            <source>prego-ctl: job %1 was rejected: %2</source>
-            <translation>prego-ctl: 작업 %1이(가) 거부되었습니다: %2</translation>
-        </message>
-        <message>
-            <source>prego-ctl: the outcome of job %1 is still unknown: %2</source>
-            <translation>prego-ctl: 작업 %1의 결과를 아직 알 수 없습니다: %2</translation>
-        </message>
-        <message>
-            <source>prego-ctl: no job is waiting for an answer.</source>
-            <translation>prego-ctl: 응답을 기다리는 작업이 없습니다.</translation>
-        </message>
-        <message>
-            <source>--output is table or json.</source>
-            <translation>--output은 table 또는 json입니다.</translation>
-        </message>
-        <message>
-            <source>--status is one of %1.</source>
-            <translation>--status는 %1 중 하나입니다.</translation>
-        </message>
-        <message>
-            <source>JOB</source>
-            <translation>작업</translation>
-        </message>
-        <message>
-            <source>TENANT</source>
-            <translation>테넌트</translation>
-        </message>
-        <message>
-            <source>PATH</source>
-            <translation>경로</translation>
-        </message>
-        <message>
-            <source>STATUS</source>
-            <translation>상태</translation>
-        </message>
-        <message>
-            <source>STACK</source>
-            <translation>스택</translation>
-        </message>
-        <message>
-            <source>CREATED</source>
-            <translation>생성</translation>
-        </message>
-        <message>
-            <source>DURATION</source>
-            <translation>소요 시간</translation>
-        </message>
-        <message>
-            <source>STAGE</source>
-            <translation>단계</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s)</source>
-            <translation>
-                <numerusform>작업 %n개</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Server %1: node %2, %3, %4</source>
             <translation>서버 %1: 노드 %2, %3, %4</translation>
-        </message>
-        <message>
-            <source>Give exactly one job id: prego-ctl job ID --profile NAME.</source>
-            <translation>작업 ID를 하나만 지정하세요: prego-ctl job ID --profile NAME.</translation>
-        </message>
-        <message>
-            <source>--output is text or json.</source>
-            <translation>--output은 text 또는 json입니다.</translation>
-        </message>
-        <message>
-            <source>The control plane does not know job %1; locally it is %2.</source>
-            <translation>제어 플레인은 작업 %1을(를) 모릅니다. 로컬 상태: %2.</translation>
         </message>
         <message>
             <source>Job %1 Completed.</source>
@@ -2593,54 +2337,6 @@ could not be asked (unreachable, unauthorized).
 verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사가 있음, 2 제어 플레인에
 물어볼 수 없음(연결 불가, 권한 없음).
 </translation>
-        </message>
-        <message>
-            <source>No fresh shared node accepts tenants: E1 has no target.</source>
-            <translation>테넌트를 받는 최신 공유 노드가 없습니다: E1의 대상이 없습니다.</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>%1: job %2 accepted</source>
-            <translation>%1: 작업 %2 수락됨</translation>
-        </message>
-        <message>
-            <source>%1: job %2 ended %3</source>
-            <translation>%1: 작업 %2 종료 (%3)</translation>
-        </message>
-        <message>
-            <source>Waiting for node %1 to report…</source>
-            <translation>노드 %1의 보고를 기다리는 중…</translation>
-        </message>
-        <message>
-            <source>--run-scenarios creates real servers on %1 (a new shared node and a dedicated stack of three), which cost money. Nothing was sent; add --yes-create-infrastructure to go ahead.</source>
-            <translation>--run-scenarios는 %1에 실제 서버(새 공유 노드 1대와 서버 3대의 전용 스택)를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes-create-infrastructure를 붙이세요.</translation>
-        </message>
-        <message>
-            <source>The report could not be written to %1: %2</source>
-            <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
-        </message>
-        <message>
-            <source>Report written to %1.</source>
-            <translation>보고서를 %1에 썼습니다.</translation>
-        </message>
-        <message>
-            <source>Every check passes.</source>
-            <translation>모든 검사를 통과했습니다.</translation>
-        </message>
-        <message>
-            <source>The checks could not be evaluated: %1</source>
-            <translation>검사를 평가할 수 없습니다: %1</translation>
-        </message>
-        <message>
-            <source>Not every check passes.</source>
-            <translation>통과하지 못한 검사가 있습니다.</translation>
-        </message>
-        <message>
-            <source>--limit wants a whole number from 1 to 200.</source>
-            <translation>--limit에는 1부터 200 사이의 정수를 지정하세요.</translation>
         </message>
     </context>
     <context>
@@ -3103,6 +2799,260 @@ You can keep the token for this session only.</source>
         </message>
     </context>
     <context>
+        <name>prego::Verification</name>
+        <message>
+            <source>Job %1 for tenant %2: %3</source>
+            <extracomment>evidence row: job id, tenant and status</extracomment>
+            <translation>테넌트 %2의 작업 %1: %3</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2</source>
+            <translation>단계 %1: %2</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2 (%3)</source>
+            <translation>단계 %1: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed: %1</source>
+            <translation>작업 목록을 가져올 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The jobs could not be listed.</source>
+            <translation>작업 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>A job of this path is still running.</source>
+            <translation>이 경로의 작업이 아직 실행 중입니다.</translation>
+        </message>
+        <message>
+            <source>No job of this path yet.</source>
+            <translation>아직 이 경로의 작업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The latest job of this path Failed in stage %1 (%2): %3</source>
+            <translation>이 경로의 최근 작업이 단계 %1에서 실패했습니다 (%2): %3</translation>
+        </message>
+        <message>
+            <source>The latest job of this path ended %1.</source>
+            <translation>이 경로의 최근 작업이 %1(으)로 끝났습니다.</translation>
+        </message>
+        <message>
+            <source>Every bound shared node pushed its metrics within the stale threshold</source>
+            <translation>대상 공유 노드가 모두 지연 기준 안에 메트릭을 푸시함</translation>
+        </message>
+        <message>
+            <source>CPU, memory, disk and tenant count are reported by every bound node</source>
+            <translation>모든 대상 노드가 CPU, 메모리, 디스크, 테넌트 수를 보고함</translation>
+        </message>
+        <message>
+            <source>The nodes endpoint answers with this token</source>
+            <translation>이 토큰으로 노드 엔드포인트가 응답함</translation>
+        </message>
+        <message>
+            <source>Existing node: a job Completed without Pulumi, with its DNS outcome and callbacks recorded</source>
+            <translation>기존 노드: Pulumi 없이 작업이 완료되고 DNS 결과와 콜백이 기록됨</translation>
+        </message>
+        <message>
+            <source>New shared node: a job Completed and its node is registered and reporting</source>
+            <translation>새 공유 노드: 작업이 완료되고 그 노드가 등록되어 보고 중</translation>
+        </message>
+        <message>
+            <source>Dedicated stack: a job Completed on stack dedicated-{tenant} with three servers</source>
+            <translation>전용 스택: 스택 dedicated-{테넌트}에서 서버 3대로 작업이 완료됨</translation>
+        </message>
+        <message>
+            <source>Every live node is fresh after the scenarios</source>
+            <translation>시나리오 후 모든 운영 중인 노드가 최신</translation>
+        </message>
+        <message>
+            <source>pass</source>
+            <translation>통과</translation>
+        </message>
+        <message>
+            <source>fail</source>
+            <translation>실패</translation>
+        </message>
+        <message>
+            <source>not evaluable</source>
+            <translation>평가 불가</translation>
+        </message>
+        <message numerus="yes">
+            <source>GET /internal/nodes answered with %n node(s).</source>
+            <translation>
+                <numerusform>GET /internal/nodes가 노드 %n개로 응답했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>GET /internal/nodes did not answer: %1</source>
+            <translation>GET /internal/nodes가 응답하지 않았습니다: %1</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed.</source>
+            <translation>노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>No shared node is active and accepting tenants.</source>
+            <translation>테넌트를 받는 활성 공유 노드가 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: last push %2 (%n s)</source>
+            <translation>
+                <numerusform>%1: 마지막 푸시 %2 (%n초)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: never pushed</source>
+            <translation>%1: 푸시한 적 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n bound node(s) pushed within %1.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 %1 안에 푸시했습니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 bound node(s) did not push within %2.</source>
+            <translation>
+                <numerusform>대상 노드 %1개 중 %n개가 %2 안에 푸시하지 않았습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: no %2</source>
+            <translation>%1: %2 없음</translation>
+        </message>
+        <message numerus="yes">
+            <source>All four values are reported by all %n bound node(s).</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 모두 네 값을 보고합니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bound node(s) leave values empty.</source>
+            <translation>
+                <numerusform>대상 노드 %n개가 값을 비워 둡니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>it ran pulumi_up</source>
+            <translation>pulumi_up을 실행했습니다</translation>
+        </message>
+        <message>
+            <source>no DNS outcome is recorded</source>
+            <translation>DNS 결과가 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>no callbacks are recorded</source>
+            <translation>콜백이 기록되지 않았습니다</translation>
+        </message>
+        <message>
+            <source>Job %1 placed %2 on %3 without Pulumi.</source>
+            <translation>작업 %1이(가) Pulumi 없이 %2을(를) %3에 배치했습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but %2.</source>
+            <translation>작업 %1은(는) 완료되었지만 %2.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed without naming its new server.</source>
+            <translation>작업 %1이(가) 새 서버를 밝히지 않고 완료되었습니다.</translation>
+        </message>
+        <message>
+            <source>The nodes could not be listed to find %1.</source>
+            <translation>%1을(를) 찾기 위한 노드 목록을 가져올 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed, but its node %2 is not registered.</source>
+            <translation>작업 %1은(는) 완료되었지만 노드 %2이(가) 등록되지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>%1: registered, last push %2</source>
+            <translation>%1: 등록됨, 마지막 푸시 %2</translation>
+        </message>
+        <message>
+            <source>%1: registered, never pushed</source>
+            <translation>%1: 등록됨, 푸시한 적 없음</translation>
+        </message>
+        <message>
+            <source>Job %1 Completed and node %2 is registered, but it is not reporting.</source>
+            <translation>작업 %1은(는) 완료되고 노드 %2도 등록되었지만 보고하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Job %1 made node %2, which is registered and reporting.</source>
+            <translation>작업 %1이(가) 만든 노드 %2이(가) 등록되어 보고 중입니다.</translation>
+        </message>
+        <message>
+            <source>its stack is %1, not %2</source>
+            <translation>스택이 %2이(가) 아니라 %1입니다</translation>
+        </message>
+        <message>
+            <source>%1: %2 server of the stack</source>
+            <translation>%1: 스택의 %2 서버</translation>
+        </message>
+        <message numerus="yes">
+            <source>it has %n server(s) (%1) instead of app, db and redis</source>
+            <translation>
+                <numerusform>app, db, redis 대신 서버가 %n대(%1)입니다</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Job %1 built stack %2 with app, db and redis.</source>
+            <translation>작업 %1이(가) app, db, redis로 스택 %2을(를) 만들었습니다.</translation>
+        </message>
+        <message>
+            <source>E1, E2 and E3 have to pass first.</source>
+            <translation>먼저 E1, E2, E3이 통과해야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1: last push %2</source>
+            <translation>%1: 마지막 푸시 %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>All %n live node(s) are fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 모두 최신입니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n live node(s) are not fresh.</source>
+            <translation>
+                <numerusform>운영 중인 노드 %n개가 최신이 아닙니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source># Definition-of-Done verification</source>
+            <translation># 완료 정의(DoD) 검증</translation>
+        </message>
+        <message>
+            <source>- Profile: %1 (%2)</source>
+            <translation>- 프로필: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>- Evaluated at: %1 (the control plane's clock)</source>
+            <translation>- 평가 시각: %1 (제어 플레인 시계)</translation>
+        </message>
+        <message>
+            <source>- Stale threshold: %1</source>
+            <translation>- 지연 기준: %1</translation>
+        </message>
+        <message>
+            <source>- Result: %1</source>
+            <translation>- 결과: %1</translation>
+        </message>
+        <message>
+            <source>every check passes</source>
+            <translation>모든 검사 통과</translation>
+        </message>
+        <message>
+            <source>not every check passes</source>
+            <translation>통과하지 못한 검사가 있음</translation>
+        </message>
+        <message>
+            <source>| Check | Result | What it asks | Finding |</source>
+            <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::VerificationView</name>
         <message>
             <source>Double-click to open node %1.</source>
@@ -3190,6 +3140,57 @@ You can keep the token for this session only.</source>
             <translation>
                 <numerusform>평가 불가 %n</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::VerifyCommand</name>
+        <message>
+            <source>No fresh shared node accepts tenants: E1 has no target.</source>
+            <translation>테넌트를 받는 최신 공유 노드가 없습니다: E1의 대상이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1: job %2 accepted</source>
+            <translation>%1: 작업 %2 수락됨</translation>
+        </message>
+        <message>
+            <source>%1: job %2 ended %3</source>
+            <translation>%1: 작업 %2 종료 (%3)</translation>
+        </message>
+        <message>
+            <source>Waiting for node %1 to report…</source>
+            <translation>노드 %1의 보고를 기다리는 중…</translation>
+        </message>
+        <message>
+            <source>Unexpected argument %1.</source>
+            <translation>예상하지 못한 인수 %1.</translation>
+        </message>
+        <message>
+            <source>--run-scenarios creates real servers on %1 (a new shared node and a dedicated stack of three), which cost money. Nothing was sent; add --yes-create-infrastructure to go ahead.</source>
+            <translation>--run-scenarios는 %1에 실제 서버(새 공유 노드 1대와 서버 3대의 전용 스택)를 만들며 비용이 듭니다. 아무것도 보내지 않았습니다. 진행하려면 --yes-create-infrastructure를 붙이세요.</translation>
+        </message>
+        <message>
+            <source>The report could not be written to %1: %2</source>
+            <translation>보고서를 %1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>보고서를 %1에 썼습니다.</translation>
+        </message>
+        <message>
+            <source>Every check passes.</source>
+            <translation>모든 검사를 통과했습니다.</translation>
+        </message>
+        <message>
+            <source>The checks could not be evaluated: %1</source>
+            <translation>검사를 평가할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>Not every check passes.</source>
+            <translation>통과하지 못한 검사가 있습니다.</translation>
         </message>
     </context>
 </TS>

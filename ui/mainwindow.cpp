@@ -11,8 +11,8 @@
 #include "historyfeed.h"
 #include "i18n/translations.h"
 #include "joblistmodel.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainactions.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
@@ -37,7 +37,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_model(new NodeTableModel(clock, this))
     , m_dashboard(new DashboardView(m_model, clock, this))
     , m_heatmap(new HeatmapView(this))
-    , m_jobs(new JobsView(this))
+    , m_jobs(new JobListView(this))
     , m_verification(new VerificationView(this))
     , m_stack(new QStackedWidget(this))
     , m_notifier(new FleetNotifier(this))
@@ -80,8 +80,8 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
             &MainWindow::tokenPromptRequested);
     connect(m_dashboard, &DashboardView::nodeActivated, this, &MainWindow::openNode);
     connect(m_heatmap, &HeatmapView::nodeActivated, this, &MainWindow::openNode);
-    connect(m_jobs, &JobsView::jobActivated, this, &MainWindow::openJob);
-    connect(m_jobs, &JobsView::newProvisioningRequested, this, &MainWindow::openWizard);
+    connect(m_jobs, &JobListView::jobActivated, this, &MainWindow::openJob);
+    connect(m_jobs, &JobListView::newProvisioningRequested, this, &MainWindow::openWizard);
     connect(m_verification, &VerificationView::nodeActivated, this, &MainWindow::openNode);
     connect(m_verification, &VerificationView::jobActivated, this, &MainWindow::openJob);
     // The tray: the fleet's state at a glance, and the desktop notifications.
@@ -92,7 +92,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
         activateWindow();
     });
     connect(m_tray, &FleetTrayIcon::quitRequested, this, &QWidget::close);
-    connect(m_jobs, &JobsView::refreshed, this, [this] {
+    connect(m_jobs, &JobListView::refreshed, this, [this] {
         QList<Job> jobs;
         for (const JobListRow &row : m_jobs->model()->rows()) {
             if (!row.local)
@@ -169,20 +169,20 @@ void MainWindow::openJob(const QString &jobId)
 {
     if (jobId.isEmpty())
         return;
-    if (!m_jobView) {
-        m_jobView = new JobView(m_clock, this);
-        m_jobView->setWindowFlag(Qt::Window);
+    if (!m_jobWindow) {
+        m_jobWindow = new JobWindow(m_clock, this);
+        m_jobWindow->setWindowFlag(Qt::Window);
         if (m_viewStates)
-            m_jobView->setKeepColumnWidths(m_viewStates->restore(m_viewProfile, m_jobView));
-        connect(m_jobView, &JobView::nodeActivated, this, &MainWindow::openNode);
-        connect(m_jobView, &JobView::jobShown, this,
+            m_jobWindow->setKeepColumnWidths(m_viewStates->restore(m_viewProfile, m_jobWindow));
+        connect(m_jobWindow, &JobWindow::nodeActivated, this, &MainWindow::openNode);
+        connect(m_jobWindow, &JobWindow::jobShown, this,
                 [this](const Job &job) { m_notifier->observeJobs({job}); });
-        Q_EMIT jobViewCreated(m_jobView);
+        Q_EMIT jobWindowCreated(m_jobWindow);
     }
-    m_jobView->showJob(jobId);
-    m_jobView->show();
-    m_jobView->raise();
-    m_jobView->activateWindow();
+    m_jobWindow->showJob(jobId);
+    m_jobWindow->show();
+    m_jobWindow->raise();
+    m_jobWindow->activateWindow();
 }
 
 void MainWindow::showView(View view)
@@ -418,8 +418,8 @@ void MainWindow::saveViews()
     m_viewStates->save(m_viewProfile, this);
     if (m_nodeDetail)
         m_viewStates->save(m_viewProfile, m_nodeDetail);
-    if (m_jobView)
-        m_viewStates->save(m_viewProfile, m_jobView);
+    if (m_jobWindow)
+        m_viewStates->save(m_viewProfile, m_jobWindow);
 }
 
 void MainWindow::restoreViews()
@@ -432,9 +432,9 @@ void MainWindow::restoreViews()
     m_jobs->setKeepColumnWidths(headers.contains(m_jobs->table()->objectName()));
     if (m_nodeDetail)
         m_viewStates->restore(m_viewProfile, m_nodeDetail, !m_nodeDetail->isVisible());
-    if (m_jobView)
-        m_jobView->setKeepColumnWidths(
-            m_viewStates->restore(m_viewProfile, m_jobView, !m_jobView->isVisible()));
+    if (m_jobWindow)
+        m_jobWindow->setKeepColumnWidths(
+            m_viewStates->restore(m_viewProfile, m_jobWindow, !m_jobWindow->isVisible()));
 }
 
 void MainWindow::switchLanguage(const QString &language)

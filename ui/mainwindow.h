@@ -28,8 +28,8 @@ class DashboardView;
 class HeatmapView;
 class HistoryFeed;
 class HistoryService;
-class JobView;
-class JobsView;
+class JobWindow;
+class JobListView;
 class NodeDetailView;
 class ProvisionSubmitter;
 class ProvisionWizard;
@@ -72,8 +72,8 @@ public:
     // Provisioning for the profile shown (the wizard submits through it); null: none. `connected`:
     // a control plane to ask (the verification checks).
     void setProvisioning(ProvisionSubmitter *submitter, bool connected);
-    JobsView *jobsView() const { return m_jobs; }
-    JobView *jobView() const { return m_jobView; }
+    JobListView *jobListView() const { return m_jobs; }
+    JobWindow *jobWindow() const { return m_jobWindow; }
     ProvisionWizard *wizard() const;
     // File → New provisioning… (Ctrl+N); returns the open wizard (null when provisioning is off).
     ProvisionWizard *openWizard();
@@ -135,7 +135,7 @@ Q_SIGNALS:
     // View → Refresh (F5): poll the fleet now.
     void refreshRequested();
     // The job window was made (once): the owner answers its intents.
-    void jobViewCreated(prego::JobView *view);
+    void jobWindowCreated(prego::JobWindow *view);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -153,10 +153,10 @@ private:
     NodeTableModel *m_model;
     DashboardView *m_dashboard;
     HeatmapView *m_heatmap;
-    JobsView *m_jobs;
+    JobListView *m_jobs;
     VerificationView *m_verification;
     QStackedWidget *m_stack;
-    JobView *m_jobView = nullptr;
+    JobWindow *m_jobWindow = nullptr;
     QPointer<ProvisionWizard> m_wizard;
     QPointer<ProvisionSubmitter> m_submitter;
     NodeDetailView *m_nodeDetail = nullptr;

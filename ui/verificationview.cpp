@@ -24,14 +24,14 @@ constexpr int KindRole = Qt::UserRole + 1; // 0 node, 1 job; absent on check row
 constexpr int IdRole = Qt::UserRole + 2;
 constexpr int KeyRole = Qt::UserRole + 3;
 
-StatusColors::Tone toneOf(DodResult::Outcome outcome)
+StatusColors::Tone toneOf(VerificationResult::Outcome outcome)
 {
     switch (outcome) {
-    case DodResult::Outcome::Pass:
+    case VerificationResult::Outcome::Pass:
         return StatusColors::Tone::Good;
-    case DodResult::Outcome::Fail:
+    case VerificationResult::Outcome::Fail:
         return StatusColors::Tone::Bad;
-    case DodResult::Outcome::NotEvaluable:
+    case VerificationResult::Outcome::NotEvaluable:
         return StatusColors::Tone::Warning;
     }
     return StatusColors::Tone::Neutral;
@@ -61,7 +61,7 @@ VerificationView::VerificationView(QWidget *parent)
         if (!kind.isValid())
             return;
         const QString id = item->data(0, IdRole).toString();
-        if (kind.toInt() == int(DodEvidence::Kind::Node))
+        if (kind.toInt() == int(VerificationEvidence::Kind::Node))
             Q_EMIT nodeActivated(id);
         else
             Q_EMIT jobActivated(id);
@@ -107,7 +107,7 @@ void VerificationView::evaluate()
         Q_EMIT evaluationRequested();
 }
 
-void VerificationView::showResults(const QList<DodResult> &results)
+void VerificationView::showResults(const QList<VerificationResult> &results)
 {
     m_results = results;
     fill();
@@ -119,26 +119,27 @@ void VerificationView::showResults(const QList<DodResult> &results)
 void VerificationView::fill()
 {
     m_tree->clear();
-    for (const DodResult &r : std::as_const(m_results)) {
-        const QString key = DodChecks::key(r.id);
-        auto *item = new QTreeWidgetItem(
-            m_tree, {key, DodChecks::outcomeText(r.outcome), DodChecks::title(r.id), r.summary});
+    for (const VerificationResult &r : std::as_const(m_results)) {
+        const QString key = Verification::key(r.id);
+        auto *item = new QTreeWidgetItem(m_tree, {key, Verification::outcomeText(r.outcome),
+                                                  Verification::title(r.id), r.summary});
         item->setData(0, KeyRole, key);
         item->setForeground(1, StatusColors::text(toneOf(r.outcome), m_tree->palette()));
         QFont bold = item->font(1);
         bold.setBold(true);
         item->setFont(1, bold);
-        for (const DodEvidence &e : r.evidence) {
+        for (const VerificationEvidence &e : r.evidence) {
             auto *child = new QTreeWidgetItem(item, {QString(), QString(), e.text});
             child->setData(0, KindRole, int(e.kind));
             child->setData(0, IdRole, e.id);
-            child->setToolTip(2, e.kind == DodEvidence::Kind::Node
+            child->setToolTip(2, e.kind == VerificationEvidence::Kind::Node
                                      ? tr("Double-click to open node %1.").arg(e.id)
                                      : tr("Double-click to open job %1.").arg(e.id));
             child->setFirstColumnSpanned(false);
         }
         // Failures open by default; what the operator opened stays open across refreshes.
-        item->setExpanded(m_expanded.contains(key) || r.outcome == DodResult::Outcome::Fail);
+        item->setExpanded(m_expanded.contains(key) ||
+                          r.outcome == VerificationResult::Outcome::Fail);
     }
     m_tree->resizeColumnToContents(0);
     m_tree->resizeColumnToContents(1);
@@ -152,7 +153,7 @@ QString VerificationView::summaryText() const
 
 QString VerificationView::markdown() const
 {
-    return DodChecks::markdown(m_results, {m_profile, m_baseUrl, m_staleAfterSeconds});
+    return Verification::markdown(m_results, {m_profile, m_baseUrl, m_staleAfterSeconds});
 }
 
 QString VerificationView::exportReport(const QString &path) const
@@ -190,10 +191,10 @@ void VerificationView::retranslate()
         m_summary->setText(m_connected ? tr("Not evaluated yet.") : tr("No control plane."));
     } else {
         int pass = 0, fail = 0, open = 0;
-        for (const DodResult &r : std::as_const(m_results)) {
-            pass += r.outcome == DodResult::Outcome::Pass;
-            fail += r.outcome == DodResult::Outcome::Fail;
-            open += r.outcome == DodResult::Outcome::NotEvaluable;
+        for (const VerificationResult &r : std::as_const(m_results)) {
+            pass += r.outcome == VerificationResult::Outcome::Pass;
+            fail += r.outcome == VerificationResult::Outcome::Fail;
+            open += r.outcome == VerificationResult::Outcome::NotEvaluable;
         }
         const QString at = QLocale().toString(
             QDateTime::fromMSecsSinceEpoch(m_results.first().evaluatedAtMs).time(),

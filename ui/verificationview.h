@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/dodchecks.h"
+#include "domain/verification.h"
 
 #include <QSet>
 #include <QWidget>
@@ -28,8 +28,8 @@ public:
     // Asks for the checks again (evaluationRequested), when there is a control plane to ask.
     void evaluate();
     // The checks' results for the live data.
-    void showResults(const QList<DodResult> &results);
-    const QList<DodResult> &results() const { return m_results; }
+    void showResults(const QList<VerificationResult> &results);
+    const QList<VerificationResult> &results() const { return m_results; }
     QTreeWidget *tree() const { return m_tree; }
     QString summaryText() const;
     QString markdown() const;
@@ -56,7 +56,7 @@ private:
     QString m_profile;
     QString m_baseUrl;
     int m_staleAfterSeconds = 300;
-    QList<DodResult> m_results;
+    QList<VerificationResult> m_results;
     QSet<QString> m_expanded;
 
     QLabel *m_intro;

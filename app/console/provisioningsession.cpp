@@ -1,12 +1,12 @@
 #include "provisioningsession.h"
 
 #include "api/controlplane.h"
-#include "api/dodinputloader.h"
 #include "api/jobfollower.h"
 #include "api/jobspoller.h"
 #include "api/provisionsubmitter.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "api/verificationloader.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "storage/joboutbox.h"
 #include "verificationview.h"
@@ -25,25 +25,25 @@ ProvisioningSession::ProvisioningSession(ControlPlane *controlPlane,
         m_submitter = new ProvisionSubmitter(controlPlane, m_outbox.get(), this);
     m_jobsPoller = new JobsPoller(controlPlane, m_outbox.get(), m_submitter, this);
 
-    JobsView *jobs = window->jobsView();
+    JobListView *jobs = window->jobListView();
     jobs->clear();
-    connect(m_jobsPoller, &JobsPoller::listed, jobs, &JobsView::showListing);
-    connect(jobs, &JobsView::watchedChanged, m_jobsPoller, &JobsPoller::setWatched);
+    connect(m_jobsPoller, &JobsPoller::listed, jobs, &JobListView::showListing);
+    connect(jobs, &JobListView::watchedChanged, m_jobsPoller, &JobsPoller::setWatched);
     if (jobs->isVisible())
         m_jobsPoller->setWatched(true);
 
     connect(window->verificationView(), &VerificationView::evaluationRequested, this,
             &ProvisioningSession::evaluate);
-    if (window->jobView())
-        attachJobView(window->jobView());
-    connect(window, &MainWindow::jobViewCreated, this, &ProvisioningSession::attachJobView);
+    if (window->jobWindow())
+        attachJobWindow(window->jobWindow());
+    connect(window, &MainWindow::jobWindowCreated, this, &ProvisioningSession::attachJobWindow);
     window->setProvisioning(m_submitter, true);
 }
 
 ProvisioningSession::~ProvisioningSession()
 {
     m_window->setProvisioning(nullptr, false);
-    m_window->jobsView()->clear();
+    m_window->jobListView()->clear();
     delete m_follower;
     delete m_loader;
     // Its running submissions stop; their outbox rows are recovered on the next start.
@@ -55,10 +55,10 @@ QList<ProvisionSubmission *> ProvisioningSession::recover()
     return m_submitter ? m_submitter->recover() : QList<ProvisionSubmission *>{};
 }
 
-void ProvisioningSession::attachJobView(JobView *view)
+void ProvisioningSession::attachJobWindow(JobWindow *view)
 {
-    connect(view, &JobView::jobRequested, this, &ProvisioningSession::follow);
-    connect(view, &JobView::retryRequested, this, &ProvisioningSession::retry);
+    connect(view, &JobWindow::jobRequested, this, &ProvisioningSession::follow);
+    connect(view, &JobWindow::retryRequested, this, &ProvisioningSession::retry);
     if (!view->jobId().isEmpty() && view->isVisible())
         follow(view->jobId()); // shown before this profile connected: ask this control plane
 }
@@ -66,10 +66,10 @@ void ProvisioningSession::attachJobView(JobView *view)
 void ProvisioningSession::follow(const QString &jobId)
 {
     delete m_follower;
-    JobView *view = m_window->jobView();
+    JobWindow *view = m_window->jobWindow();
     if (!view || !m_controlPlane)
         return;
-    m_follower = new JobFollower(m_controlPlane, jobId, JobView::FollowIntervalMs, this);
+    m_follower = new JobFollower(m_controlPlane, jobId, JobWindow::FollowIntervalMs, this);
     connect(m_follower, &JobFollower::jobUpdated, view,
             [view, jobId](const Job &job, const QByteArray &raw) {
                 if (view->jobId() == jobId) // not an answer for a job no longer shown
@@ -86,7 +86,7 @@ void ProvisioningSession::follow(const QString &jobId)
 
 void ProvisioningSession::retry(const QString &jobId)
 {
-    JobView *view = m_window->jobView();
+    JobWindow *view = m_window->jobWindow();
     if (!m_controlPlane || !view)
         return;
     m_controlPlane->retry(jobId, this, [this, view, jobId](ApiResult<Job> r) {
@@ -106,9 +106,10 @@ void ProvisioningSession::evaluate()
     if (m_loader || !m_controlPlane)
         return; // one evaluation at a time
     VerificationView *view = m_window->verificationView();
-    m_loader = new DodInputLoader(m_controlPlane, view->staleAfterSeconds(), this);
-    connect(m_loader, &DodInputLoader::finished, view,
-            [view](const DodInput &input) { view->showResults(DodChecks::evaluate(input)); });
+    m_loader = new VerificationLoader(m_controlPlane, view->staleAfterSeconds(), this);
+    connect(m_loader, &VerificationLoader::finished, view, [view](const VerificationInput &input) {
+        view->showResults(Verification::evaluate(input));
+    });
     m_loader->start();
 }
 

@@ -8,10 +8,10 @@
 namespace prego {
 
 class ControlPlane;
-class DodInputLoader;
+class VerificationLoader;
 class JobFollower;
 class JobOutbox;
-class JobView;
+class JobWindow;
 class JobsPoller;
 class MainWindow;
 class ProvisionSubmission;
@@ -42,7 +42,7 @@ public:
     QList<ProvisionSubmission *> recover();
 
 private:
-    void attachJobView(JobView *view);
+    void attachJobWindow(JobWindow *view);
     void follow(const QString &jobId);
     void retry(const QString &jobId);
     void evaluate();
@@ -53,7 +53,7 @@ private:
     ProvisionSubmitter *m_submitter = nullptr;
     JobsPoller *m_jobsPoller;
     QPointer<JobFollower> m_follower;
-    QPointer<DodInputLoader> m_loader;
+    QPointer<VerificationLoader> m_loader;
 };
 
 } // namespace prego

@@ -3,8 +3,8 @@
 #include "fleettrayicon.h"
 #include "heatmapgrid.h"
 #include "heatmapview.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
@@ -120,8 +120,8 @@ void ScreenshotTour::step()
         save(m_window->nodeDetail(), u"node"_s);
         m_window->nodeDetail()->close();
         m_stage = Stage::Jobs;
-        JobsView *jobs = m_window->jobsView();
-        connect(jobs, &JobsView::refreshed, this, [this] {
+        JobListView *jobs = m_window->jobListView();
+        connect(jobs, &JobListView::refreshed, this, [this] {
             if (m_stage == Stage::Jobs)
                 settleThenStep();
         });
@@ -182,7 +182,7 @@ void ScreenshotTour::step()
         return;
     }
     case Stage::Job:
-        save(m_window->jobView(), u"job"_s);
+        save(m_window->jobWindow(), u"job"_s);
         finish();
         return;
     }

@@ -1,18 +1,20 @@
 #include "ctlapp.h"
 
-#include "api/apiclient.h"
 #include "api/apicodec.h"
 #include "api/controlplane.h"
 #include "api/waitfor.h"
+#include "ctlsession.h"
 #include "domain/agetext.h"
 #include "domain/freshness.h"
 #include "historycommand.h"
+#include "jobquerycommands.h"
 #include "provisioncommands.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
 #include "storage/profilestore.h"
 #include "texttable.h"
 #include "types/profile.h"
+#include "verifycommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -99,23 +101,7 @@ QString CtlApp::helpText()
            ProvisionCommands::helpText();
 }
 
-std::optional<Profile> CtlApp::profileFrom(const QString &name, int *exitCode)
-{
-    if (name.isEmpty()) {
-        *exitCode = m_errors.fail(Usage, tr("Name a profile with --profile NAME."));
-        return std::nullopt;
-    }
-    ProfileStore store(m_settings);
-    auto profile = store.find(name);
-    if (!profile)
-        *exitCode =
-            m_errors.fail(NotFound, tr("There is no profile named %1; see 'prego-ctl profiles "
-                                       "list'.")
-                                        .arg(name));
-    return profile;
-}
-
-std::optional<Profile> CtlApp::profileOption(const QStringList &args, int *exitCode)
+std::optional<QString> CtlApp::profileOption(const QStringList &args, int *exitCode)
 {
     QCommandLineParser p;
     p.addOptions({{u"profile"_s, {}, u"NAME"_s}});
@@ -123,25 +109,7 @@ std::optional<Profile> CtlApp::profileOption(const QStringList &args, int *exitC
         *exitCode = m_errors.fail(Usage, p.errorText());
         return std::nullopt;
     }
-    return profileFrom(p.value(u"profile"_s), exitCode);
-}
-
-std::unique_ptr<ApiClient> CtlApp::clientFor(const Profile &profile, int *exitCode)
-{
-    const SecretResult secret = waitForSecretJob(m_secrets.read(profile.name));
-    if (!secret.ok()) {
-        if (secret.error.kind == SecretError::Kind::NotFound)
-            *exitCode = m_errors.fail(NotAuthorized,
-                                      tr("No token is stored for profile %1. Run 'prego-ctl login "
-                                         "--profile %1' first.")
-                                          .arg(profile.name));
-        else
-            *exitCode = m_errors.fail(Keyring, secret.error.message());
-        return nullptr;
-    }
-    auto client = std::make_unique<ApiClient>(&m_nam, profile);
-    client->setToken(*secret.secret);
-    return client;
+    return p.value(u"profile"_s);
 }
 
 QString CtlApp::readToken()
@@ -196,8 +164,12 @@ int CtlApp::run(const QStringList &arguments)
         return nodes(args);
     if (command == u"history")
         return HistoryCommand(m_settings, m_io).run(args);
+    if (JobQueryCommands::handles(command))
+        return JobQueryCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     if (ProvisionCommands::handles(command))
         return ProvisionCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
+    if (command == u"verify")
+        return VerifyCommand(m_settings, m_secrets, m_nam, m_io).run(args);
     return m_errors.fail(Usage, tr("Unknown command %1; see 'prego-ctl --help'.").arg(command));
 }
 
@@ -285,9 +257,11 @@ int CtlApp::profiles(const QStringList &args)
 int CtlApp::login(const QStringList &args)
 {
     int code = Ok;
-    const auto profile = profileOption(args, &code);
-    if (!profile)
+    const auto profileName = profileOption(args, &code);
+    CtlSession session(m_settings, m_secrets, m_nam, *m_io.err);
+    if (!profileName || !session.findProfile(*profileName, &code))
         return code;
+    const Profile &profile = session.profile();
     const QString token = readToken();
     if (token.isEmpty())
         return m_errors.fail(Usage, tr("No token was given on standard input."));
@@ -296,18 +270,17 @@ int CtlApp::login(const QStringList &args)
                              tr("That does not look like a bearer token (one line, no spaces)."));
 
     // Check the token before keeping it, so a typo is found now and not at the next poll.
-    ApiClient client(&m_nam, *profile);
-    client.setToken(token);
-    ControlPlane controlPlane(&client);
-    const ApiResult<WhoAmI> who = waitFor<WhoAmI>(
-        [&](QObject *context, auto done) { return controlPlane.whoami(context, std::move(done)); });
+    session.useToken(token);
+    const ApiResult<WhoAmI> who = waitFor<WhoAmI>([&](QObject *context, auto done) {
+        return session.controlPlane().whoami(context, std::move(done));
+    });
     if (!who.ok())
         return m_errors.failApi(*who.error);
-    const SecretResult stored = waitForSecretJob(m_secrets.write(profile->name, token));
+    const SecretResult stored = waitForSecretJob(m_secrets.write(profile.name, token));
     if (!stored.ok())
         return m_errors.fail(Keyring, stored.error.message());
     *m_io.out << tr("Signed in to %1 as %2 (%3); the token is in the keychain.")
-                     .arg(profile->name, who.value->tokenName, who.value->role)
+                     .arg(profile.name, who.value->tokenName, who.value->role)
               << Qt::endl;
     return Ok;
 }
@@ -315,13 +288,15 @@ int CtlApp::login(const QStringList &args)
 int CtlApp::logout(const QStringList &args)
 {
     int code = Ok;
-    const auto profile = profileOption(args, &code);
-    if (!profile)
+    const auto profileName = profileOption(args, &code);
+    CtlSession session(m_settings, m_secrets, m_nam, *m_io.err);
+    if (!profileName || !session.findProfile(*profileName, &code))
         return code;
-    const SecretResult removed = waitForSecretJob(m_secrets.remove(profile->name));
+    const QString name = session.profile().name;
+    const SecretResult removed = waitForSecretJob(m_secrets.remove(name));
     if (!removed.ok() && removed.error.kind != SecretError::Kind::NotFound)
         return m_errors.fail(Keyring, removed.error.message());
-    *m_io.out << tr("Signed out of %1; the token was removed from the keychain.").arg(profile->name)
+    *m_io.out << tr("Signed out of %1; the token was removed from the keychain.").arg(name)
               << Qt::endl;
     return Ok;
 }
@@ -329,19 +304,18 @@ int CtlApp::logout(const QStringList &args)
 int CtlApp::whoami(const QStringList &args)
 {
     int code = Ok;
-    const auto profile = profileOption(args, &code);
-    if (!profile)
+    const auto profileName = profileOption(args, &code);
+    CtlSession session(m_settings, m_secrets, m_nam, *m_io.err);
+    if (!profileName || !session.open(*profileName, &code))
         return code;
-    const auto client = clientFor(*profile, &code);
-    if (!client)
-        return code;
-    ControlPlane controlPlane(client.get());
-    const ApiResult<WhoAmI> who = waitFor<WhoAmI>(
-        [&](QObject *context, auto done) { return controlPlane.whoami(context, std::move(done)); });
+    const ApiResult<WhoAmI> who = waitFor<WhoAmI>([&](QObject *context, auto done) {
+        return session.controlPlane().whoami(context, std::move(done));
+    });
     if (!who.ok())
         return m_errors.failApi(*who.error);
     *m_io.out << tr("Token %1, role %2, on %3.")
-                     .arg(who.value->tokenName, who.value->role, profile->baseUrl.toString())
+                     .arg(who.value->tokenName, who.value->role,
+                          session.profile().baseUrl.toString())
               << Qt::endl;
     *m_io.out << offersText(*who.value) << Qt::endl;
     return Ok;
@@ -357,15 +331,14 @@ int CtlApp::nodes(const QStringList &args)
     if (output != u"table" && output != u"json")
         return m_errors.fail(Usage, tr("--output is table or json."));
     int code = Ok;
-    const auto profile = profileFrom(p.value(u"profile"_s), &code);
-    if (!profile)
+    CtlSession session(m_settings, m_secrets, m_nam, *m_io.err);
+    if (!session.open(p.value(u"profile"_s), &code))
         return code;
-    const auto client = clientFor(*profile, &code);
-    if (!client)
-        return code;
-    ControlPlane controlPlane(client.get());
-    const ApiResult<NodesSnapshot> answer = waitFor<NodesSnapshot>(
-        [&](QObject *context, auto done) { return controlPlane.nodes(context, std::move(done)); });
+    const Profile &profile = session.profile();
+    const ApiResult<NodesSnapshot> answer =
+        waitFor<NodesSnapshot>([&](QObject *context, auto done) {
+            return session.controlPlane().nodes(context, std::move(done));
+        });
     if (!answer.ok())
         return m_errors.failApi(*answer.error);
     const NodesSnapshot &snap = *answer.value;
@@ -377,7 +350,7 @@ int CtlApp::nodes(const QStringList &args)
         for (const Node &n : snap.nodes) {
             const auto age = FreshnessRule::ageSeconds(n.updatedAtMs(), snap.serverTimeMs);
             const Freshness f = FreshnessRule::classify(n.updatedAtMs(), snap.serverTimeMs,
-                                                        profile->staleAfterSeconds, true);
+                                                        profile.staleAfterSeconds, true);
             QJsonObject o = ApiCodec::nodeFields(n);
             o[u"bound_by_freshness_rule"_s] =
                 FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status);
@@ -397,7 +370,7 @@ int CtlApp::nodes(const QStringList &args)
             nodes.append(o);
         }
         const QJsonObject root{{u"server_time"_s, rfc3339(snap.serverTimeMs)},
-                               {u"stale_after_seconds"_s, profile->staleAfterSeconds},
+                               {u"stale_after_seconds"_s, profile.staleAfterSeconds},
                                {u"nodes"_s, nodes}};
         *m_io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
         return Ok;
@@ -410,7 +383,7 @@ int CtlApp::nodes(const QStringList &args)
     for (const Node &n : snap.nodes) {
         const auto age = FreshnessRule::ageSeconds(n.updatedAtMs(), snap.serverTimeMs);
         const Freshness f = FreshnessRule::classify(n.updatedAtMs(), snap.serverTimeMs,
-                                                    profile->staleAfterSeconds, true);
+                                                    profile.staleAfterSeconds, true);
         if (FreshnessRule::isBound(n.placement, n.acceptsTenants, n.status)) {
             stale += f == Freshness::Stale;
             never += f == Freshness::NeverReported;

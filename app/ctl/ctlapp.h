@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QStringList>
 
-#include <memory>
 #include <optional>
 
 class QIODevice;
@@ -15,9 +14,7 @@ class QTextStream;
 
 namespace prego {
 
-class ApiClient;
 class SecretStore;
-struct Profile;
 struct WhoAmI;
 
 // prego-ctl's composition root: the same core as the console, driven from the command line.
@@ -35,6 +32,7 @@ public:
         Unreachable = 3,   // network, TLS, timeout, 5xx, an answer that breaks the contract
         Keyring = 4,       // the keychain could not be used
         NotFound = 5,      // unknown profile, node or job
+        JobFailed = 6,     // the job ended Failed (job, provision --wait, retry --wait)
     };
 
     struct Io
@@ -58,11 +56,9 @@ private:
     int whoami(const QStringList &args);
     int nodes(const QStringList &args);
 
-    std::optional<Profile> profileFrom(const QString &name, int *exitCode);
-    // For commands whose only option is --profile NAME.
-    std::optional<Profile> profileOption(const QStringList &args, int *exitCode);
-    // Reads the profile's token from the keychain into a client; nullopt (exit code set) if none.
-    std::unique_ptr<ApiClient> clientFor(const Profile &profile, int *exitCode);
+    // For commands whose only option is --profile NAME: its value; nullopt (exit code set) when
+    // the arguments do not parse.
+    std::optional<QString> profileOption(const QStringList &args, int *exitCode);
     QString readToken();
     // One line: the optional capabilities whoami listed, by their contract names.
     static QString offersText(const WhoAmI &who);

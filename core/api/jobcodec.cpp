@@ -139,9 +139,4 @@ Decoded<JobsPage> decodeJobs(const QByteArray &body)
     return out;
 }
 
-QString jobPath(const QString &jobId)
-{
-    return u"/internal/provision-jobs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(jobId));
-}
-
 } // namespace prego::JobCodec

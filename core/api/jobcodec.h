@@ -12,9 +12,6 @@ namespace prego {
 // translated error.
 namespace JobCodec {
 
-// The job's resource: /internal/provision-jobs/{job_id}, the id percent-encoded.
-QString jobPath(const QString &jobId);
-
 Decoded<Job> decodeJob(const QByteArray &body);
 Decoded<JobsPage> decodeJobs(const QByteArray &body);
 

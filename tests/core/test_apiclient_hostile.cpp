@@ -403,7 +403,7 @@ const QList<Endpoint> &endpoints()
          [](const QByteArray &b) {
              return reasonOf(JobCodec::decodeJobs(b));
          }},
-        {"job", false, JobCodec::jobPath(u"job-canary-7d41e0"_s), JobBody,
+        {"job", false, u"/internal/provision-jobs/job-canary-7d41e0"_s, JobBody,
          [](const QByteArray &b) {
              return reasonOf(JobCodec::decodeJob(b));
          }},

@@ -1,7 +1,7 @@
 // Every interactive widget an operator can reach has an accessible name (what a screen reader
 // says): set explicitly, taken from its text, or from the label that is its buddy.
 #include "consolesession.h"
-#include "jobview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
@@ -84,7 +84,7 @@ TEST(Accessibility, EveryInteractiveWidgetHasAName)
         window->showView(view);
         QApplication::processEvents();
         missing << unnamed(
-            {window, window->nodeDetail(), window->jobView(), &profiles, &token, settings});
+            {window, window->nodeDetail(), window->jobWindow(), &profiles, &token, settings});
     }
     for (int page = 0; page < 3; ++page) {
         QApplication::processEvents();

@@ -2,7 +2,7 @@
 // size-capped log file, and the fleet state the tray shows.
 #include "consoleapp.h"
 #include "fleetnotifier.h"
-#include "jobview.h"
+#include "jobwindow.h"
 #include "logfile.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
@@ -62,8 +62,8 @@ TEST(SingleInstance, TheRunningConsoleRaisesAndOpensWhatItIsHanded)
     prego::ConsoleApp console(settings, nullptr, &nam);
     console.activate({{u"job"_s, u"0b9c3d6e-0000-4000-8000-000000000001"_s}});
     EXPECT_TRUE(console.window()->isVisible());
-    ASSERT_NE(console.window()->jobView(), nullptr);
-    EXPECT_EQ(console.window()->jobView()->jobId(), u"0b9c3d6e-0000-4000-8000-000000000001"_s);
+    ASSERT_NE(console.window()->jobWindow(), nullptr);
+    EXPECT_EQ(console.window()->jobWindow()->jobId(), u"0b9c3d6e-0000-4000-8000-000000000001"_s);
 }
 
 #if defined(__GLIBC__)

@@ -6,8 +6,8 @@
 #include "consolesession.h"
 #include "heatmapview.h"
 #include "historychartview.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
@@ -178,7 +178,7 @@ TEST(LanguageWalk, EveryOpenWindowSwitchesWithoutLeftovers)
     QSignalSpy submitted(wizard, &prego::ProvisionWizard::jobSubmitted);
     wizard->button(QWizard::FinishButton)->click();
     ASSERT_TRUE(submitted.wait(15000));
-    prego::JobView *job = window->jobView();
+    prego::JobWindow *job = window->jobWindow();
     QElapsedTimer t;
     t.start();
     while ((!job->job() || !job->job()->isFinished()) && t.elapsed() < 15000)

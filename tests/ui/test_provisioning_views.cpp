@@ -8,8 +8,8 @@
 #include "domain/provisionrequest.h"
 #include "httptestclient.h"
 #include "joblistmodel.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "nodedetailview.h"
 #include "nodetablemodel.h"
@@ -97,7 +97,7 @@ struct Console : prego::test::ConsoleSession
     // Waits until the job window shows this job ended.
     std::optional<prego::Job> waitForEnd(const QString &jobId)
     {
-        prego::JobView *view = window()->jobView();
+        prego::JobWindow *view = window()->jobWindow();
         if (!view)
             return std::nullopt;
         QElapsedTimer t;
@@ -105,7 +105,7 @@ struct Console : prego::test::ConsoleSession
         while (t.elapsed() < 20000) {
             if (view->job() && view->job()->jobId == jobId && view->job()->isFinished())
                 return view->job();
-            QSignalSpy shown(view, &prego::JobView::jobShown);
+            QSignalSpy shown(view, &prego::JobWindow::jobShown);
             shown.wait(2000);
         }
         return std::nullopt;
@@ -164,7 +164,7 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
     EXPECT_EQ(job->status, u"Completed"_s);
     EXPECT_FALSE(hasStage(*job, u"pulumi_up"_s));
     // The job window shows the trace.
-    prego::JobView *view = c.window()->jobView();
+    prego::JobWindow *view = c.window()->jobWindow();
     EXPECT_TRUE(view->isVisible());
     EXPECT_TRUE(view->traceText().startsWith(u"Trace "_s)) << view->traceText().toStdString();
     EXPECT_EQ(view->stageTable()->rowCount(), job->stages.size());
@@ -177,7 +177,7 @@ TEST(ProvisionWizard, SharedExistingPlacesTheTenantWithoutPulumi)
         QHeaderView *stages = view->stageTable()->horizontalHeader();
         const int fitted = stages->sectionSize(0);
         stages->resizeSection(0, fitted + 97);
-        QSignalSpy refreshed(view, &prego::JobView::jobShown);
+        QSignalSpy refreshed(view, &prego::JobWindow::jobShown);
         view->showJob(id);
         ASSERT_TRUE(refreshed.wait(10000));
         EXPECT_EQ(stages->sectionSize(0), fitted + 97);
@@ -246,9 +246,9 @@ TEST(ProvisionWizard, DedicatedMakesThreeServersOnTheSanitizedStack)
         roles << s.role;
     roles.sort();
     EXPECT_EQ(roles, (QStringList{u"app"_s, u"db"_s, u"redis"_s}));
-    EXPECT_EQ(c.window()->jobView()->serverTable()->rowCount(), 3);
+    EXPECT_EQ(c.window()->jobWindow()->serverTable()->rowCount(), 3);
     // A dedicated stack has no target node: the summary names the stack and no "target –".
-    const QString summary = c.window()->jobView()->summaryText();
+    const QString summary = c.window()->jobWindow()->summaryText();
     EXPECT_TRUE(summary.contains(u"stack dedicated-beta-corp-eu · created"_s))
         << summary.toStdString();
     EXPECT_FALSE(summary.contains(u"target"_s)) << summary.toStdString();
@@ -270,7 +270,7 @@ TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
     // The request named no target (the new node is listed below): the summary leaves the target
     // out instead of showing "target –".
     EXPECT_FALSE(job->targetServerId.has_value());
-    const QString summary = c.window()->jobView()->summaryText();
+    const QString summary = c.window()->jobWindow()->summaryText();
     EXPECT_TRUE(summary.contains(u"Job %1 · new shared node · stack "_s.arg(id)))
         << summary.toStdString();
     EXPECT_TRUE(summary.contains(u" · created "_s)) << summary.toStdString();
@@ -288,8 +288,8 @@ TEST(ProvisionWizard, SharedNewRegistersANodeThatReports)
     }
     EXPECT_TRUE(reporting) << node.toStdString();
     // Its output row opens the node.
-    c.window()->jobView()->serverTable()->setCurrentCell(0, 1);
-    Q_EMIT c.window()->jobView()->serverTable()->cellActivated(0, 1);
+    c.window()->jobWindow()->serverTable()->setCurrentCell(0, 1);
+    Q_EMIT c.window()->jobWindow()->serverTable()->cellActivated(0, 1);
     ASSERT_NE(c.window()->nodeDetail(), nullptr);
     EXPECT_EQ(c.window()->nodeDetail()->nodeId(), node);
 }
@@ -344,12 +344,12 @@ TEST(ProvisionWizard, AFailedStageIsPinnedAndRetryCompletesIt)
     auto job = c.waitForEnd(id);
     ASSERT_TRUE(job.has_value());
     ASSERT_EQ(job->status, u"Failed"_s);
-    prego::JobView *view = c.window()->jobView();
+    prego::JobWindow *view = c.window()->jobWindow();
     EXPECT_TRUE(view->errorText().contains(u"ansible"_s)) << view->errorText().toStdString();
     ASSERT_TRUE(view->retryButton()->isVisible());
     const QString before = c.admin->get(u"/sim/stats"_s).json()[u"nodes"].toVariant().toString();
 
-    QSignalSpy shown(view, &prego::JobView::jobShown);
+    QSignalSpy shown(view, &prego::JobWindow::jobShown);
     view->retryButton()->click();
     ASSERT_TRUE(shown.wait(10000));
     job = c.waitForEnd(id);
@@ -491,15 +491,15 @@ TEST(ProvisionWizard, AnUnansweredSubmitSaysUnknownAndKeepsTheJobId)
               1);
 }
 
-TEST(JobsView, ListsServerAndLocalJobsWithFilters)
+TEST(JobListView, ListsServerAndLocalJobsWithFilters)
 {
     Console c;
     ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
     {
         // No job yet: the list says so and where to start one.
         c.window()->showView(prego::MainWindow::View::Jobs);
-        prego::JobsView *jobs = c.window()->jobsView();
-        QSignalSpy refreshed(jobs, &prego::JobsView::refreshed);
+        prego::JobListView *jobs = c.window()->jobListView();
+        QSignalSpy refreshed(jobs, &prego::JobListView::refreshed);
         ASSERT_TRUE(refreshed.wait(10000));
         EXPECT_EQ(jobs->model()->rowCount(), 0);
         EXPECT_EQ(jobs->emptyText(),
@@ -508,12 +508,12 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     }
     const QString id = c.provision(ProvisionRequest::Path::SharedNew, u"zeta"_s, {}, u"sin"_s);
     ASSERT_TRUE(ProvisionRequest::isValidJobId(id)) << id.toStdString();
-    c.window()->jobView()->close();
+    c.window()->jobWindow()->close();
     c.window()->showView(prego::MainWindow::View::Jobs);
-    prego::JobsView *jobs = c.window()->jobsView();
+    prego::JobListView *jobs = c.window()->jobListView();
     QAbstractItemModelTester tester(jobs->model(),
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
-    QSignalSpy refreshed(jobs, &prego::JobsView::refreshed);
+    QSignalSpy refreshed(jobs, &prego::JobListView::refreshed);
     c.console->jobsPoller()->refresh();
     ASSERT_TRUE(refreshed.size() > 0 || refreshed.wait(10000));
     const int row = jobs->model()->rowOf(id);
@@ -556,7 +556,7 @@ TEST(JobsView, ListsServerAndLocalJobsWithFilters)
     // Enter on a row opens the job.
     jobs->table()->setCurrentIndex(jobs->table()->model()->index(0, 0));
     Q_EMIT jobs->table()->activated(jobs->table()->model()->index(0, 0));
-    EXPECT_TRUE(c.window()->jobView()->isVisible());
+    EXPECT_TRUE(c.window()->jobWindow()->isVisible());
 }
 
 TEST(TraceTimeline, BarsArePlacedByStartAndFinishAndTheRunningOneGrows)
@@ -682,8 +682,8 @@ TEST(Console, WorksTheSameWhenTheControlPlaneOffersNoOptionalFeature)
     auto job = c.waitForEnd(id);
     ASSERT_TRUE(job.has_value());
     ASSERT_EQ(job->status, u"Failed"_s);
-    prego::JobView *view = c.window()->jobView();
-    QSignalSpy shown(view, &prego::JobView::jobShown);
+    prego::JobWindow *view = c.window()->jobWindow();
+    QSignalSpy shown(view, &prego::JobWindow::jobShown);
     view->retryButton()->click();
     ASSERT_TRUE(shown.wait(10000));
     job = c.waitForEnd(id);
@@ -691,10 +691,10 @@ TEST(Console, WorksTheSameWhenTheControlPlaneOffersNoOptionalFeature)
     EXPECT_EQ(job->status, u"Completed"_s);
 
     c.window()->showView(prego::MainWindow::View::Jobs);
-    QSignalSpy refreshed(c.window()->jobsView(), &prego::JobsView::refreshed);
+    QSignalSpy refreshed(c.window()->jobListView(), &prego::JobListView::refreshed);
     c.console->jobsPoller()->refresh();
     ASSERT_TRUE(refreshed.wait(10000));
-    EXPECT_GE(c.window()->jobsView()->model()->rowOf(id), 0);
+    EXPECT_GE(c.window()->jobListView()->model()->rowOf(id), 0);
 
     QSignalSpy evaluated(c.window()->verificationView(), &prego::VerificationView::evaluated);
     c.window()->showView(prego::MainWindow::View::Verification);

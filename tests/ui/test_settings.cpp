@@ -5,8 +5,8 @@
 #include "dashboardview.h"
 #include "fleetnotifier.h"
 #include "i18n/translations.h"
-#include "jobsview.h"
-#include "jobview.h"
+#include "joblistview.h"
+#include "jobwindow.h"
 #include "mainwindow.h"
 #include "nodetablemodel.h"
 #include "secrets/memorysecretstore.h"
@@ -213,9 +213,9 @@ TEST(ViewState, EachProfileGetsItsWindowSplitterAndColumnsBackAfterARestart)
         header->resizeSection(Region, 231);
         header->moveSection(header->visualIndex(Region), 0);
         console->window()->dashboard()->table()->sortByColumn(Host, Qt::DescendingOrder);
-        console->window()->jobsView()->table()->horizontalHeader()->resizeSection(1, 177);
+        console->window()->jobListView()->table()->horizontalHeader()->resizeSection(1, 177);
         window->openJob(job);
-        QSplitter *splitter = window->jobView()->splitter();
+        QSplitter *splitter = window->jobWindow()->splitter();
         const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
         splitter->setSizes({total / 2 + 40, total / 2 - 40});
         splitterSizes = splitter->sizes();
@@ -229,9 +229,9 @@ TEST(ViewState, EachProfileGetsItsWindowSplitterAndColumnsBackAfterARestart)
         EXPECT_EQ(header->visualIndex(Region), 0);
         EXPECT_EQ(header->sortIndicatorSection(), Host);
         EXPECT_EQ(header->sortIndicatorOrder(), Qt::DescendingOrder);
-        EXPECT_EQ(window->jobsView()->table()->horizontalHeader()->sectionSize(1), 177);
+        EXPECT_EQ(window->jobListView()->table()->horizontalHeader()->sectionSize(1), 177);
         window->openJob(job);
-        EXPECT_EQ(window->jobView()->splitter()->sizes(), splitterSizes);
+        EXPECT_EQ(window->jobWindow()->splitter()->sizes(), splitterSizes);
 
         // Another profile has its own layout: the first-run one while it has none.
         console->switchProfile(u"beta"_s);

@@ -2,7 +2,7 @@
 // and never lands on a hidden or disabled one.
 #include "consolesession.h"
 #include "dashboardview.h"
-#include "jobsview.h"
+#include "joblistview.h"
 #include "mainwindow.h"
 #include "profiledialog.h"
 #include "provisionwizard.h"
@@ -179,7 +179,7 @@ TEST(TabOrder, MainViewsAndTheWizardReadTopToBottom)
     EXPECT_TRUE(problems.isEmpty()) << "dashboard:\n" << problems.join(u'\n').toStdString();
 
     window->showView(prego::MainWindow::View::Jobs);
-    window->jobsView()->table()->setFocus();
+    window->jobListView()->table()->setFocus();
     problems = checkChain(window);
     EXPECT_TRUE(problems.isEmpty()) << "jobs:\n" << problems.join(u'\n').toStdString();
 

@@ -1,15 +1,15 @@
 // The Definition-of-Done checks against hand-built API answers, at their boundaries.
-#include "domain/dodchecks.h"
+#include "domain/verification.h"
 #include "i18n/translations.h"
 #include "testnodes.h"
 
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
-using prego::DodChecks;
-using prego::DodInput;
-using prego::DodResult;
-using Outcome = prego::DodResult::Outcome;
+using prego::Verification;
+using prego::VerificationInput;
+using prego::VerificationResult;
+using Outcome = prego::VerificationResult::Outcome;
 
 namespace {
 
@@ -57,9 +57,9 @@ prego::Job job(const QString &path, const QString &status, const QString &tenant
 }
 
 // A healthy fleet and three good scenario jobs: everything passes.
-DodInput healthy()
+VerificationInput healthy()
 {
-    DodInput in;
+    VerificationInput in;
     in.serverNowMs = Now;
     in.nodes = prego::NodesSnapshot{};
     in.nodes->serverTimeMs = Now;
@@ -70,9 +70,9 @@ DodInput healthy()
     return in;
 }
 
-DodResult check(const DodInput &in, DodResult::Id id)
+VerificationResult check(const VerificationInput &in, VerificationResult::Id id)
 {
-    for (const DodResult &r : DodChecks::evaluate(in)) {
+    for (const VerificationResult &r : Verification::evaluate(in)) {
         if (r.id == id)
             return r;
     }
@@ -80,54 +80,54 @@ DodResult check(const DodInput &in, DodResult::Id id)
 }
 
 // As a std::string: a failed comparison prints the text.
-std::string summary(const DodInput &in, DodResult::Id id)
+std::string summary(const VerificationInput &in, VerificationResult::Id id)
 {
     return check(in, id).summary.toStdString();
 }
 
 } // namespace
 
-TEST(DodChecks, AHealthyFleetAndGoodScenariosPassEverything)
+TEST(Verification, AHealthyFleetAndGoodScenariosPassEverything)
 {
-    const QList<DodResult> results = DodChecks::evaluate(healthy());
+    const QList<VerificationResult> results = Verification::evaluate(healthy());
     ASSERT_EQ(results.size(), 7);
-    for (const DodResult &r : results)
+    for (const VerificationResult &r : results)
         EXPECT_EQ(r.outcome, Outcome::Pass)
-            << DodChecks::key(r.id).toStdString() << ": " << r.summary.toStdString();
-    EXPECT_TRUE(DodChecks::allPass(results));
+            << Verification::key(r.id).toStdString() << ": " << r.summary.toStdString();
+    EXPECT_TRUE(Verification::allPass(results));
     EXPECT_EQ(results.first().evaluatedAtMs, Now);
 }
 
-TEST(DodChecks, M1IsFreshAt299AndStaleAt301SecondsOnTheServersClock)
+TEST(Verification, M1IsFreshAt299AndStaleAt301SecondsOnTheServersClock)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes->nodes = {bound(u"a-1"_s, 299), bound(u"b-1"_s, 300)};
-    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::Pass);
+    EXPECT_EQ(check(in, VerificationResult::Id::M1).outcome, Outcome::Pass);
     in.nodes->nodes = {bound(u"a-1"_s, 299), bound(u"b-1"_s, 301)};
-    const DodResult r = check(in, DodResult::Id::M1);
+    const VerificationResult r = check(in, VerificationResult::Id::M1);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     ASSERT_EQ(r.evidence.size(), 1);
     EXPECT_EQ(r.evidence.first().id, u"b-1"_s);
     EXPECT_EQ(r.evidence.first().text, u"b-1: last push 5 min ago (301 s)"_s);
     // The profile's threshold, not a constant.
     in.staleAfterSeconds = 600;
-    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::Pass);
+    EXPECT_EQ(check(in, VerificationResult::Id::M1).outcome, Outcome::Pass);
     // A never-reported node is not fresh; nodes that are not bound do not count.
     in.nodes->nodes = {bound(u"a-1"_s, 10), bound(u"c-1"_s, std::nullopt)};
     in.nodes->nodes.append(bound(u"d-1"_s, 5000));
     in.nodes->nodes.last().status = u"draining"_s;
-    const DodResult never = check(in, DodResult::Id::M1);
+    const VerificationResult never = check(in, VerificationResult::Id::M1);
     EXPECT_EQ(never.outcome, Outcome::Fail);
     ASSERT_EQ(never.evidence.size(), 1);
     EXPECT_EQ(never.evidence.first().text, u"c-1: never pushed"_s);
 }
 
-TEST(DodChecks, M2NamesEveryNullField)
+TEST(Verification, M2NamesEveryNullField)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes->nodes.first().metrics->diskPct.reset();
     in.nodes->nodes.first().metrics->tenantCount.reset();
-    const DodResult r = check(in, DodResult::Id::M2);
+    const VerificationResult r = check(in, VerificationResult::Id::M2);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     ASSERT_EQ(r.evidence.size(), 1);
     EXPECT_EQ(r.evidence.first().text, u"fsn1-shared-01: no disk_pct, tenant_count"_s);
@@ -135,14 +135,14 @@ TEST(DodChecks, M2NamesEveryNullField)
 
 // The Verification page said "1 bound node leave values empty": the English singular is a form of
 // its own, not the plural without its "s".
-TEST(DodChecks, M2SaysHowManyNodesLeaveValuesEmptyInGoodEnglishAndInKorean)
+TEST(Verification, M2SaysHowManyNodesLeaveValuesEmptyInGoodEnglishAndInKorean)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes->nodes.first().metrics->diskPct.reset();
-    EXPECT_EQ(summary(in, DodResult::Id::M2), "1 bound node leaves values empty.");
-    DodInput two = in;
+    EXPECT_EQ(summary(in, VerificationResult::Id::M2), "1 bound node leaves values empty.");
+    VerificationInput two = in;
     two.nodes->nodes.last().metrics->cpuPct.reset();
-    EXPECT_EQ(summary(two, DodResult::Id::M2), "2 bound nodes leave values empty.");
+    EXPECT_EQ(summary(two, VerificationResult::Id::M2), "2 bound nodes leave values empty.");
 
     struct RestoreEnglish
     {
@@ -152,117 +152,121 @@ TEST(DodChecks, M2SaysHowManyNodesLeaveValuesEmptyInGoodEnglishAndInKorean)
         }
     } restore;
     ASSERT_TRUE(prego::Translations::install(QLocale(QLocale::Korean, QLocale::SouthKorea)));
-    EXPECT_EQ(summary(in, DodResult::Id::M2), "대상 노드 1개가 값을 비워 둡니다.");
-    EXPECT_EQ(summary(two, DodResult::Id::M2), "대상 노드 2개가 값을 비워 둡니다.");
+    EXPECT_EQ(summary(in, VerificationResult::Id::M2), "대상 노드 1개가 값을 비워 둡니다.");
+    EXPECT_EQ(summary(two, VerificationResult::Id::M2), "대상 노드 2개가 값을 비워 둡니다.");
 }
 
 // The other counted summaries of the page agree with their count too.
-TEST(DodChecks, CountedSummariesAgreeWithOneNodeAndWithTwo)
+TEST(Verification, CountedSummariesAgreeWithOneNodeAndWithTwo)
 {
-    DodInput one = healthy();
+    VerificationInput one = healthy();
     one.nodes->nodes = {bound(u"a-1"_s, 10)};
-    EXPECT_EQ(summary(one, DodResult::Id::M1), "The 1 bound node pushed within 5 min.");
-    EXPECT_EQ(summary(one, DodResult::Id::M2), "All four values are reported by the 1 bound node.");
-    const DodInput two = healthy();
-    EXPECT_EQ(summary(two, DodResult::Id::M1), "All 2 bound nodes pushed within 5 min.");
-    EXPECT_EQ(summary(two, DodResult::Id::M2),
+    EXPECT_EQ(summary(one, VerificationResult::Id::M1), "The 1 bound node pushed within 5 min.");
+    EXPECT_EQ(summary(one, VerificationResult::Id::M2),
+              "All four values are reported by the 1 bound node.");
+    const VerificationInput two = healthy();
+    EXPECT_EQ(summary(two, VerificationResult::Id::M1), "All 2 bound nodes pushed within 5 min.");
+    EXPECT_EQ(summary(two, VerificationResult::Id::M2),
               "All four values are reported by all 2 bound nodes.");
-    EXPECT_EQ(summary(two, DodResult::Id::E4), "All 2 live nodes are fresh.");
+    EXPECT_EQ(summary(two, VerificationResult::Id::E4), "All 2 live nodes are fresh.");
 
-    DodInput stale = healthy();
+    VerificationInput stale = healthy();
     stale.nodes->nodes.first().metrics->updatedAtMs = Now - 400 * 1000;
-    EXPECT_EQ(summary(stale, DodResult::Id::M1), "1 of 2 bound nodes did not push within 5 min.");
-    EXPECT_EQ(summary(stale, DodResult::Id::E4), "1 live node is not fresh.");
+    EXPECT_EQ(summary(stale, VerificationResult::Id::M1),
+              "1 of 2 bound nodes did not push within 5 min.");
+    EXPECT_EQ(summary(stale, VerificationResult::Id::E4), "1 live node is not fresh.");
     // A stale dedicated node is live but not bound (the shared-new job's node stays fresh: E4
     // needs E2 to pass).
     prego::Node dedicated = bound(u"ded-a-db"_s, 900);
     dedicated.placement = u"dedicated"_s;
     dedicated.acceptsTenants = false;
     stale.nodes->nodes << dedicated;
-    EXPECT_EQ(summary(stale, DodResult::Id::E4), "2 live nodes are not fresh.");
+    EXPECT_EQ(summary(stale, VerificationResult::Id::E4), "2 live nodes are not fresh.");
     stale.nodes->nodes[1].metrics->updatedAtMs = Now - 400 * 1000;
-    EXPECT_EQ(summary(stale, DodResult::Id::M1), "2 of 2 bound nodes did not push within 5 min.");
+    EXPECT_EQ(summary(stale, VerificationResult::Id::M1),
+              "2 of 2 bound nodes did not push within 5 min.");
 }
 
-TEST(DodChecks, M3FailsForARefusedTokenAndCannotBeEvaluatedOffline)
+TEST(Verification, M3FailsForARefusedTokenAndCannotBeEvaluatedOffline)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes.reset();
     prego::ApiError refused;
     refused.kind = prego::ApiError::Kind::Http;
     refused.httpStatus = 403;
     in.nodesError = refused;
-    EXPECT_EQ(check(in, DodResult::Id::M3).outcome, Outcome::Fail);
-    EXPECT_EQ(check(in, DodResult::Id::M1).outcome, Outcome::NotEvaluable);
+    EXPECT_EQ(check(in, VerificationResult::Id::M3).outcome, Outcome::Fail);
+    EXPECT_EQ(check(in, VerificationResult::Id::M1).outcome, Outcome::NotEvaluable);
     prego::ApiError offline;
     offline.kind = prego::ApiError::Kind::Network;
     in.nodesError = offline;
-    EXPECT_EQ(check(in, DodResult::Id::M3).outcome, Outcome::NotEvaluable);
+    EXPECT_EQ(check(in, VerificationResult::Id::M3).outcome, Outcome::NotEvaluable);
 }
 
-TEST(DodChecks, E1FailsWhenAnExistingNodeJobRanPulumi)
+TEST(Verification, E1FailsWhenAnExistingNodeJobRanPulumi)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     (*in.jobs)[0].stages.insert(1, stage(u"pulumi_up"_s, u"succeeded"_s));
-    const DodResult r = check(in, DodResult::Id::E1);
+    const VerificationResult r = check(in, VerificationResult::Id::E1);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     EXPECT_TRUE(r.summary.contains(u"it ran pulumi_up"_s)) << r.summary.toStdString();
     // A skipped pulumi_up is no Pulumi run; a DNS stage skipped with its reason is an outcome.
     (*in.jobs)[0].stages[1].status = u"skipped"_s;
     (*in.jobs)[0].stages[3].status = u"skipped"_s;
     (*in.jobs)[0].stages[3].skipReason = u"dns_managed_externally"_s;
-    EXPECT_EQ(check(in, DodResult::Id::E1).outcome, Outcome::Pass);
+    EXPECT_EQ(check(in, VerificationResult::Id::E1).outcome, Outcome::Pass);
     // Without callbacks recorded it fails.
     (*in.jobs)[0].stages.removeLast();
-    EXPECT_EQ(check(in, DodResult::Id::E1).outcome, Outcome::Fail);
+    EXPECT_EQ(check(in, VerificationResult::Id::E1).outcome, Outcome::Fail);
 }
 
-TEST(DodChecks, E1ReportsTheFailedStageOfTheLatestJob)
+TEST(Verification, E1ReportsTheFailedStageOfTheLatestJob)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     prego::Job failed = job(u"shared-existing"_s, u"Failed"_s);
     failed.jobId = u"job-later"_s;
     failed.createdAtMs = Now - 1000;
     failed.error = prego::JobError{u"ansible"_s, u"ansible_failed"_s, u"boom"_s};
     failed.stages[3].status = u"failed"_s;
     in.jobs->prepend(failed);
-    const DodResult r = check(in, DodResult::Id::E1);
+    const VerificationResult r = check(in, VerificationResult::Id::E1);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     EXPECT_EQ(r.summary,
               u"The latest job of this path Failed in stage ansible (ansible_failed): boom"_s);
     ASSERT_EQ(r.evidence.size(), 2);
     EXPECT_EQ(r.evidence.at(1).text, u"Stage ansible: failed"_s);
     // E4 waits for E1–E3.
-    EXPECT_EQ(check(in, DodResult::Id::E4).outcome, Outcome::NotEvaluable);
+    EXPECT_EQ(check(in, VerificationResult::Id::E4).outcome, Outcome::NotEvaluable);
 }
 
-TEST(DodChecks, ScenariosWithoutJobsCannotBeEvaluated)
+TEST(Verification, ScenariosWithoutJobsCannotBeEvaluated)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.jobs->clear();
-    const DodResult r = check(in, DodResult::Id::E2);
+    const VerificationResult r = check(in, VerificationResult::Id::E2);
     EXPECT_EQ(r.outcome, Outcome::NotEvaluable);
     EXPECT_EQ(r.summary, u"No job of this path yet."_s);
     in.jobs = QList<prego::Job>{job(u"dedicated"_s, u"Running"_s)};
-    EXPECT_EQ(check(in, DodResult::Id::E3).summary, u"A job of this path is still running."_s);
+    EXPECT_EQ(check(in, VerificationResult::Id::E3).summary,
+              u"A job of this path is still running."_s);
 }
 
-TEST(DodChecks, E2NeedsTheNewNodeRegisteredAndReporting)
+TEST(Verification, E2NeedsTheNewNodeRegisteredAndReporting)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes->nodes.removeLast(); // fsn1-shared-09 is not registered
-    EXPECT_EQ(check(in, DodResult::Id::E2).outcome, Outcome::Fail);
+    EXPECT_EQ(check(in, VerificationResult::Id::E2).outcome, Outcome::Fail);
     in.nodes->nodes.append(bound(u"fsn1-shared-09"_s, std::nullopt)); // registered, silent
-    const DodResult r = check(in, DodResult::Id::E2);
+    const VerificationResult r = check(in, VerificationResult::Id::E2);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     EXPECT_TRUE(r.summary.contains(u"not reporting"_s));
 }
 
-TEST(DodChecks, E3WantsThreeServersOnTheSanitizedStack)
+TEST(Verification, E3WantsThreeServersOnTheSanitizedStack)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     (*in.jobs)[2].servers.removeLast();
-    DodResult r = check(in, DodResult::Id::E3);
+    VerificationResult r = check(in, VerificationResult::Id::E3);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     EXPECT_TRUE(r.summary.contains(u"it has 2 servers (app, db) instead of app, db and redis"_s))
         << r.summary.toStdString();
@@ -270,33 +274,33 @@ TEST(DodChecks, E3WantsThreeServersOnTheSanitizedStack)
     in = healthy();
     (*in.jobs)[2].tenantId = u"Acme_Corp"_s;
     (*in.jobs)[2].stack = u"dedicated-Acme_Corp"_s;
-    r = check(in, DodResult::Id::E3);
+    r = check(in, VerificationResult::Id::E3);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     EXPECT_TRUE(r.summary.contains(u"its stack is dedicated-Acme_Corp, not dedicated-acme-corp"_s))
         << r.summary.toStdString();
 }
 
-TEST(DodChecks, E4NamesEveryLiveNodeThatIsNotFresh)
+TEST(Verification, E4NamesEveryLiveNodeThatIsNotFresh)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     prego::Node dedicated = bound(u"ded-a-db"_s, 900);
     dedicated.placement = u"dedicated"_s;
     dedicated.acceptsTenants = false;
     prego::Node retired = bound(u"old-1"_s, 99999);
     retired.status = u"retired"_s;
     in.nodes->nodes << dedicated << retired;
-    const DodResult r = check(in, DodResult::Id::E4);
+    const VerificationResult r = check(in, VerificationResult::Id::E4);
     EXPECT_EQ(r.outcome, Outcome::Fail);
     ASSERT_EQ(r.evidence.size(), 1);
     EXPECT_EQ(r.evidence.first().id, u"ded-a-db"_s);
 }
 
-TEST(DodChecks, TheMarkdownReportHasATableAndTheEvidence)
+TEST(Verification, TheMarkdownReportHasATableAndTheEvidence)
 {
-    DodInput in = healthy();
+    VerificationInput in = healthy();
     in.nodes->nodes.first().metrics->updatedAtMs = Now - 400 * 1000;
-    const QString md =
-        DodChecks::markdown(DodChecks::evaluate(in), {u"prod"_s, u"https://cp.example"_s, 300});
+    const QString md = Verification::markdown(Verification::evaluate(in),
+                                              {u"prod"_s, u"https://cp.example"_s, 300});
     EXPECT_TRUE(md.startsWith(u"# Definition-of-Done verification\n"_s));
     EXPECT_TRUE(md.contains(u"- Profile: prod (https://cp.example)"_s));
     EXPECT_TRUE(md.contains(u"| M1 | fail |"_s));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/dodchecks.h"
+#include "domain/verification.h"
 
 #include <QObject>
 #include <QPointer>
@@ -12,24 +12,25 @@ class ControlPlane;
 // Reads what the Definition-of-Done checks need: GET /internal/nodes and
 // GET /internal/provision-jobs (the newest 200), then emits one finished() with the input
 // (errors included: a check that cannot be evaluated says why). Deletes itself after finished().
-class DodInputLoader final : public QObject
+class VerificationLoader final : public QObject
 {
     Q_OBJECT
 public:
-    DodInputLoader(ControlPlane *controlPlane, int staleAfterSeconds, QObject *parent = nullptr);
+    VerificationLoader(ControlPlane *controlPlane, int staleAfterSeconds,
+                       QObject *parent = nullptr);
 
     void start();
 
 Q_SIGNALS:
-    void finished(const prego::DodInput &input);
+    void finished(const prego::VerificationInput &input);
 
 private:
     void loadJobs();
 
     QPointer<ControlPlane> m_controlPlane;
-    DodInput m_input;
+    VerificationInput m_input;
 };
 
 } // namespace prego
 
-Q_DECLARE_METATYPE(prego::DodInput)
+Q_DECLARE_METATYPE(prego::VerificationInput)

@@ -1,4 +1,4 @@
-#include "dodinputloader.h"
+#include "verificationloader.h"
 
 #include "controlplane.h"
 
@@ -6,7 +6,8 @@
 
 namespace prego {
 
-DodInputLoader::DodInputLoader(ControlPlane *controlPlane, int staleAfterSeconds, QObject *parent)
+VerificationLoader::VerificationLoader(ControlPlane *controlPlane, int staleAfterSeconds,
+                                       QObject *parent)
     : QObject(parent)
     , m_controlPlane(controlPlane)
 {
@@ -14,7 +15,7 @@ DodInputLoader::DodInputLoader(ControlPlane *controlPlane, int staleAfterSeconds
     m_input.serverNowMs = QDateTime::currentMSecsSinceEpoch(); // until the server says
 }
 
-void DodInputLoader::start()
+void VerificationLoader::start()
 {
     if (!m_controlPlane) {
         ApiError e;
@@ -36,7 +37,7 @@ void DodInputLoader::start()
     });
 }
 
-void DodInputLoader::loadJobs()
+void VerificationLoader::loadJobs()
 {
     if (!m_controlPlane) {
         Q_EMIT finished(m_input);

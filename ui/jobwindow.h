@@ -27,13 +27,13 @@ struct ApiError;
 // servers it made (each opens its node), the audit, the request; copy as text and export JSON.
 // It shows what it is given; the composition root follows the job (JobFollower) and answers its
 // intents (jobRequested, retryRequested).
-class JobView final : public QWidget
+class JobWindow final : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int FollowIntervalMs = 1000;
 
-    explicit JobView(const ServerClock *clock, QWidget *parent = nullptr);
+    explicit JobWindow(const ServerClock *clock, QWidget *parent = nullptr);
 
     // Shows this job (empty until its state arrives) and asks for it with jobRequested().
     void showJob(const QString &jobId);

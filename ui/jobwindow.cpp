@@ -1,4 +1,4 @@
-#include "jobview.h"
+#include "jobwindow.h"
 
 #include "domain/jobtext.h"
 #include "domain/serverclock.h"
@@ -61,7 +61,7 @@ QString localTime(std::optional<qint64> ms)
 }
 } // namespace
 
-JobView::JobView(const ServerClock *clock, QWidget *parent)
+JobWindow::JobWindow(const ServerClock *clock, QWidget *parent)
     : QWidget(parent)
     , m_clock(clock)
     , m_title(new QLabel(this))
@@ -106,7 +106,7 @@ JobView::JobView(const ServerClock *clock, QWidget *parent)
     errorLayout->addLayout(errorTexts, 1);
     errorLayout->addWidget(m_retry);
     m_errorBox->hide();
-    connect(m_retry, &QPushButton::clicked, this, &JobView::retry);
+    connect(m_retry, &QPushButton::clicked, this, &JobWindow::retry);
 
     m_trace->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(m_copyTrace, &QPushButton::clicked, this, [this] {
@@ -132,8 +132,8 @@ JobView::JobView(const ServerClock *clock, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_copy);
     buttons->addWidget(m_export);
-    connect(m_copy, &QPushButton::clicked, this, &JobView::copyText);
-    connect(m_export, &QPushButton::clicked, this, &JobView::exportJsonInteractive);
+    connect(m_copy, &QPushButton::clicked, this, &JobWindow::copyText);
+    connect(m_export, &QPushButton::clicked, this, &JobWindow::exportJsonInteractive);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -159,13 +159,13 @@ JobView::JobView(const ServerClock *clock, QWidget *parent)
     retranslate();
 }
 
-void JobView::updateColors()
+void JobWindow::updateColors()
 {
     m_errorBox->setStyleSheet(StatusColors::bannerStyle(m_errorBox->objectName(),
                                                         StatusColors::problemBanner(palette())));
 }
 
-void JobView::showJob(const QString &jobId)
+void JobWindow::showJob(const QString &jobId)
 {
     if (jobId != m_jobId) {
         m_job.reset();
@@ -177,7 +177,7 @@ void JobView::showJob(const QString &jobId)
     Q_EMIT jobRequested(jobId);
 }
 
-void JobView::showLoadError(const ApiError &error)
+void JobWindow::showLoadError(const ApiError &error)
 {
     if (error.kind == ApiError::Kind::Http && error.httpStatus == 404)
         showProblem(tr("The control plane does not know job %1 (yet).").arg(m_jobId));
@@ -185,14 +185,14 @@ void JobView::showLoadError(const ApiError &error)
         showProblem(error.message());
 }
 
-void JobView::showProblem(const QString &message)
+void JobWindow::showProblem(const QString &message)
 {
     m_problem = message;
     retranslate();
     Q_EMIT loadFailed(message);
 }
 
-void JobView::setJob(const Job &job, const QByteArray &raw)
+void JobWindow::setJob(const Job &job, const QByteArray &raw)
 {
     m_job = job;
     m_raw = raw;
@@ -207,7 +207,7 @@ void JobView::setJob(const Job &job, const QByteArray &raw)
     Q_EMIT jobShown(job);
 }
 
-void JobView::retry()
+void JobWindow::retry()
 {
     if (!m_job || m_job->status != u"Failed")
         return;
@@ -215,19 +215,19 @@ void JobView::retry()
     Q_EMIT retryRequested(m_jobId);
 }
 
-void JobView::showRetryResult(const std::optional<ApiError> &error)
+void JobWindow::showRetryResult(const std::optional<ApiError> &error)
 {
     m_retry->setEnabled(true);
     if (error)
         m_error->setText(tr("Retry failed: %1").arg(error->message()));
 }
 
-QString JobView::asText() const
+QString JobWindow::asText() const
 {
     return m_job ? JobText::describe(*m_job) : QString();
 }
 
-QString JobView::exportJson(const QString &path) const
+QString JobWindow::exportJson(const QString &path) const
 {
     if (m_raw.isEmpty())
         return tr("There is nothing to export yet.");
@@ -241,12 +241,12 @@ QString JobView::exportJson(const QString &path) const
     return {};
 }
 
-void JobView::copyText()
+void JobWindow::copyText()
 {
     QApplication::clipboard()->setText(asText());
 }
 
-void JobView::exportJsonInteractive()
+void JobWindow::exportJsonInteractive()
 {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export job as JSON"), u"job-%1.json"_s.arg(m_jobId), tr("JSON files (*.json)"));
@@ -256,28 +256,28 @@ void JobView::exportJsonInteractive()
         QMessageBox::warning(this, tr("Export job as JSON"), error);
 }
 
-QString JobView::summaryText() const
+QString JobWindow::summaryText() const
 {
     return m_summary->text();
 }
 
-QString JobView::errorText() const
+QString JobWindow::errorText() const
 {
     return m_errorBox->isVisibleTo(this) ? m_error->text() + u'\n' + m_serverMessage->text()
                                          : QString();
 }
 
-QString JobView::traceText() const
+QString JobWindow::traceText() const
 {
     return m_trace->text();
 }
 
-QString JobView::statusText() const
+QString JobWindow::statusText() const
 {
     return m_summary->text();
 }
 
-void JobView::fillTables()
+void JobWindow::fillTables()
 {
     if (!m_job)
         return;
@@ -324,20 +324,20 @@ void JobView::fillTables()
     fitColumns();
 }
 
-void JobView::setKeepColumnWidths(const QStringList &tables)
+void JobWindow::setKeepColumnWidths(const QStringList &tables)
 {
     for (ColumnFitter *columns : std::as_const(m_columnFitters))
         columns->setKeepWidths(tables.contains(columns->table()->objectName()));
 }
 
-void JobView::fitColumns()
+void JobWindow::fitColumns()
 {
     // A followed job refreshes every second: a table the operator sized keeps its widths.
     for (ColumnFitter *columns : std::as_const(m_columnFitters))
         columns->fit();
 }
 
-void JobView::retranslate()
+void JobWindow::retranslate()
 {
     m_retry->setText(tr("&Retry"));
     m_retry->setToolTip(tr("Resume the job at the failed stage, under the same job id. Nothing "
@@ -415,7 +415,7 @@ void JobView::retranslate()
     m_export->setEnabled(!m_raw.isEmpty());
 }
 
-void JobView::changeEvent(QEvent *event)
+void JobWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();

@@ -16,7 +16,7 @@ namespace prego {
 // What the Definition-of-Done checks look at: one answer of GET /internal/nodes and one of
 // GET /internal/provision-jobs (or why there is none), the server's clock and the profile's
 // stale threshold.
-struct DodInput
+struct VerificationInput
 {
     std::optional<NodesSnapshot> nodes;
     std::optional<ApiError> nodesError;
@@ -27,7 +27,7 @@ struct DodInput
 };
 
 // One row of proof: a node with its age, a job, a stage of a job.
-struct DodEvidence
+struct VerificationEvidence
 {
     enum class Kind { Node, Job };
     Kind kind = Kind::Node;
@@ -35,7 +35,7 @@ struct DodEvidence
     QString text; // translated
 };
 
-struct DodResult
+struct VerificationResult
 {
     enum class Id { M1, M2, M3, E1, E2, E3, E4 };
     enum class Outcome { Pass, Fail, NotEvaluable };
@@ -43,29 +43,30 @@ struct DodResult
     Id id = Id::M1;
     Outcome outcome = Outcome::NotEvaluable;
     QString summary; // translated: why it passes, fails or cannot be evaluated
-    QList<DodEvidence> evidence;
+    QList<VerificationEvidence> evidence;
     qint64 evaluatedAtMs = 0; // server time
 };
 
 // The user's Definition of Done as checks on live data (console.md, Definition-of-Done
 // verification): M1–M3 monitoring, E1–E4 provisioning scenarios. Shared by the console's
 // Verification view and `prego-ctl verify`.
-class DodChecks
+class Verification
 {
-    Q_DECLARE_TR_FUNCTIONS(prego::DodChecks)
+    Q_DECLARE_TR_FUNCTIONS(prego::Verification)
 
 public:
-    static constexpr std::array<DodResult::Id, 7> All{
-        DodResult::Id::M1, DodResult::Id::M2, DodResult::Id::M3, DodResult::Id::E1,
-        DodResult::Id::E2, DodResult::Id::E3, DodResult::Id::E4};
+    static constexpr std::array<VerificationResult::Id, 7> All{
+        VerificationResult::Id::M1, VerificationResult::Id::M2, VerificationResult::Id::M3,
+        VerificationResult::Id::E1, VerificationResult::Id::E2, VerificationResult::Id::E3,
+        VerificationResult::Id::E4};
 
-    static QList<DodResult> evaluate(const DodInput &input);
+    static QList<VerificationResult> evaluate(const VerificationInput &input);
 
-    static QString key(DodResult::Id id);                   // "M1" … "E4"
-    static QString title(DodResult::Id id);                 // translated: what the check asks
-    static QString outcomeText(DodResult::Outcome outcome); // translated: pass, fail, …
+    static QString key(VerificationResult::Id id);   // "M1" … "E4"
+    static QString title(VerificationResult::Id id); // translated: what the check asks
+    static QString outcomeText(VerificationResult::Outcome outcome); // translated: pass, fail, …
     // Every check passed.
-    static bool allPass(const QList<DodResult> &results);
+    static bool allPass(const QList<VerificationResult> &results);
 
     struct ReportMeta
     {
@@ -74,16 +75,17 @@ public:
         int staleAfterSeconds = 300;
     };
     // The results as a Markdown report (translated).
-    static QString markdown(const QList<DodResult> &results, const ReportMeta &meta);
+    static QString markdown(const QList<VerificationResult> &results, const ReportMeta &meta);
 
 private:
-    static DodResult m1(const DodInput &in);
-    static DodResult m2(const DodInput &in);
-    static DodResult m3(const DodInput &in);
-    static DodResult e1(const DodInput &in);
-    static DodResult e2(const DodInput &in);
-    static DodResult e3(const DodInput &in);
-    static DodResult e4(const DodInput &in, const QList<DodResult> &scenarios);
+    static VerificationResult m1(const VerificationInput &in);
+    static VerificationResult m2(const VerificationInput &in);
+    static VerificationResult m3(const VerificationInput &in);
+    static VerificationResult e1(const VerificationInput &in);
+    static VerificationResult e2(const VerificationInput &in);
+    static VerificationResult e3(const VerificationInput &in);
+    static VerificationResult e4(const VerificationInput &in,
+                                 const QList<VerificationResult> &scenarios);
 };
 
 } // namespace prego

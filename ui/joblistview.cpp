@@ -1,4 +1,4 @@
-#include "jobsview.h"
+#include "joblistview.h"
 
 #include "api/jobspoller.h"
 #include "domain/jobtext.h"
@@ -59,7 +59,7 @@ protected:
 
 } // namespace
 
-JobsView::JobsView(QWidget *parent)
+JobListView::JobListView(QWidget *parent)
     : QWidget(parent)
     , m_model(new JobListModel(this))
     , m_proxy(new JobFilterProxy(this))
@@ -90,10 +90,10 @@ JobsView::JobsView(QWidget *parent)
         Q_EMIT jobActivated(index.data(JobListModel::JobIdRole).toString());
     });
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, &JobsView::applyFilters);
-    connect(m_status, &QComboBox::currentIndexChanged, this, &JobsView::applyFilters);
-    connect(m_path, &QComboBox::currentIndexChanged, this, &JobsView::applyFilters);
-    connect(m_new, &QPushButton::clicked, this, &JobsView::newProvisioningRequested);
+    connect(m_filter, &QLineEdit::textChanged, this, &JobListView::applyFilters);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &JobListView::applyFilters);
+    connect(m_path, &QComboBox::currentIndexChanged, this, &JobListView::applyFilters);
+    connect(m_new, &QPushButton::clicked, this, &JobListView::newProvisioningRequested);
     m_problem->setWordWrap(true);
     m_problem->setObjectName(u"jobsProblem"_s);
     m_problem->hide();
@@ -117,7 +117,7 @@ JobsView::JobsView(QWidget *parent)
     retranslate();
 }
 
-void JobsView::clear()
+void JobListView::clear()
 {
     m_model->setRows({}, 0);
     m_problem->hide();
@@ -126,7 +126,7 @@ void JobsView::clear()
     applyFilters();
 }
 
-void JobsView::showListing(const JobListing &listing)
+void JobListView::showListing(const JobListing &listing)
 {
     m_model->setRows(listing.rows, listing.serverNowMs);
     m_problem->setText(listing.problem);
@@ -137,17 +137,17 @@ void JobsView::showListing(const JobListing &listing)
     Q_EMIT refreshed();
 }
 
-QString JobsView::problemText() const
+QString JobListView::problemText() const
 {
     return m_problem->isVisibleTo(this) ? m_problem->text() : QString();
 }
 
-QString JobsView::emptyText() const
+QString JobListView::emptyText() const
 {
     return m_empty->message();
 }
 
-void JobsView::applyFilters()
+void JobListView::applyFilters()
 {
     auto *proxy = static_cast<JobFilterProxy *>(m_proxy);
     proxy->status = m_status->currentData().toString();
@@ -167,19 +167,19 @@ void JobsView::applyFilters()
     m_empty->setMessage(empty);
 }
 
-void JobsView::showEvent(QShowEvent *event)
+void JobListView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     Q_EMIT watchedChanged(true);
 }
 
-void JobsView::hideEvent(QHideEvent *event)
+void JobListView::hideEvent(QHideEvent *event)
 {
     Q_EMIT watchedChanged(false);
     QWidget::hideEvent(event);
 }
 
-void JobsView::retranslate()
+void JobListView::retranslate()
 {
     m_filter->setPlaceholderText(tr("Filter by job id, tenant, stack or node…"));
     m_filter->setAccessibleName(tr("Job filter"));
@@ -211,18 +211,18 @@ void JobsView::retranslate()
     fitColumns();
 }
 
-void JobsView::setKeepColumnWidths(bool keep)
+void JobListView::setKeepColumnWidths(bool keep)
 {
     m_columns->setKeepWidths(keep);
 }
 
-void JobsView::fitColumns()
+void JobListView::fitColumns()
 {
     if (m_proxy->rowCount() > 0)
         m_columns->fit();
 }
 
-void JobsView::changeEvent(QEvent *event)
+void JobListView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();

@@ -1,4 +1,4 @@
-#include "dodchecks.h"
+#include "verification.h"
 
 #include "agetext.h"
 #include "freshness.h"
@@ -17,12 +17,12 @@ namespace prego {
 
 namespace {
 
-using Id = DodResult::Id;
-using Outcome = DodResult::Outcome;
+using Id = VerificationResult::Id;
+using Outcome = VerificationResult::Outcome;
 
-DodResult result(Id id, Outcome outcome, QString summary, qint64 now)
+VerificationResult result(Id id, Outcome outcome, QString summary, qint64 now)
 {
-    DodResult r;
+    VerificationResult r;
     r.id = id;
     r.outcome = outcome;
     r.summary = std::move(summary);
@@ -73,56 +73,56 @@ const JobStage *stage(const Job &job, const QString &name)
     return nullptr;
 }
 
-DodEvidence jobEvidence(const Job &job)
+VerificationEvidence jobEvidence(const Job &job)
 {
     //: evidence row: job id, tenant and status
-    return {DodEvidence::Kind::Job, job.jobId,
-            DodChecks::tr("Job %1 for tenant %2: %3")
+    return {VerificationEvidence::Kind::Job, job.jobId,
+            Verification::tr("Job %1 for tenant %2: %3")
                 .arg(job.jobId, job.tenantId, JobText::jobStatus(job.status))};
 }
 
-DodEvidence stageEvidence(const Job &job, const JobStage &s)
+VerificationEvidence stageEvidence(const Job &job, const JobStage &s)
 {
-    QString text = DodChecks::tr("Stage %1: %2").arg(s.name, JobText::stageStatus(s.status));
+    QString text = Verification::tr("Stage %1: %2").arg(s.name, JobText::stageStatus(s.status));
     if (s.skipReason)
-        text = DodChecks::tr("Stage %1: %2 (%3)")
+        text = Verification::tr("Stage %1: %2 (%3)")
                    .arg(s.name, JobText::stageStatus(s.status), *s.skipReason);
     else if (s.detail && !s.detail->isEmpty())
-        text = DodChecks::tr("Stage %1: %2 (%3)")
+        text = Verification::tr("Stage %1: %2 (%3)")
                    .arg(s.name, JobText::stageStatus(s.status), *s.detail);
-    return {DodEvidence::Kind::Job, job.jobId, text};
+    return {VerificationEvidence::Kind::Job, job.jobId, text};
 }
 
 // A scenario's common start: not evaluable without jobs or without a finished job of the path;
 // a Failed latest job fails the check with its error.
-std::optional<DodResult> scenarioPreconditions(Id id, const DodInput &in, const QString &path,
-                                               const Job **job)
+std::optional<VerificationResult> scenarioPreconditions(Id id, const VerificationInput &in,
+                                                        const QString &path, const Job **job)
 {
     const qint64 now = in.serverNowMs;
     if (!in.jobs) {
         return result(
             id, Outcome::NotEvaluable,
             in.jobsError
-                ? DodChecks::tr("The jobs could not be listed: %1").arg(in.jobsError->message())
-                : DodChecks::tr("The jobs could not be listed."),
+                ? Verification::tr("The jobs could not be listed: %1").arg(in.jobsError->message())
+                : Verification::tr("The jobs could not be listed."),
             now);
     }
     const LatestJob l = latest(*in.jobs, path);
     if (!l.finished) {
         return result(id, Outcome::NotEvaluable,
-                      l.running ? DodChecks::tr("A job of this path is still running.")
-                                : DodChecks::tr("No job of this path yet."),
+                      l.running ? Verification::tr("A job of this path is still running.")
+                                : Verification::tr("No job of this path yet."),
                       now);
     }
     *job = l.finished;
     if ((*job)->status != u"Completed") {
-        DodResult r =
+        VerificationResult r =
             result(id, Outcome::Fail,
                    (*job)->error
-                       ? DodChecks::tr("The latest job of this path Failed in stage %1 "
-                                       "(%2): %3")
+                       ? Verification::tr("The latest job of this path Failed in stage %1 "
+                                          "(%2): %3")
                              .arg((*job)->error->stage, (*job)->error->code, (*job)->error->message)
-                       : DodChecks::tr("The latest job of this path ended %1.")
+                       : Verification::tr("The latest job of this path ended %1.")
                              .arg(JobText::jobStatus((*job)->status)),
                    now);
         r.evidence.append(jobEvidence(**job));
@@ -137,7 +137,7 @@ std::optional<DodResult> scenarioPreconditions(Id id, const DodInput &in, const 
 
 } // namespace
 
-QString DodChecks::key(Id id)
+QString Verification::key(Id id)
 {
     switch (id) {
     case Id::M1:
@@ -158,7 +158,7 @@ QString DodChecks::key(Id id)
     return {};
 }
 
-QString DodChecks::title(Id id)
+QString Verification::title(Id id)
 {
     switch (id) {
     case Id::M1:
@@ -181,7 +181,7 @@ QString DodChecks::title(Id id)
     return {};
 }
 
-QString DodChecks::outcomeText(Outcome outcome)
+QString Verification::outcomeText(Outcome outcome)
 {
     switch (outcome) {
     case Outcome::Pass:
@@ -194,21 +194,21 @@ QString DodChecks::outcomeText(Outcome outcome)
     return {};
 }
 
-bool DodChecks::allPass(const QList<DodResult> &results)
+bool Verification::allPass(const QList<VerificationResult> &results)
 {
     return !results.isEmpty() && std::all_of(results.cbegin(), results.cend(), [](const auto &r) {
         return r.outcome == Outcome::Pass;
     });
 }
 
-QList<DodResult> DodChecks::evaluate(const DodInput &in)
+QList<VerificationResult> Verification::evaluate(const VerificationInput &in)
 {
-    QList<DodResult> out{m1(in), m2(in), m3(in), e1(in), e2(in), e3(in)};
+    QList<VerificationResult> out{m1(in), m2(in), m3(in), e1(in), e2(in), e3(in)};
     out.append(e4(in, out.mid(3, 3)));
     return out;
 }
 
-DodResult DodChecks::m3(const DodInput &in)
+VerificationResult Verification::m3(const VerificationInput &in)
 {
     if (in.nodes) {
         return result(Id::M3, Outcome::Pass,
@@ -223,7 +223,7 @@ DodResult DodChecks::m3(const DodInput &in)
                   tr("GET /internal/nodes did not answer: %1").arg(e.message()), in.serverNowMs);
 }
 
-DodResult DodChecks::m1(const DodInput &in)
+VerificationResult Verification::m1(const VerificationInput &in)
 {
     const qint64 now = in.serverNowMs;
     if (!in.nodes)
@@ -232,14 +232,14 @@ DodResult DodChecks::m1(const DodInput &in)
     if (bound.isEmpty())
         return result(Id::M1, Outcome::NotEvaluable,
                       tr("No shared node is active and accepting tenants."), now);
-    DodResult r = result(Id::M1, Outcome::Pass, QString(), now);
+    VerificationResult r = result(Id::M1, Outcome::Pass, QString(), now);
     for (const Node &n : bound) {
         const auto age = FreshnessRule::ageSeconds(n.updatedAtMs(), now);
         const Freshness f =
             FreshnessRule::classify(n.updatedAtMs(), now, in.staleAfterSeconds, true);
         if (f == Freshness::Fresh)
             continue;
-        r.evidence.append({DodEvidence::Kind::Node, n.nodeId,
+        r.evidence.append({VerificationEvidence::Kind::Node, n.nodeId,
                            age ? tr("%1: last push %2 (%n s)", nullptr, int(*age))
                                      .arg(n.nodeId, AgeText::ago(age))
                                : tr("%1: never pushed").arg(n.nodeId)});
@@ -257,7 +257,7 @@ DodResult DodChecks::m1(const DodInput &in)
     return r;
 }
 
-DodResult DodChecks::m2(const DodInput &in)
+VerificationResult Verification::m2(const VerificationInput &in)
 {
     const qint64 now = in.serverNowMs;
     if (!in.nodes)
@@ -266,7 +266,7 @@ DodResult DodChecks::m2(const DodInput &in)
     if (bound.isEmpty())
         return result(Id::M2, Outcome::NotEvaluable,
                       tr("No shared node is active and accepting tenants."), now);
-    DodResult r = result(Id::M2, Outcome::Pass, QString(), now);
+    VerificationResult r = result(Id::M2, Outcome::Pass, QString(), now);
     for (const Node &n : bound) {
         QStringList missing;
         const NodeMetrics m = n.metrics.value_or(NodeMetrics{});
@@ -279,7 +279,7 @@ DodResult DodChecks::m2(const DodInput &in)
         if (!m.tenantCount)
             missing << u"tenant_count"_s;
         if (!missing.isEmpty())
-            r.evidence.append({DodEvidence::Kind::Node, n.nodeId,
+            r.evidence.append({VerificationEvidence::Kind::Node, n.nodeId,
                                tr("%1: no %2").arg(n.nodeId, missing.join(u", "_s))});
     }
     if (r.evidence.isEmpty()) {
@@ -292,12 +292,12 @@ DodResult DodChecks::m2(const DodInput &in)
     return r;
 }
 
-DodResult DodChecks::e1(const DodInput &in)
+VerificationResult Verification::e1(const VerificationInput &in)
 {
     const Job *job = nullptr;
     if (auto early = scenarioPreconditions(Id::E1, in, u"shared-existing"_s, &job))
         return *early;
-    DodResult r = result(Id::E1, Outcome::Pass, QString(), in.serverNowMs);
+    VerificationResult r = result(Id::E1, Outcome::Pass, QString(), in.serverNowMs);
     r.evidence.append(jobEvidence(*job));
     QStringList problems;
     if (const JobStage *p = stage(*job, u"pulumi_up"_s); p && p->status != u"skipped") {
@@ -324,12 +324,12 @@ DodResult DodChecks::e1(const DodInput &in)
     return r;
 }
 
-DodResult DodChecks::e2(const DodInput &in)
+VerificationResult Verification::e2(const VerificationInput &in)
 {
     const Job *job = nullptr;
     if (auto early = scenarioPreconditions(Id::E2, in, u"shared-new"_s, &job))
         return *early;
-    DodResult r = result(Id::E2, Outcome::Pass, QString(), in.serverNowMs);
+    VerificationResult r = result(Id::E2, Outcome::Pass, QString(), in.serverNowMs);
     r.evidence.append(jobEvidence(*job));
     if (job->servers.isEmpty()) {
         r.outcome = Outcome::Fail;
@@ -353,7 +353,7 @@ DodResult DodChecks::e2(const DodInput &in)
     const auto age = FreshnessRule::ageSeconds(it->updatedAtMs(), in.serverNowMs);
     const bool fresh = FreshnessRule::classify(it->updatedAtMs(), in.serverNowMs,
                                                in.staleAfterSeconds, true) == Freshness::Fresh;
-    r.evidence.append({DodEvidence::Kind::Node, nodeId,
+    r.evidence.append({VerificationEvidence::Kind::Node, nodeId,
                        age ? tr("%1: registered, last push %2").arg(nodeId, AgeText::ago(age))
                            : tr("%1: registered, never pushed").arg(nodeId)});
     if (!fresh) {
@@ -367,12 +367,12 @@ DodResult DodChecks::e2(const DodInput &in)
     return r;
 }
 
-DodResult DodChecks::e3(const DodInput &in)
+VerificationResult Verification::e3(const VerificationInput &in)
 {
     const Job *job = nullptr;
     if (auto early = scenarioPreconditions(Id::E3, in, u"dedicated"_s, &job))
         return *early;
-    DodResult r = result(Id::E3, Outcome::Pass, QString(), in.serverNowMs);
+    VerificationResult r = result(Id::E3, Outcome::Pass, QString(), in.serverNowMs);
     r.evidence.append(jobEvidence(*job));
     QStringList problems;
     const QString expected =
@@ -383,7 +383,7 @@ DodResult DodChecks::e3(const DodInput &in)
     QStringList roles;
     for (const JobServer &s : job->servers) {
         roles << s.role;
-        r.evidence.append({DodEvidence::Kind::Node, s.nodeId,
+        r.evidence.append({VerificationEvidence::Kind::Node, s.nodeId,
                            tr("%1: %2 server of the stack").arg(s.nodeId, s.role)});
     }
     roles.sort();
@@ -400,17 +400,18 @@ DodResult DodChecks::e3(const DodInput &in)
     return r;
 }
 
-DodResult DodChecks::e4(const DodInput &in, const QList<DodResult> &scenarios)
+VerificationResult Verification::e4(const VerificationInput &in,
+                                    const QList<VerificationResult> &scenarios)
 {
     const qint64 now = in.serverNowMs;
-    for (const DodResult &s : scenarios) {
+    for (const VerificationResult &s : scenarios) {
         if (s.outcome != Outcome::Pass)
             return result(Id::E4, Outcome::NotEvaluable, tr("E1, E2 and E3 have to pass first."),
                           now);
     }
     if (!in.nodes)
         return result(Id::E4, Outcome::NotEvaluable, tr("The nodes could not be listed."), now);
-    DodResult r = result(Id::E4, Outcome::Pass, QString(), now);
+    VerificationResult r = result(Id::E4, Outcome::Pass, QString(), now);
     int live = 0;
     for (const Node &n : in.nodes->nodes) {
         // Live: serving or about to serve. Retired nodes are gone; provisioning ones not yet up.
@@ -421,7 +422,7 @@ DodResult DodChecks::e4(const DodInput &in, const QList<DodResult> &scenarios)
         if (FreshnessRule::classify(n.updatedAtMs(), now, in.staleAfterSeconds, true) ==
             Freshness::Fresh)
             continue;
-        r.evidence.append({DodEvidence::Kind::Node, n.nodeId,
+        r.evidence.append({VerificationEvidence::Kind::Node, n.nodeId,
                            age ? tr("%1: last push %2").arg(n.nodeId, AgeText::ago(age))
                                : tr("%1: never pushed").arg(n.nodeId)});
     }
@@ -434,7 +435,7 @@ DodResult DodChecks::e4(const DodInput &in, const QList<DodResult> &scenarios)
     return r;
 }
 
-QString DodChecks::markdown(const QList<DodResult> &results, const ReportMeta &meta)
+QString Verification::markdown(const QList<VerificationResult> &results, const ReportMeta &meta)
 {
     const qint64 at = results.isEmpty() ? 0 : results.first().evaluatedAtMs;
     QStringList lines;
@@ -450,14 +451,14 @@ QString DodChecks::markdown(const QList<DodResult> &results, const ReportMeta &m
     const auto cell = [](QString s) -> QString {
         return s.replace(u'|', u"\\|"_s);
     };
-    for (const DodResult &r : results)
+    for (const VerificationResult &r : results)
         lines << u"| %1 | %2 | %3 | %4 |"_s.arg(key(r.id), outcomeText(r.outcome),
                                                 cell(title(r.id)), cell(r.summary));
-    for (const DodResult &r : results) {
+    for (const VerificationResult &r : results) {
         if (r.evidence.isEmpty())
             continue;
         lines << QString() << u"## %1 — %2"_s.arg(key(r.id), outcomeText(r.outcome)) << QString();
-        for (const DodEvidence &e : r.evidence)
+        for (const VerificationEvidence &e : r.evidence)
             lines << u"- %1"_s.arg(e.text);
     }
     return lines.join(u'\n') + u'\n';

@@ -19,11 +19,11 @@ struct JobListing;
 // View → Jobs (Ctrl+3): the control plane's jobs merged with local ones it has not confirmed
 // yet (a JobsPoller's listings), filtered by status, path and text. While shown it asks for
 // listings (watchedChanged), which keep coming every few seconds while any job is active.
-class JobsView final : public QWidget
+class JobListView final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JobsView(QWidget *parent = nullptr);
+    explicit JobListView(QWidget *parent = nullptr);
 
     // Shows one listing (rows, or the last ones and why they could not be refreshed).
     void showListing(const JobListing &listing);
