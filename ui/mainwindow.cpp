@@ -130,10 +130,10 @@ void MainWindow::onStoredSnapshot(const StoredSnapshot &stored)
     Q_EMIT storedSnapshotShown();
 }
 
-void MainWindow::setProvisioning(ProvisionSubmitter *submitter, bool connected)
+void MainWindow::setProvisioning(bool canSubmit, bool connected)
 {
-    m_submitter = submitter;
-    m_actions->setProvisioningEnabled(submitter != nullptr);
+    m_canSubmit = canSubmit;
+    m_actions->setProvisioningEnabled(canSubmit);
     m_verification->setProfile(connected, m_profile.name, m_profile.baseUrl.toDisplayString(),
                                m_profile.staleAfterSeconds);
     if (m_wizard)
@@ -147,20 +147,21 @@ ProvisionWizard *MainWindow::wizard() const
 
 ProvisionWizard *MainWindow::openWizard()
 {
-    if (!m_submitter)
+    if (!m_canSubmit)
         return nullptr;
     if (m_wizard && m_wizard->isVisible()) {
         m_wizard->raise();
         m_wizard->activateWindow();
         return m_wizard;
     }
-    auto *wizard = new ProvisionWizard(m_submitter, m_profile.name, this);
+    auto *wizard = new ProvisionWizard(this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setFleet(m_model->nodes(), m_clock->nowMs(), m_profile.staleAfterSeconds);
     connect(wizard, &ProvisionWizard::jobSubmitted, this, [this](const QString &jobId) {
         openJob(jobId); // the jobs list hears of the submission from the submitter
     });
     m_wizard = wizard;
+    Q_EMIT wizardOpened(wizard);
     wizard->open();
     return wizard;
 }

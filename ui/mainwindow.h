@@ -31,7 +31,6 @@ class HistoryService;
 class JobWindow;
 class JobListView;
 class NodeDetailView;
-class ProvisionSubmitter;
 class ProvisionWizard;
 class VerificationView;
 class NodeTableModel;
@@ -71,7 +70,7 @@ public:
     NodeDetailView *nodeDetail() const { return m_nodeDetail; }
     // Provisioning for the profile shown (the wizard submits through it); null: none. `connected`:
     // a control plane to ask (the verification checks).
-    void setProvisioning(ProvisionSubmitter *submitter, bool connected);
+    void setProvisioning(bool canSubmit, bool connected);
     JobListView *jobListView() const { return m_jobs; }
     JobWindow *jobWindow() const { return m_jobWindow; }
     ProvisionWizard *wizard() const;
@@ -136,6 +135,8 @@ Q_SIGNALS:
     void refreshRequested();
     // The job window was made (once): the owner answers its intents.
     void jobWindowCreated(prego::JobWindow *view);
+    // A provisioning wizard was opened: the owner answers its submitRequested().
+    void wizardOpened(prego::ProvisionWizard *wizard);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -158,7 +159,7 @@ private:
     QStackedWidget *m_stack;
     JobWindow *m_jobWindow = nullptr;
     QPointer<ProvisionWizard> m_wizard;
-    QPointer<ProvisionSubmitter> m_submitter;
+    bool m_canSubmit = false;
     NodeDetailView *m_nodeDetail = nullptr;
     HistoryFeed *m_historyFeed = nullptr;
     FleetNotifier *m_notifier;

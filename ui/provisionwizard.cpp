@@ -1,7 +1,5 @@
 #include "provisionwizard.h"
 
-#include "api/provisionsubmission.h"
-#include "api/provisionsubmitter.h"
 #include "domain/agetext.h"
 #include "domain/freshness.h"
 #include "domain/tenantid.h"
@@ -56,11 +54,8 @@ bool eligible(const Node &n)
 }
 } // namespace
 
-ProvisionWizard::ProvisionWizard(ProvisionSubmitter *submitter, const QString &profile,
-                                 QWidget *parent)
+ProvisionWizard::ProvisionWizard(QWidget *parent)
     : QWizard(parent)
-    , m_submitter(submitter)
-    , m_profile(profile)
     , m_ids(ProvisionRequest::create(ProvisionRequest::Path::SharedExisting))
 {
     setObjectName(u"provisionWizard"_s);
@@ -505,21 +500,22 @@ bool ProvisionWizard::validateCurrentPage()
 
 void ProvisionWizard::submit()
 {
-    if (!m_submitter)
-        return;
-    if (m_submission && !m_submission->isFinished())
+    if (m_submitting)
         return; // a second click: the same submission is running
+    m_submitting = true;
     setBusy(true);
     m_status->setText(tr("Submitting job %1…").arg(m_ids.jobId));
-    ProvisionSubmission *s = m_submitter->submit(request(), m_profile);
-    m_submission = s;
-    connect(s, &ProvisionSubmission::stateChanged, this,
-            [this](JobOutbox::State, const QString &note) { m_status->setText(note); });
-    connect(s, &ProvisionSubmission::finished, this, &ProvisionWizard::onSubmitted);
+    Q_EMIT submitRequested(request());
 }
 
-void ProvisionWizard::onSubmitted(const SubmitResult &result)
+void ProvisionWizard::showSubmissionProgress(const QString &note)
 {
+    m_status->setText(note);
+}
+
+void ProvisionWizard::showSubmissionResult(const SubmitResult &result)
+{
+    m_submitting = false;
     setBusy(false);
     if (result.accepted()) {
         m_done = true;

@@ -5,7 +5,6 @@
 #include "types/node.h"
 
 #include <QMap>
-#include <QPointer>
 #include <QWizard>
 
 class QButtonGroup;
@@ -20,22 +19,18 @@ class QTableWidget;
 
 namespace prego {
 
-class ProvisionSubmission;
-class ProvisionSubmitter;
-
 // File → New provisioning… (Ctrl+N): tenant and path, placement, review and submit. The job id
 // and trace id are made when the wizard opens and kept while the intent stays the same; the
-// submit goes through ProvisionSubmitter (outbox row committed before the POST, Idempotency-Key),
-// so double clicks, retries and crashes never make a second job. A 422 leads back to the page of
-// the offending field with the server's reason.
+// submit is an intent its owner carries to a ProvisionSubmitter (outbox row committed before the
+// POST, Idempotency-Key), so double clicks, retries and crashes never make a second job. A 422
+// leads back to the page of the offending field with the server's reason.
 class ProvisionWizard final : public QWizard
 {
     Q_OBJECT
 public:
     enum PageId { TenantPage, PlacementPage, ReviewPage };
 
-    ProvisionWizard(ProvisionSubmitter *submitter, const QString &profile,
-                    QWidget *parent = nullptr);
+    explicit ProvisionWizard(QWidget *parent = nullptr);
     ~ProvisionWizard() override;
 
     // The live fleet, for the target list and the existing-stack warning.
@@ -43,6 +38,11 @@ public:
 
     // The request as the pages describe it now (with the wizard's job id and trace id).
     ProvisionRequest request() const;
+
+    // The answers to submitRequested(): progress (e.g. "unknown — retrying with the same job id")
+    // and the final result.
+    void showSubmissionProgress(const QString &note);
+    void showSubmissionResult(const prego::SubmitResult &result);
 
     // For tests and for the owner.
     QLineEdit *tenantEdit() const { return m_tenant; }
@@ -61,6 +61,8 @@ public:
 Q_SIGNALS:
     // The control plane has the job: the wizard closes and the owner opens the job.
     void jobSubmitted(const QString &jobId);
+    // Intent: submit this request (its owner answers with showSubmissionProgress/Result).
+    void submitRequested(const prego::ProvisionRequest &request);
 
 protected:
     bool validateCurrentPage() override;
@@ -78,17 +80,14 @@ private:
     void updateReview();
     void showFieldErrors(const QMap<QString, QString> &fields);
     void submit();
-    void onSubmitted(const SubmitResult &result);
     void setBusy(bool busy);
     void retranslate();
 
-    QPointer<ProvisionSubmitter> m_submitter;
-    QString m_profile;
     ProvisionRequest m_ids; // holds the job id and trace id of this intent
     QList<Node> m_nodes;
     qint64 m_serverNowMs = 0;
     int m_staleAfterSeconds = 300;
-    QPointer<ProvisionSubmission> m_submission;
+    bool m_submitting = false; // a submission runs: a second click adds nothing
     QMap<QString, QString> m_errors;
     bool m_done = false;
 

@@ -274,8 +274,8 @@ void ConsoleApp::startProvisioning(const Profile &profile)
             m_window->statusBar()->showMessage(tr("Provisioning is off: %1").arg(error));
         }
     }
-    m_provisioning =
-        new ProvisioningSession(m_controlPlane, std::move(outbox), m_window.get(), this);
+    m_provisioning = new ProvisioningSession(profile.name, m_controlPlane, std::move(outbox),
+                                             m_window.get(), this);
     const QList<ProvisionSubmission *> recovering = m_provisioning->recover();
     if (!recovering.isEmpty())
         m_window->statusBar()->showMessage(

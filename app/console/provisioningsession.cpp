@@ -3,20 +3,23 @@
 #include "api/controlplane.h"
 #include "api/jobfollower.h"
 #include "api/jobspoller.h"
+#include "api/provisionsubmission.h"
 #include "api/provisionsubmitter.h"
 #include "api/verificationloader.h"
 #include "joblistview.h"
 #include "jobwindow.h"
 #include "mainwindow.h"
+#include "provisionwizard.h"
 #include "storage/joboutbox.h"
 #include "verificationview.h"
 
 namespace prego {
 
-ProvisioningSession::ProvisioningSession(ControlPlane *controlPlane,
+ProvisioningSession::ProvisioningSession(QString profileName, ControlPlane *controlPlane,
                                          std::unique_ptr<JobOutbox> outbox, MainWindow *window,
                                          QObject *parent)
     : QObject(parent)
+    , m_profileName(std::move(profileName))
     , m_controlPlane(controlPlane)
     , m_window(window)
     , m_outbox(std::move(outbox))
@@ -37,12 +40,13 @@ ProvisioningSession::ProvisioningSession(ControlPlane *controlPlane,
     if (window->jobWindow())
         attachJobWindow(window->jobWindow());
     connect(window, &MainWindow::jobWindowCreated, this, &ProvisioningSession::attachJobWindow);
-    window->setProvisioning(m_submitter, true);
+    connect(window, &MainWindow::wizardOpened, this, &ProvisioningSession::attachWizard);
+    window->setProvisioning(m_submitter != nullptr, true);
 }
 
 ProvisioningSession::~ProvisioningSession()
 {
-    m_window->setProvisioning(nullptr, false);
+    m_window->setProvisioning(false, false);
     m_window->jobListView()->clear();
     delete m_follower;
     delete m_loader;
@@ -61,6 +65,22 @@ void ProvisioningSession::attachJobWindow(JobWindow *view)
     connect(view, &JobWindow::retryRequested, this, &ProvisioningSession::retry);
     if (!view->jobId().isEmpty() && view->isVisible())
         follow(view->jobId()); // shown before this profile connected: ask this control plane
+}
+
+void ProvisioningSession::attachWizard(ProvisionWizard *wizard)
+{
+    connect(wizard, &ProvisionWizard::submitRequested, this,
+            [this, wizard](const ProvisionRequest &request) {
+                if (!m_submitter)
+                    return;
+                ProvisionSubmission *s = m_submitter->submit(request, m_profileName);
+                connect(s, &ProvisionSubmission::stateChanged, wizard,
+                        [wizard](OutboxState, const QString &note) {
+                            wizard->showSubmissionProgress(note);
+                        });
+                connect(s, &ProvisionSubmission::finished, wizard,
+                        &ProvisionWizard::showSubmissionResult);
+            });
 }
 
 void ProvisioningSession::follow(const QString &jobId)

@@ -16,6 +16,7 @@ class JobsPoller;
 class MainWindow;
 class ProvisionSubmission;
 class ProvisionSubmitter;
+class ProvisionWizard;
 
 // What the console does with one profile's control plane beyond the fleet poll: the jobs
 // outbox and submitter (the wizard), the jobs list's poller, following the job the job window
@@ -30,8 +31,9 @@ class ProvisioningSession final : public QObject
 public:
     // `outbox` may be null (no writable data directory): then nothing can be submitted, and the
     // lists, the job window and the checks still work.
-    ProvisioningSession(ControlPlane *controlPlane, std::unique_ptr<JobOutbox> outbox,
-                        MainWindow *window, QObject *parent = nullptr);
+    ProvisioningSession(QString profileName, ControlPlane *controlPlane,
+                        std::unique_ptr<JobOutbox> outbox, MainWindow *window,
+                        QObject *parent = nullptr);
     ~ProvisioningSession() override;
 
     JobOutbox *outbox() const { return m_outbox.get(); }
@@ -43,10 +45,12 @@ public:
 
 private:
     void attachJobWindow(JobWindow *view);
+    void attachWizard(ProvisionWizard *wizard);
     void follow(const QString &jobId);
     void retry(const QString &jobId);
     void evaluate();
 
+    QString m_profileName; // the outbox rows' profile
     QPointer<ControlPlane> m_controlPlane;
     MainWindow *m_window;
     std::unique_ptr<JobOutbox> m_outbox;
