@@ -16,6 +16,12 @@ bool isRejection(const ApiError &e)
            e.httpStatus != 401 && e.httpStatus != 403 && e.httpStatus != 404 &&
            e.httpStatus != 408 && e.httpStatus != 429;
 }
+
+// A 2xx whose body cannot be read still says the control plane has the job.
+bool answeredWithJob(const ApiResult<Job> &result)
+{
+    return result.ok() || result.error->kind == ApiError::Kind::Decode;
+}
 } // namespace
 
 ProvisionSubmission::ProvisionSubmission(ControlPlane *controlPlane, JobOutbox *outbox,
@@ -84,12 +90,6 @@ void ProvisionSubmission::send()
         setState(JobOutbox::State::Sent, tr("Sending job %1…").arg(m_entry.jobId));
     m_call = m_controlPlane->submit(m_entry.body, m_entry.jobId, this,
                                     [this](ApiResult<Job> r) { onSent(r); });
-}
-
-// A 2xx whose body cannot be read still says the control plane has the job.
-static bool answeredWithJob(const ApiResult<Job> &result)
-{
-    return result.ok() || result.error->kind == ApiError::Kind::Decode;
 }
 
 void ProvisionSubmission::onLookedUp(const ApiResult<Job> &result)
