@@ -158,11 +158,7 @@ void JobListModel::setRows(const QList<JobListRow> &rows, qint64 serverNowMs)
 
 bool JobListModel::hasActiveJobs() const
 {
-    for (const JobListRow &row : m_rows) {
-        if (row.local || !row.job.isFinished())
-            return true;
-    }
-    return false;
+    return JobList::hasActiveRows(m_rows);
 }
 
 void JobListModel::retranslate()

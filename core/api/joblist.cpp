@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QVariant> // clang instantiates QList<QVariant> (QCoreApplication) and needs it complete
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace prego::JobList {
@@ -27,6 +29,12 @@ Job fromEntry(const JobOutbox::Entry &entry)
             job.traceId = request->traceId;
     }
     return job;
+}
+
+bool hasActiveRows(const QList<JobListRow> &rows)
+{
+    return std::any_of(rows.cbegin(), rows.cend(),
+                       [](const JobListRow &row) { return row.local || !row.job.isFinished(); });
 }
 
 QList<JobListRow> merge(const QList<Job> &server, const QList<JobOutbox::Entry> &local)

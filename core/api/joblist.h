@@ -24,6 +24,9 @@ namespace JobList {
 // server does not list are left out (nothing was created, or the server's page is the truth).
 QList<JobListRow> merge(const QList<Job> &server, const QList<OutboxEntry> &local);
 
+// Whether any row may still change: a local one, or a job not finished.
+bool hasActiveRows(const QList<JobListRow> &rows);
+
 // A job built from an outbox row (job id, tenant, path, stack, trace id, created time).
 Job fromEntry(const OutboxEntry &entry);
 

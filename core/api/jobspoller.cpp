@@ -8,15 +8,6 @@
 
 namespace prego {
 
-bool JobListing::hasActiveJobs() const
-{
-    for (const JobListRow &row : rows) {
-        if (row.local || !row.job.isFinished())
-            return true;
-    }
-    return false;
-}
-
 JobsPoller::JobsPoller(ControlPlane *controlPlane, JobOutbox *outbox, ProvisionSubmitter *submitter,
                        QObject *parent)
     : QObject(parent)
@@ -66,7 +57,7 @@ void JobsPoller::onAnswer(const std::optional<JobsPage> &page, const QString &pr
     m_listing.problem = problem;
     m_listing.answered = true;
     if (m_watched)
-        m_timer.start(m_listing.hasActiveJobs() ? ActiveRefreshMs : IdleRefreshMs);
+        m_timer.start(JobList::hasActiveRows(m_listing.rows) ? ActiveRefreshMs : IdleRefreshMs);
     Q_EMIT listed(m_listing);
 }
 

@@ -21,9 +21,6 @@ struct JobListing
     qint64 serverNowMs = 0;
     QString problem;       // translated; empty when the control plane answered
     bool answered = false; // false until the first answer (or failure)
-
-    // A row that may still change: a local one, or a job not finished.
-    bool hasActiveJobs() const;
 };
 
 // Polls GET /internal/provision-jobs (the newest 200) while someone watches the list: every

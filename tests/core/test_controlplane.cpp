@@ -28,6 +28,23 @@ using prego::test::SimProcess;
 
 namespace {
 
+// The typed API on a scripted control plane.
+struct ScriptedApi
+{
+    explicit ScriptedApi(const QUrl &url)
+        : client(&nam, profileFor(url))
+        , api(&client)
+    {
+        client.setToken(u"token-abcdefghijklmnop"_s);
+    }
+    QNetworkAccessManager nam;
+    ApiClient client;
+    ControlPlane api;
+};
+
+const QByteArray WhoAmINoFeatures =
+    R"({"token_name":"t","role":"viewer","server_time":"2026-11-26T20:00:05Z"})";
+
 class ControlPlaneSim : public ::testing::Test
 {
 protected:
@@ -159,10 +176,8 @@ TEST(ControlPlane, ReadsFeaturesFromWhoamiAndIgnoresUnknownOnes)
             200, R"({"token_name":"t","role":"viewer","server_time":"2026-11-26T20:00:05Z",
                      "features":["logs","silences","teleport",7,null,"logs"]})");
     });
-    QNetworkAccessManager nam;
-    ApiClient client(&nam, profileFor(server.url()));
-    client.setToken(u"token-abcdefghijklmnop"_s);
-    ControlPlane api(&client);
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
     const auto who = waitFor<WhoAmI>([&](QObject *c, auto done) { api.whoami(c, done); });
     ASSERT_TRUE(who.ok()) << who.error->message().toStdString();
     EXPECT_EQ(who.value->features, (QList<Feature>{Feature::Logs, Feature::Silences}));
@@ -177,13 +192,10 @@ TEST(ControlPlane, ReadsFeaturesFromWhoamiAndIgnoresUnknownOnes)
 TEST(ControlPlane, AWhoamiWithoutFeaturesOffersNothing)
 {
     ScriptedHttpServer server([](const ScriptedHttpServer::Request &) {
-        return ScriptedHttpServer::response(
-            200, R"({"token_name":"t","role":"viewer","server_time":"2026-11-26T20:00:05Z"})");
+        return ScriptedHttpServer::response(200, WhoAmINoFeatures);
     });
-    QNetworkAccessManager nam;
-    ApiClient client(&nam, profileFor(server.url()));
-    client.setToken(u"token-abcdefghijklmnop"_s);
-    ControlPlane api(&client);
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
     const auto who = waitFor<WhoAmI>([&](QObject *c, auto done) { api.whoami(c, done); });
     ASSERT_TRUE(who.ok());
     EXPECT_TRUE(who.value->features.isEmpty());
@@ -198,10 +210,8 @@ TEST(ControlPlane, AnUnreadableAnswerIsOneDecodeErrorNamingTheServer)
                                                      ? QByteArray("{\"nodes\":")
                                                      : QByteArray("[1,2,3]"));
     });
-    QNetworkAccessManager nam;
-    ApiClient client(&nam, profileFor(server.url()));
-    client.setToken(u"token-abcdefghijklmnop"_s);
-    ControlPlane api(&client);
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
     const auto job = waitFor<Job>([&](QObject *c, auto done) { api.job(u"j-1"_s, c, done); });
     ASSERT_FALSE(job.ok());
     EXPECT_EQ(job.error->kind, ApiError::Kind::Decode);
@@ -219,13 +229,10 @@ TEST(ControlPlane, AnUnreadableAnswerIsOneDecodeErrorNamingTheServer)
 TEST(ControlPlane, NothingIsDeliveredOnceTheContextIsGone)
 {
     ScriptedHttpServer server([](const ScriptedHttpServer::Request &) {
-        return ScriptedHttpServer::response(
-            200, R"({"token_name":"t","role":"viewer","server_time":"2026-11-26T20:00:05Z"})");
+        return ScriptedHttpServer::response(200, WhoAmINoFeatures);
     });
-    QNetworkAccessManager nam;
-    ApiClient client(&nam, profileFor(server.url()));
-    client.setToken(u"token-abcdefghijklmnop"_s);
-    ControlPlane api(&client);
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
     bool called = false;
     {
         QObject context;
