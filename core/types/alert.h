@@ -135,9 +135,9 @@ struct Alert
     QString region;
     AlertRule rule = AlertRule::Freshness;
     AlertState state = AlertState::Pending;
-    std::optional<double> value;        // the last value (metric rules)
-    QString detail;                     // Freshness: "stale" or "never_reported"
-    qint64 sinceMs = 0;                 // server time the condition began
+    std::optional<double> value; // the last value (metric rules)
+    QString detail;              // Freshness: "stale" or "never_reported"
+    qint64 sinceMs = 0;          // server time the condition began
     std::optional<qint64> firingSinceMs;
     std::optional<qint64> resolvedAtMs;
     std::optional<AlertAck> ack;
