@@ -15,6 +15,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace prego {
@@ -129,7 +131,9 @@ void VerificationView::fill()
         bold.setBold(true);
         item->setFont(1, bold);
         for (const VerificationEvidence &e : r.evidence) {
-            auto *child = new QTreeWidgetItem(item, {QString(), QString(), e.text});
+            //: an evidence row of a node under a maintenance silence, not counted as a failure
+            auto *child = new QTreeWidgetItem(
+                item, {QString(), e.excused ? tr("Excused") : QString(), e.text});
             child->setData(0, KindRole, int(e.kind));
             child->setData(0, IdRole, e.id);
             child->setToolTip(2, e.kind == VerificationEvidence::Kind::Node
@@ -137,9 +141,12 @@ void VerificationView::fill()
                                      : tr("Double-click to open job %1.").arg(e.id));
             child->setFirstColumnSpanned(false);
         }
-        // Failures open by default; what the operator opened stays open across refreshes.
+        // Failures and excuses open by default (an excused node must not pass silently); what the
+        // operator opened stays open across refreshes.
+        const bool excuses = std::any_of(r.evidence.cbegin(), r.evidence.cend(),
+                                         [](const VerificationEvidence &e) { return e.excused; });
         item->setExpanded(m_expanded.contains(key) ||
-                          r.outcome == VerificationResult::Outcome::Fail);
+                          r.outcome == VerificationResult::Outcome::Fail || excuses);
     }
     m_tree->resizeColumnToContents(0);
     m_tree->resizeColumnToContents(1);

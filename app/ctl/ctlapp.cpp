@@ -11,6 +11,7 @@
 #include "provisioncommands.h"
 #include "secrets/secretjob.h"
 #include "secrets/secretstore.h"
+#include "silencecommands.h"
 #include "storage/profilestore.h"
 #include "texttable.h"
 #include "types/profile.h"
@@ -98,7 +99,7 @@ QString CtlApp::helpText()
               "  3  the control plane could not be reached or answered wrongly\n"
               "  4  the keychain could not be used\n"
               "  5  unknown profile or item\n") +
-           ProvisionCommands::helpText();
+           ProvisionCommands::helpText() + SilenceCommands::helpText();
 }
 
 std::optional<QString> CtlApp::profileOption(const QStringList &args, int *exitCode)
@@ -166,6 +167,8 @@ int CtlApp::run(const QStringList &arguments)
         return HistoryCommand(m_settings, m_io).run(args);
     if (JobQueryCommands::handles(command))
         return JobQueryCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
+    if (SilenceCommands::handles(command))
+        return SilenceCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     if (ProvisionCommands::handles(command))
         return ProvisionCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     if (command == u"verify")

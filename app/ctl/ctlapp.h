@@ -33,6 +33,8 @@ public:
         Keyring = 4,       // the keychain could not be used
         NotFound = 5,      // unknown profile, node or job
         JobFailed = 6,     // the job ended Failed (job, provision --wait, retry --wait)
+        NotOffered = 7,    // the control plane does not offer the capability (silences, …)
+        Firing = 8,        // alerts --exit-code: an alert is firing
     };
 
     struct Io

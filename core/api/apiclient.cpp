@@ -113,4 +113,12 @@ ApiCall *ApiClient::post(const QString &path, const QByteArray &jsonBody,
     return new ApiCall(reply, rules(false), this);
 }
 
+ApiCall *ApiClient::remove(const QString &path)
+{
+    if (const QString problem = configurationProblem(); !problem.isEmpty() || !m_nam)
+        return failedCall(problem);
+    QNetworkReply *reply = m_nam->deleteResource(createRequest(urlFor(path)));
+    return new ApiCall(reply, rules(false), this);
+}
+
 } // namespace prego

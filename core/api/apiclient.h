@@ -45,6 +45,8 @@ public:
                  const QByteArray &ifNoneMatch = {});
     ApiCall *post(const QString &path, const QByteArray &jsonBody,
                   const QByteArray &idempotencyKey = {});
+    // DELETE (ends a silence). Like POST, it never follows a redirect.
+    ApiCall *remove(const QString &path);
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 

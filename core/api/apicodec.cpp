@@ -516,7 +516,9 @@ std::optional<Decoded<NodesSnapshot>> decodeNodesFast(const QByteArray &body)
     return out;
 }
 
-QJsonDocument parse(const QByteArray &body, QString *error)
+} // namespace
+
+QJsonDocument parseObject(const QByteArray &body, QString *error)
 {
     QJsonParseError parseError;
     QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -530,8 +532,6 @@ QJsonDocument parse(const QByteArray &body, QString *error)
     }
     return doc;
 }
-} // namespace
-
 std::optional<qint64> parseTimestamp(QStringView s)
 {
     return timestampFrom(Text<char16_t>{s.utf16(), s.size()});
@@ -585,7 +585,7 @@ Decoded<NodesSnapshot> decodeNodes(const QByteArray &body)
 Decoded<NodesSnapshot> decodeNodesWithQJsonDocument(const QByteArray &body)
 {
     Decoded<NodesSnapshot> out;
-    const QJsonDocument doc = parse(body, &out.error);
+    const QJsonDocument doc = parseObject(body, &out.error);
     if (!out.error.isEmpty())
         return out;
     const QJsonObject root = doc.object();
@@ -621,7 +621,7 @@ Decoded<NodesSnapshot> decodeNodesWithQJsonDocument(const QByteArray &body)
 Decoded<Node> decodeNode(const QByteArray &body)
 {
     Decoded<Node> out;
-    const QJsonDocument doc = parse(body, &out.error);
+    const QJsonDocument doc = parseObject(body, &out.error);
     if (!out.error.isEmpty())
         return out;
     QStringList warnings;
@@ -634,7 +634,7 @@ Decoded<Node> decodeNode(const QByteArray &body)
 Decoded<WhoAmI> decodeWhoAmI(const QByteArray &body)
 {
     Decoded<WhoAmI> out;
-    const QJsonDocument doc = parse(body, &out.error);
+    const QJsonDocument doc = parseObject(body, &out.error);
     if (!out.error.isEmpty())
         return out;
     const QJsonObject o = doc.object();

@@ -5,6 +5,7 @@
 #include "types/whoami.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringView>
 
@@ -29,6 +30,9 @@ std::optional<qint64> parseTimestamp(QStringView text);
 std::optional<qint64> parseHttpDate(const QByteArray &text);
 // Retry-After as seconds or as an HTTP date (relative to serverNowMs). Clamped to 0..3600.
 std::optional<int> parseRetryAfter(const QByteArray &value, qint64 serverNowMs);
+
+// The body as a JSON object, or a translated error saying why it is not one.
+QJsonDocument parseObject(const QByteArray &body, QString *error);
 
 // GET /internal/nodes. A pure function (no state, no Qt event loop): it runs on the poller's
 // worker thread. Plain strict JSON is read in one pass by JsonReader; anything else (invalid or

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "apicodec.h"
+#include "silencecodec.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -189,6 +190,48 @@ ApiCall *ControlPlane::retry(const QString &jobId, QObject *context, Handler<Job
     const QString path = idPath(JobsPath, jobId) + u"/retry"_s;
     ApiCall *call = m_client->post(path, "{}");
     return typed<Job>(call, urlFor(path), context, std::move(done), &JobCodec::decodeJob);
+}
+
+ApiCall *ControlPlane::notOffered(Feature feature)
+{
+    ApiError e;
+    e.kind = ApiError::Kind::Config;
+    e.detail = missingFeatureText(feature);
+    e.url = urlFor(QLatin1StringView(WhoAmIPath));
+    return ApiCall::failed(e, m_client);
+}
+
+ApiCall *ControlPlane::silences(bool activeOnly, QObject *context, Handler<SilencesList> done)
+{
+    const QString path = QLatin1StringView(SilencesPath);
+    QUrlQuery q;
+    if (activeOnly)
+        q.addQueryItem(u"active"_s, u"true"_s);
+    ApiCall *call =
+        offers(Feature::Silences) ? m_client->get(path, q) : notOffered(Feature::Silences);
+    return typed<SilencesList>(call, urlFor(path), context, std::move(done),
+                               &SilenceCodec::decodeSilences);
+}
+
+ApiCall *ControlPlane::createSilence(const SilenceRequest &request, QObject *context,
+                                     Handler<Silence> done)
+{
+    const QString path = QLatin1StringView(SilencesPath);
+    ApiCall *call =
+        offers(Feature::Silences)
+            ? m_client->post(path, SilenceCodec::encodeRequest(request), request.silenceId.toUtf8())
+            : notOffered(Feature::Silences);
+    return typed<Silence>(call, urlFor(path), context, std::move(done),
+                          &SilenceCodec::decodeSilence);
+}
+
+ApiCall *ControlPlane::endSilence(const QString &silenceId, QObject *context, Handler<Silence> done)
+{
+    const QString path = idPath(SilencesPath, silenceId);
+    ApiCall *call =
+        offers(Feature::Silences) ? m_client->remove(path) : notOffered(Feature::Silences);
+    return typed<Silence>(call, urlFor(path), context, std::move(done),
+                          &SilenceCodec::decodeSilence);
 }
 
 QString ControlPlane::missingFeatureText(Feature feature)

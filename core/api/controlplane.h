@@ -6,6 +6,7 @@
 #include "types/apierror.h"
 #include "types/job.h"
 #include "types/node.h"
+#include "types/silence.h"
 #include "types/whoami.h"
 
 #include <QObject>
@@ -63,6 +64,7 @@ public:
     static constexpr auto NodesPath = "/internal/nodes";
     static constexpr auto JobsPath = "/internal/provision-jobs";
     static constexpr auto ProvisionPath = "/internal/provision-tenant";
+    static constexpr auto SilencesPath = "/internal/silences";
 
     explicit ControlPlane(ApiClient *client, QObject *parent = nullptr);
 
@@ -89,6 +91,14 @@ public:
     // POST /internal/provision-jobs/{job_id}/retry
     ApiCall *retry(const QString &jobId, QObject *context, Handler<Job> done);
 
+    // Silences (an optional capability: each call fails at once with missingFeatureText when
+    // whoami did not list it). GET /internal/silences, all or only those in force now.
+    ApiCall *silences(bool activeOnly, QObject *context, Handler<SilencesList> done);
+    // POST /internal/silences: 201 new, 200 the same silence_id and body again.
+    ApiCall *createSilence(const SilenceRequest &request, QObject *context, Handler<Silence> done);
+    // DELETE /internal/silences/{silence_id}: ends it now; an ended one comes back unchanged.
+    ApiCall *endSilence(const QString &silenceId, QObject *context, Handler<Silence> done);
+
     // What whoami last answered (none before the first answer).
     const std::optional<WhoAmI> &identity() const { return m_identity; }
     // Whether the control plane listed this capability in whoami's features. False until whoami
@@ -105,6 +115,8 @@ Q_SIGNALS:
     void identityChanged(const prego::WhoAmI &identity);
 
 private:
+    // A call that fails at once because the control plane does not offer `feature`.
+    ApiCall *notOffered(Feature feature);
     template<typename T>
     ApiCall *typed(ApiCall *call, const QUrl &url, QObject *context, Handler<T> done,
                    Decoded<T> (*decode)(const QByteArray &));

@@ -24,20 +24,6 @@ std::optional<qint64> time(const QJsonValue &v)
     return v.isString() ? ApiCodec::parseTimestamp(v.toString()) : std::nullopt;
 }
 
-QJsonDocument parse(const QByteArray &body, QString *error)
-{
-    QJsonParseError parseError;
-    QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        *error = QCoreApplication::translate("prego::JobCodec",
-                                             "the answer is not valid JSON (%1 at byte %2)")
-                     .arg(parseError.errorString())
-                     .arg(parseError.offset);
-    else if (!doc.isObject())
-        *error = QCoreApplication::translate("prego::JobCodec", "the answer is not a JSON object");
-    return doc;
-}
-
 // Empty error when the object is a job; wrong-typed optional parts become empty values.
 std::optional<Job> jobFrom(const QJsonObject &o, QString *error)
 {
@@ -99,7 +85,7 @@ std::optional<Job> jobFrom(const QJsonObject &o, QString *error)
 Decoded<Job> decodeJob(const QByteArray &body)
 {
     Decoded<Job> out;
-    const QJsonDocument doc = parse(body, &out.error);
+    const QJsonDocument doc = ApiCodec::parseObject(body, &out.error);
     if (!out.error.isEmpty())
         return out;
     out.value = jobFrom(doc.object(), &out.error);
@@ -109,7 +95,7 @@ Decoded<Job> decodeJob(const QByteArray &body)
 Decoded<JobsPage> decodeJobs(const QByteArray &body)
 {
     Decoded<JobsPage> out;
-    const QJsonDocument doc = parse(body, &out.error);
+    const QJsonDocument doc = ApiCodec::parseObject(body, &out.error);
     if (!out.error.isEmpty())
         return out;
     const QJsonObject root = doc.object();

@@ -10,8 +10,9 @@ namespace prego {
 class ControlPlane;
 
 // Reads what the Definition-of-Done checks need: GET /internal/nodes and
-// GET /internal/provision-jobs (the newest 200), then emits one finished() with the input
-// (errors included: a check that cannot be evaluated says why). Deletes itself after finished().
+// GET /internal/provision-jobs (the newest 200) and, when offered, the silences in force, then
+// emits one finished() with the input (errors included: a check that cannot be evaluated says why).
+// Deletes itself after finished().
 class VerificationLoader final : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ Q_SIGNALS:
 
 private:
     void loadJobs();
+    void loadSilences();
 
     QPointer<ControlPlane> m_controlPlane;
     VerificationInput m_input;

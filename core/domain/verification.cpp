@@ -233,26 +233,51 @@ VerificationResult Verification::m1(const VerificationInput &in)
         return result(Id::M1, Outcome::NotEvaluable,
                       tr("No shared node is active and accepting tenants."), now);
     VerificationResult r = result(Id::M1, Outcome::Pass, QString(), now);
+    int excused = 0;
     for (const Node &n : bound) {
         const auto age = FreshnessRule::ageSeconds(n.updatedAtMs(), now);
         const Freshness f =
             FreshnessRule::classify(n.updatedAtMs(), now, in.staleAfterSeconds, true);
         if (f == Freshness::Fresh)
             continue;
+        const QString what =
+            age ? tr("%1: last push %2 (%n s)", nullptr, int(*age)).arg(n.nodeId, AgeText::ago(age))
+                : tr("%1: never pushed").arg(n.nodeId);
+        const auto silence =
+            std::find_if(in.silences.cbegin(), in.silences.cend(), [&](const Silence &s) {
+                return s.isActiveAt(now) && s.covers(n.nodeId, n.region);
+            });
+        if (silence == in.silences.cend()) {
+            r.evidence.append({VerificationEvidence::Kind::Node, n.nodeId, what});
+            continue;
+        }
+        ++excused;
+        //: %1 is what the node did ("fsn1-shared-07: never pushed"), %2 who set the silence,
+        //: %3 when it ends (UTC), %4 the reason they gave
         r.evidence.append({VerificationEvidence::Kind::Node, n.nodeId,
-                           age ? tr("%1: last push %2 (%n s)", nullptr, int(*age))
-                                     .arg(n.nodeId, AgeText::ago(age))
-                               : tr("%1: never pushed").arg(n.nodeId)});
+                           tr("%1 — excused: silenced by %2 until %3 (%4)")
+                               .arg(what, silence->createdBy,
+                                    QDateTime::fromMSecsSinceEpoch(silence->endsAtMs, Qt::UTC)
+                                        .toString(u"yyyy-MM-dd HH:mm 'UTC'"_s),
+                                    silence->reason),
+                           true});
     }
-    const int bad = int(r.evidence.size());
-    if (bad == 0) {
+    const int bad = int(r.evidence.size()) - excused;
+    if (bad == 0 && excused == 0) {
         r.summary = tr("All %n bound node(s) pushed within %1.", nullptr, int(bound.size()))
+                        .arg(AgeText::duration(in.staleAfterSeconds));
+    } else if (bad == 0) {
+        r.summary = tr("Every bound node pushed within %1 or is under maintenance: %n excused by "
+                       "a silence.",
+                       nullptr, excused)
                         .arg(AgeText::duration(in.staleAfterSeconds));
     } else {
         r.outcome = Outcome::Fail;
         r.summary = tr("%n of %1 bound node(s) did not push within %2.", nullptr, bad)
                         .arg(bound.size())
                         .arg(AgeText::duration(in.staleAfterSeconds));
+        if (excused > 0)
+            r.summary += u' ' + tr("%n more excused by a silence.", nullptr, excused);
     }
     return r;
 }

@@ -3,6 +3,7 @@
 #include "types/apierror.h"
 #include "types/job.h"
 #include "types/node.h"
+#include "types/silence.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -24,6 +25,9 @@ struct VerificationInput
     std::optional<ApiError> jobsError;
     qint64 serverNowMs = 0;
     int staleAfterSeconds = 300;
+    // The control plane's silences, when it offers them: a silenced node that does not push is
+    // excused in M1 (listed with who, until when and why) instead of failing the check.
+    QList<Silence> silences;
 };
 
 // One row of proof: a node with its age, a job, a stage of a job.
@@ -31,8 +35,9 @@ struct VerificationEvidence
 {
     enum class Kind { Node, Job };
     Kind kind = Kind::Node;
-    QString id;   // node id or job id
-    QString text; // translated
+    QString id;           // node id or job id
+    QString text;         // translated
+    bool excused = false; // under a maintenance silence: listed, not counted against the check
 };
 
 struct VerificationResult

@@ -11,6 +11,9 @@
 #include "testprofile.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
@@ -310,4 +313,93 @@ TEST(ConsoleSettings, OneTableOfKeysAndDefaultsWithOneChangeSignal)
     ConsoleSettings reread(file);
     EXPECT_FALSE(reread.notifications());
     EXPECT_EQ(reread.language(), u"ko"_s);
+}
+
+TEST(ControlPlane, SilencesAreNotAskedForWhenWhoamiDoesNotOfferThem)
+{
+    ScriptedHttpServer server([](const ScriptedHttpServer::Request &) {
+        return ScriptedHttpServer::response(200, WhoAmINoFeatures);
+    });
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
+    ASSERT_TRUE(waitFor<WhoAmI>([&](QObject *c, auto done) { api.whoami(c, done); }).ok());
+    SilenceRequest request;
+    request.silenceId = u"3f1c0000-0000-4000-8000-000000000001"_s;
+    request.nodeIds = {u"fsn1-shared-01"_s};
+    request.endsAtMs = 1'800'000'000'000;
+    request.reason = u"kernel upgrade"_s;
+    const auto created =
+        waitFor<Silence>([&](QObject *c, auto done) { api.createSilence(request, c, done); });
+    ASSERT_FALSE(created.ok());
+    EXPECT_EQ(created.error->message(), ControlPlane::missingFeatureText(Feature::Silences));
+    const auto listed =
+        waitFor<SilencesList>([&](QObject *c, auto done) { api.silences(false, c, done); });
+    ASSERT_FALSE(listed.ok());
+    const auto ended = waitFor<Silence>(
+        [&](QObject *c, auto done) { api.endSilence(request.silenceId, c, done); });
+    ASSERT_FALSE(ended.ok());
+    // Only whoami reached the server: nothing was tried against an endpoint it never announced.
+    ASSERT_EQ(server.requests().size(), 1);
+    EXPECT_EQ(server.requests().first().path, "/internal/whoami");
+}
+
+TEST(ControlPlane, SilencesRoundTripThroughTheirJson)
+{
+    ScriptedHttpServer server([](const ScriptedHttpServer::Request &r) {
+        if (r.path.startsWith("/internal/whoami"))
+            return ScriptedHttpServer::response(200,
+                                                R"({"token_name":"alice-laptop","role":"operator",
+                         "server_time":"2026-11-26T20:00:05Z","features":["silences"]})");
+        if (r.method == "POST")
+            return ScriptedHttpServer::response(201, R"({"silence_id":"s-1",
+                "node_ids":["fsn1-shared-07"],"region":null,"starts_at":"2026-11-26T20:00:05Z",
+                "ends_at":"2026-11-27T00:00:05.5Z","ended_at":null,"reason":"kernel upgrade",
+                "created_by":"alice-laptop","created_at":"2026-11-26T20:00:05Z","extra":1})");
+        return ScriptedHttpServer::response(200, R"({"server_time":"2026-11-26T20:00:06Z",
+            "silences":[{"silence_id":"s-2","node_ids":[],"region":"fsn1",
+              "starts_at":"2026-11-25T20:00:00Z","ends_at":"2026-11-26T20:00:00Z",
+              "ended_at":"2026-11-25T21:00:00Z","reason":"rack move","created_by":"bob",
+              "created_at":"2026-11-25T20:00:00Z"},
+             {"silence_id":"broken"},
+             {"silence_id":"s-3","node_ids":[],"region":null,"starts_at":"2026-11-25T20:00:00Z",
+              "ends_at":"2026-11-26T20:00:00Z"}]})");
+    });
+    ScriptedApi scripted(server.url());
+    ControlPlane &api = scripted.api;
+    ASSERT_TRUE(waitFor<WhoAmI>([&](QObject *c, auto done) { api.whoami(c, done); }).ok());
+    SilenceRequest request;
+    request.silenceId = u"3f1c0000-0000-4000-8000-000000000001"_s;
+    request.nodeIds = {u"fsn1-shared-07"_s};
+    request.endsAtMs = 1'764'201'605'500;
+    request.reason = u"커널 업그레이드"_s;
+    const auto created =
+        waitFor<Silence>([&](QObject *c, auto done) { api.createSilence(request, c, done); });
+    ASSERT_TRUE(created.ok()) << created.error->message().toStdString();
+    EXPECT_EQ(created.value->nodeIds, QStringList{u"fsn1-shared-07"_s});
+    EXPECT_FALSE(created.value->region);
+    EXPECT_EQ(created.value->endsAtMs - created.value->startsAtMs, 4 * 3600 * 1000 + 500);
+    EXPECT_TRUE(created.value->isActiveAt(created.value->startsAtMs));
+    EXPECT_TRUE(created.value->covers(u"fsn1-shared-07"_s, u"hel1"_s));
+    // What went out: the contract's fields, the id also as the idempotency key, UTF-8 reason.
+    const auto &post = server.requests().last();
+    EXPECT_EQ(post.header("Idempotency-Key"), request.silenceId.toUtf8());
+    const QJsonObject body = QJsonDocument::fromJson(post.body).object();
+    EXPECT_EQ(body.value(u"ends_at").toString(), u"2025-11-27T00:00:05.500Z"_s);
+    EXPECT_EQ(body.value(u"reason").toString(), u"커널 업그레이드"_s);
+    EXPECT_EQ(body.value(u"node_ids").toArray().size(), 1);
+    EXPECT_FALSE(body.contains(u"region"));
+
+    const auto listed =
+        waitFor<SilencesList>([&](QObject *c, auto done) { api.silences(true, c, done); });
+    ASSERT_TRUE(listed.ok()) << listed.error->message().toStdString();
+    EXPECT_TRUE(server.requests().last().path.endsWith("?active=true"));
+    // The entry without times and the one naming nothing are left out; the rest still shows.
+    ASSERT_EQ(listed.value->silences.size(), 1);
+    const Silence &region = listed.value->silences.first();
+    EXPECT_EQ(region.region, u"fsn1"_s);
+    EXPECT_TRUE(region.covers(u"fsn1-shared-01"_s, u"fsn1"_s));
+    EXPECT_FALSE(region.covers(u"hel1-shared-01"_s, u"hel1"_s));
+    ASSERT_TRUE(region.endedAtMs);
+    EXPECT_FALSE(region.isActiveAt(*region.endedAtMs + 1));
+    EXPECT_EQ(region.effectiveEndMs(), *region.endedAtMs);
 }

@@ -122,6 +122,53 @@ TEST(Verification, M1IsFreshAt299AndStaleAt301SecondsOnTheServersClock)
     EXPECT_EQ(never.evidence.first().text, u"c-1: never pushed"_s);
 }
 
+TEST(Verification, M1ExcusesASilencedNodeAndSaysByWhomUntilWhenAndWhy)
+{
+    VerificationInput in = healthy();
+    in.nodes->nodes = {bound(u"a-1"_s, 10), bound(u"b-1"_s, 4000), bound(u"c-1"_s, std::nullopt)};
+    in.nodes->nodes[2].region = u"hel1"_s;
+    prego::Silence onB;
+    onB.silenceId = u"s-1"_s;
+    onB.nodeIds = {u"b-1"_s};
+    onB.startsAtMs = Now - 3600'000;
+    onB.endsAtMs = Now + 2 * 3600'000;
+    onB.reason = u"kernel upgrade"_s;
+    onB.createdBy = u"alice-laptop"_s;
+    in.silences = {onB};
+    // b-1 is excused; c-1 (never pushed, not silenced) still fails the check.
+    VerificationResult r = check(in, VerificationResult::Id::M1);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_EQ(r.summary, u"1 of 3 bound nodes did not push within 5 min. 1 more excused by a "
+                         "silence."_s);
+    ASSERT_EQ(r.evidence.size(), 2);
+    EXPECT_TRUE(r.evidence[0].excused);
+    EXPECT_EQ(r.evidence[0].text,
+              u"b-1: last push 1 h ago (4000 s) — excused: silenced by alice-laptop until "
+              "2025-11-24 18:00 UTC (kernel upgrade)"_s);
+    EXPECT_FALSE(r.evidence[1].excused);
+
+    // A silence on c-1's region excuses it too: the check passes, listing both, not silently.
+    prego::Silence region = onB;
+    region.silenceId = u"s-2"_s;
+    region.nodeIds.clear();
+    region.region = u"hel1"_s;
+    in.silences.append(region);
+    r = check(in, VerificationResult::Id::M1);
+    EXPECT_EQ(r.outcome, Outcome::Pass);
+    EXPECT_EQ(r.summary, u"Every bound node pushed within 5 min or is under maintenance: 2 "
+                         "excused by a silence."_s);
+    EXPECT_EQ(r.evidence.size(), 2);
+
+    // Ended early, expired or not yet started: no excuse.
+    in.silences[0].endedAtMs = Now - 60'000;
+    in.silences[1].startsAtMs = Now + 60'000;
+    r = check(in, VerificationResult::Id::M1);
+    EXPECT_EQ(r.outcome, Outcome::Fail);
+    EXPECT_EQ(r.summary, u"2 of 3 bound nodes did not push within 5 min."_s);
+    for (const auto &e : r.evidence)
+        EXPECT_FALSE(e.excused);
+}
+
 TEST(Verification, M2NamesEveryNullField)
 {
     VerificationInput in = healthy();
