@@ -1,0 +1,35 @@
+#pragma once
+
+#include "types/alert.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace prego::AlertText {
+
+// Translated words for the alert rules and states, shared by the alert models and dialogs.
+QString ruleName(AlertRule rule);
+// The rule with its threshold and window: "CPU ≥ 90 % for 10 min"; Freshness by name only (its
+// window is the profile's stale threshold).
+QString ruleLabel(AlertRule rule, const AlertThreshold &threshold);
+QString stateName(AlertState state);
+// An alert's value: "93.4 %" for the metric rules, "Stale" / "Never reported" for Freshness.
+QString value(std::optional<double> value, const QString &detail);
+// A percentage in the active locale, shortest form: "90 %", "87.5 %".
+QString percent(double value);
+// Percentage points (a clear margin): "5 points".
+QString points(double value);
+// A date and time in local time, the locale's short format.
+QString localDateTime(qint64 ms);
+
+// The rule's settings for one node: the node's override over its region's over the defaults.
+AlertThreshold effectiveThreshold(const AlertRules &rules, AlertRule rule, const QString &nodeId,
+                                  const QString &region);
+// The settings with what an override changes.
+AlertThreshold withOverride(AlertThreshold threshold, const AlertOverride &change);
+// The profile's defaults for a rule.
+const AlertThreshold &defaults(const AlertRules &rules, AlertRule rule);
+AlertThreshold &defaults(AlertRules &rules, AlertRule rule);
+
+} // namespace prego::AlertText
