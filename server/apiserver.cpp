@@ -1,10 +1,12 @@
 #include "apiserver.h"
 
+#include "auditlog.h"
 #include "fleet.h"
 #include "fleetsimulator.h"
 #include "jsonwriter.h"
 #include "pipeline.h"
 #include "provisionvalidator.h"
+#include "silences.h"
 #include "simclock.h"
 
 #include <QHostAddress>
@@ -142,13 +144,15 @@ std::optional<qint64> decodeCursor(const QString &cursor)
 } // namespace
 
 ApiServer::ApiServer(const TokenStore &tokens, Fleet &fleet, Pipeline &pipeline,
-                     FleetSimulator &simulator, SimClock &clock, bool simAdminEnabled,
-                     FeatureSet features, QObject *parent)
+                     FleetSimulator &simulator, Silences &silences, const AuditLog &audit,
+                     SimClock &clock, bool simAdminEnabled, FeatureSet features, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_tokens(tokens)
     , m_fleet(fleet)
     , m_pipeline(pipeline)
     , m_simulator(simulator)
+    , m_silences(silences)
+    , m_audit(audit)
     , m_clock(clock)
     , m_simAdmin(simAdminEnabled)
     , m_features(features)
@@ -287,6 +291,19 @@ ApiServer::Response ApiServer::error(int status, const QString &code, const QStr
     return r;
 }
 
+ApiServer::Response ApiServer::methodNotAllowed(const QByteArray &allow) const
+{
+    Response r = error(405, u"method_not_allowed"_s, u"method not allowed on this endpoint"_s);
+    r.headers.emplaceBack("Allow", allow);
+    return r;
+}
+
+ApiServer::Response ApiServer::refuseRole(Role role, const QString &what) const
+{
+    return error(403, u"forbidden"_s,
+                 u"this token's role (%1) may not %2"_s.arg(roleName(role), what));
+}
+
 std::optional<ApiServer::Response> ApiServer::refuseUnlessEnabled(Feature feature) const
 {
     if (m_features.contains(feature))
@@ -335,15 +352,8 @@ ApiServer::Response ApiServer::routeInternal(Call &call)
 {
     const QList<QString> &s = call.segments;
     const Role role = call.token->role;
-    const QString roleText = roleName(role);
-    auto methodNotAllowed = [this](const QByteArray &allow) {
-        Response r = error(405, u"method_not_allowed"_s, u"method not allowed on this endpoint"_s);
-        r.headers.emplaceBack("Allow", allow);
-        return r;
-    };
-    auto forbidden = [&](const QString &what) {
-        return error(403, u"forbidden"_s,
-                     u"this token's role (%1) may not %2"_s.arg(roleText, what));
+    auto forbidden = [this, role](const QString &what) {
+        return refuseRole(role, what);
     };
     const bool isGet = call.method == "GET";
     const bool isPost = call.method == "POST";
@@ -390,7 +400,29 @@ ApiServer::Response ApiServer::routeInternal(Call &call)
             return methodNotAllowed("POST");
         return role == Role::Operator ? retryJob(call, s[2]) : forbidden(u"retry jobs"_s);
     }
+    if ((s.size() == 2 || s.size() == 3) && s[1] == u"silences")
+        return routeSilences(call);
     return error(404, u"not_found"_s, u"no such endpoint"_s);
+}
+
+ApiServer::Response ApiServer::routeSilences(const Call &call)
+{
+    // Before the role: a run without the capability answers as if the path did not exist.
+    if (auto refused = refuseUnlessEnabled(Feature::Silences))
+        return *refused;
+    const Role role = call.token->role;
+    if (call.segments.size() == 2) {
+        if (call.method == "GET")
+            return role == Role::Agent ? refuseRole(role, u"read silences"_s) : listSilences(call);
+        if (call.method == "POST")
+            return role == Role::Operator ? createSilence(call)
+                                          : refuseRole(role, u"set silences"_s);
+        return methodNotAllowed("GET, POST");
+    }
+    if (call.method != "DELETE")
+        return methodNotAllowed("DELETE");
+    return role == Role::Operator ? endSilence(call, call.segments[2])
+                                  : refuseRole(role, u"end silences"_s);
 }
 
 ApiServer::Response ApiServer::whoami(const Call &call)
@@ -662,6 +694,45 @@ ApiServer::Response ApiServer::retryJob(const Call &call, const QString &jobId)
     return json(outcome.httpStatus, Pipeline::toJson(*outcome.job, true));
 }
 
+ApiServer::Response ApiServer::listSilences(const Call &call)
+{
+    const QUrlQuery query = call.request->query();
+    const QString active = query.queryItemValue(u"active"_s);
+    if (query.hasQueryItem(u"active"_s) && active != u"true" && active != u"false")
+        return error(422, u"validation_failed"_s, u"invalid query"_s,
+                     {{u"active"_s, u"must be true or false"_s}});
+    QByteArray body = "{\"server_time\":";
+    JsonWriter::appendEscaped(body, SimClock::rfc3339(m_clock.nowMs()));
+    body += ",\"silences\":[";
+    const QList<const SilenceRecord *> silences = m_silences.list(active == u"true");
+    for (qsizetype i = 0; i < silences.size(); ++i) {
+        if (i > 0)
+            body += ',';
+        body += Silences::toJson(*silences[i]);
+    }
+    body += "]}";
+    return json(200, body);
+}
+
+ApiServer::Response ApiServer::createSilence(const Call &call)
+{
+    QJsonObject body;
+    if (auto bad = parseBody(call, &body))
+        return *bad;
+    const Silences::Outcome outcome = m_silences.create(body, call.token->name);
+    if (!outcome.errorCode.isEmpty())
+        return error(outcome.httpStatus, outcome.errorCode, outcome.message, outcome.fields);
+    return json(outcome.httpStatus, Silences::toJson(*outcome.silence));
+}
+
+ApiServer::Response ApiServer::endSilence(const Call &call, const QString &silenceId)
+{
+    const Silences::Outcome outcome = m_silences.end(silenceId, call.token->name);
+    if (!outcome.errorCode.isEmpty())
+        return error(outcome.httpStatus, outcome.errorCode, outcome.message);
+    return json(outcome.httpStatus, Silences::toJson(*outcome.silence));
+}
+
 ApiServer::Response ApiServer::routeSim(Call &call)
 {
     const QList<QString> &s = call.segments;
@@ -687,6 +758,8 @@ ApiServer::Response ApiServer::routeSim(Call &call)
         return simRequests(call);
     if (s.size() == 2 && s[1] == u"stats" && call.method == "GET")
         return simStats();
+    if (s.size() == 2 && s[1] == u"audit" && call.method == "GET")
+        return simAudit(call);
     return error(404, u"not_found"_s, u"no such admin endpoint"_s);
 }
 
@@ -804,6 +877,26 @@ ApiServer::Response ApiServer::simStats()
     w.key("jobs").value(qint64(m_pipeline.jobCount()));
     w.key("nodes").value(qint64(m_fleet.nodes().size()));
     w.endObject();
+    return json(200, w.take());
+}
+
+ApiServer::Response ApiServer::simAudit(const Call &call)
+{
+    const QUrlQuery query = call.request->query();
+    const QList<AuditEntry> rows =
+        m_audit.rows(query.queryItemValue(u"action"_s), query.queryItemValue(u"subject"_s));
+    JsonWriter w;
+    w.beginObject().key("audit").beginArray();
+    for (const AuditEntry &row : rows) {
+        w.beginObject();
+        w.key("at").value(QStringView(SimClock::rfc3339(row.atMs)));
+        w.key("actor").value(QStringView(row.actor));
+        w.key("action").value(QStringView(row.action));
+        w.key("subject").value(QStringView(row.subject));
+        w.key("detail").value(QStringView(row.detail));
+        w.endObject();
+    }
+    w.endArray().endObject();
     return json(200, w.take());
 }
 

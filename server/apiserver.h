@@ -18,21 +18,23 @@ class QTcpSocket;
 
 namespace prego::sim {
 
+class AuditLog;
 class Fleet;
 class FleetSimulator;
 class Pipeline;
+class Silences;
 class SimClock;
 
 // The HTTP face of the simulator: routing, bearer auth and roles, the contract's error shape,
-// ETag/304, and the /sim/ admin endpoints (faults, latency, pushes, clock, request log).
+// ETag/304, and the /sim/ admin endpoints (faults, latency, pushes, clock, request log, audit).
 // Qt HttpServer parses requests; responses are written here so headers and delays are exact.
 class ApiServer final : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
     ApiServer(const TokenStore &tokens, Fleet &fleet, Pipeline &pipeline, FleetSimulator &simulator,
-              SimClock &clock, bool simAdminEnabled, FeatureSet features,
-              QObject *parent = nullptr);
+              Silences &silences, const AuditLog &audit, SimClock &clock, bool simAdminEnabled,
+              FeatureSet features, QObject *parent = nullptr);
 
     struct Response
     {
@@ -85,6 +87,10 @@ private:
     Response listJobs(const Call &call);
     Response getJob(const QString &jobId);
     Response retryJob(const Call &call, const QString &jobId);
+    Response routeSilences(const Call &call);
+    Response listSilences(const Call &call);
+    Response createSilence(const Call &call);
+    Response endSilence(const Call &call, const QString &silenceId);
 
     Response simAddFault(const Call &call);
     Response simFleet(const Call &call);
@@ -93,11 +99,14 @@ private:
     Response simClock(const Call &call);
     Response simRequests(const Call &call);
     Response simStats();
+    Response simAudit(const Call &call);
 
     Response json(int status, const QByteArray &body) const;
     Response error(int status, const QString &code, const QString &message,
                    const QMap<QString, QString> &fields = {}) const;
     std::optional<Response> parseBody(const Call &call, QJsonObject *out) const;
+    Response methodNotAllowed(const QByteArray &allow) const;  // 405 with Allow
+    Response refuseRole(Role role, const QString &what) const; // 403 naming the role
     static QByteArray header(const QHttpServerRequest &request, const QByteArray &name);
     void write(QTcpSocket *socket, const Response &response) const;
     void record(const Call &call, int status);
@@ -106,6 +115,8 @@ private:
     Fleet &m_fleet;
     Pipeline &m_pipeline;
     FleetSimulator &m_simulator;
+    Silences &m_silences;
+    const AuditLog &m_audit;
     SimClock &m_clock;
     bool m_simAdmin;
     FeatureSet m_features;

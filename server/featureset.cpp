@@ -13,7 +13,7 @@ FeatureSet::FeatureSet(std::initializer_list<Feature> features)
 FeatureSet FeatureSet::implemented()
 {
     // A capability joins this list in the change that adds its endpoints.
-    return FeatureSet{};
+    return FeatureSet{Feature::Silences};
 }
 
 QString FeatureSet::name(Feature feature)

@@ -1,8 +1,11 @@
 #include "apiserver.h"
+#include "auditlog.h"
 #include "demojobs.h"
+#include "demosilences.h"
 #include "fleet.h"
 #include "fleetsimulator.h"
 #include "pipeline.h"
+#include "silences.h"
 #include "simclock.h"
 #include "simdatabase.h"
 #include "simoptions.h"
@@ -72,10 +75,15 @@ int main(int argc, char **argv)
                          simulator.startAgent(nodeId, qint64(100 + 3000 * scale));
                      });
 
-    if (fleet.nodes().isEmpty() && options.demoFleet > 0)
+    AuditLog audit(db);
+    Silences silences(db, audit, fleet, clock);
+    silences.loadFromDatabase();
+    if (fleet.nodes().isEmpty() && options.demoFleet > 0) {
         simulator.createDemoFleet(options.demoFleet);
-    else
+        seedDemoSilences(silences, fleet, clock.nowMs());
+    } else {
         simulator.loadFromDatabase();
+    }
     pipeline.loadFromDatabase();
     if (options.demoJobs && pipeline.jobCount() == 0) {
         if (const QString error = submitDemoJobs(pipeline, fleet, QStringLiteral("demo"));
@@ -83,7 +91,8 @@ int main(int argc, char **argv)
             return fail(1, error);
     }
 
-    ApiServer server(tokens, fleet, pipeline, simulator, clock, options.simAdmin, options.features);
+    ApiServer server(tokens, fleet, pipeline, simulator, silences, audit, clock, options.simAdmin,
+                     options.features);
     const quint16 port = server.listen(options.listenAddress, options.listenPort);
     if (port == 0)
         return fail(2, QStringLiteral("cannot listen on %1:%2")

@@ -34,6 +34,13 @@ bool ProvisionValidator::isValidNodeId(const QString &nodeId)
     return pattern.match(nodeId).hasMatch();
 }
 
+bool ProvisionValidator::isUuid(const QString &text)
+{
+    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(
+        u"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"_s));
+    return pattern.match(text).hasMatch();
+}
+
 QString ProvisionValidator::sanitizeTenantId(const QString &tenantId)
 {
     static const QRegularExpression separators(u"[._-]+"_s);
@@ -48,15 +55,13 @@ QString ProvisionValidator::sanitizeTenantId(const QString &tenantId)
 
 ProvisionValidator::Result ProvisionValidator::parse(const QJsonObject &body)
 {
-    static const QRegularExpression uuid(QRegularExpression::anchoredPattern(
-        u"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"_s));
     static const QRegularExpression traceId(QRegularExpression::anchoredPattern(u"[0-9a-f]{32}"_s));
 
     Result r;
     ProvisionRequest &req = r.request;
 
     const QJsonValue jobId = body.value(u"job_id");
-    if (!jobId.isString() || !uuid.match(jobId.toString()).hasMatch())
+    if (!jobId.isString() || !isUuid(jobId.toString()))
         r.fields.insert(u"job_id"_s, u"must be a UUID"_s);
     else
         req.jobId = jobId.toString();

@@ -24,6 +24,7 @@ public:
     static QString sanitizeTenantId(const QString &tenantId);
     static bool isKnownRegion(const QString &region);
     static bool isValidNodeId(const QString &nodeId);
+    static bool isUuid(const QString &text); // a client-generated id (job_id, silence_id)
     static const QStringList &regions();
 };
 

@@ -17,6 +17,7 @@ public:
 
     static QString rfc3339(qint64 ms);     // 2026-11-26T20:00:05.123Z
     static QByteArray httpDate(qint64 ms); // Thu, 26 Nov 2026 20:00:05 GMT
+    // An RFC 3339 date-time with Z or an offset; fractions beyond milliseconds are cut.
     static std::optional<qint64> parseRfc3339(const QString &text);
 
 private:

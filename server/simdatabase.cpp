@@ -15,7 +15,27 @@ using namespace Qt::StringLiterals;
 namespace prego::sim {
 
 namespace {
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
+
+// The statements that take a database from version - 1 to version.
+QStringList migrationTo(int version)
+{
+    switch (version) {
+    case 2: // silences, and the audit rows that belong to no job
+        return {
+            u"CREATE TABLE silences (silence_id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, "
+            "node_ids TEXT NOT NULL, region TEXT, starts_at_ms INTEGER NOT NULL, "
+            "ends_at_ms INTEGER NOT NULL, ended_at_ms INTEGER, reason TEXT NOT NULL, "
+            "created_by TEXT NOT NULL, created_at_ms INTEGER NOT NULL)"_s,
+            u"CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, "
+            "actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, "
+            "detail TEXT NOT NULL)"_s,
+            u"CREATE INDEX audit_by_subject ON audit (subject)"_s,
+        };
+    default:
+        return {};
+    }
+}
 
 QVariant optionalString(const std::optional<QString> &s)
 {
@@ -83,8 +103,20 @@ QString SimDatabase::open(const QString &path)
         exec(u"PRAGMA journal_mode=WAL"_s);
         exec(u"PRAGMA synchronous=NORMAL"_s);
     }
+    if (!exec(u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s))
+        return u"cannot create the schema in %1"_s.arg(path);
+    int version = 0;
+    {
+        QSqlQuery q(m_db);
+        q.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
+        version = q.next() ? q.value(0).toInt() : 0;
+    }
+    if (version > SchemaVersion)
+        return u"database %1 has schema version %2; this build knows up to %3"_s.arg(path)
+            .arg(version)
+            .arg(SchemaVersion);
+    // Version 1's tables; a new database (no version yet) also gets every migration below.
     const QStringList schema = {
-        u"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
         u"CREATE TABLE IF NOT EXISTS nodes (node_id TEXT PRIMARY KEY, hostname TEXT NOT NULL, "
         "ipv4 TEXT NOT NULL, region TEXT NOT NULL, placement TEXT NOT NULL, role TEXT NOT NULL, "
         "tenant_id TEXT, stack TEXT, accepts_tenants INTEGER NOT NULL, status TEXT NOT NULL, "
@@ -104,15 +136,23 @@ QString SimDatabase::open(const QString &path)
         if (!exec(sql))
             return u"cannot create the schema in %1"_s.arg(path);
     }
-    QSqlQuery version(m_db);
-    version.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s);
-    if (version.next()) {
-        if (version.value(0).toInt() != SchemaVersion)
-            return u"database %1 has schema version %2; this build knows %3"_s.arg(path)
-                .arg(version.value(0).toInt())
-                .arg(SchemaVersion);
-    } else {
-        exec(u"INSERT INTO meta (key, value) VALUES ('schema_version', '%1')"_s.arg(SchemaVersion));
+    if (version == SchemaVersion)
+        return {};
+    if (!m_db.transaction())
+        return u"cannot migrate %1: %2"_s.arg(path, m_db.lastError().text());
+    for (int v = std::max(version, 1) + 1; v <= SchemaVersion; ++v) {
+        for (const QString &sql : migrationTo(v)) {
+            if (!exec(sql)) {
+                m_db.rollback();
+                return u"cannot migrate %1 to schema version %2"_s.arg(path).arg(v);
+            }
+        }
+    }
+    if (!exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '%1')"_s.arg(
+            SchemaVersion)) ||
+        !m_db.commit()) {
+        m_db.rollback();
+        return u"cannot migrate %1 to schema version %2"_s.arg(path).arg(SchemaVersion);
     }
     return {};
 }
@@ -277,6 +317,94 @@ void SimDatabase::saveSimAgent(const QString &nodeId, bool pushing)
     q.prepare(u"INSERT OR REPLACE INTO sim_agents (node_id, pushing) VALUES (?,?)"_s);
     q.addBindValue(nodeId);
     q.addBindValue(pushing ? 1 : 0);
+    q.exec();
+    warnIfFailed(q);
+}
+
+QList<SilenceRecord> SimDatabase::loadSilences() const
+{
+    QList<SilenceRecord> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.exec(u"SELECT silence_id, seq, node_ids, region, starts_at_ms, ends_at_ms, ended_at_ms, "
+           "reason, created_by, created_at_ms FROM silences ORDER BY seq"_s);
+    warnIfFailed(q);
+    while (q.next()) {
+        SilenceRecord s;
+        s.request.silenceId = q.value(0).toString();
+        s.seq = q.value(1).toLongLong();
+        for (const QJsonValue &id : QJsonDocument::fromJson(q.value(2).toByteArray()).array())
+            s.request.nodeIds.append(id.toString());
+        s.request.region = toOptionalString(q.value(3));
+        s.startsAtMs = q.value(4).toLongLong();
+        s.request.endsAtMs = q.value(5).toLongLong();
+        if (!q.value(6).isNull())
+            s.endedAtMs = q.value(6).toLongLong();
+        s.request.reason = q.value(7).toString();
+        s.createdBy = q.value(8).toString();
+        s.createdAtMs = q.value(9).toLongLong();
+        out.append(std::move(s));
+    }
+    return out;
+}
+
+void SimDatabase::saveSilence(const SilenceRecord &s)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT OR REPLACE INTO silences (silence_id, seq, node_ids, region, starts_at_ms, "
+              "ends_at_ms, ended_at_ms, reason, created_by, created_at_ms) VALUES "
+              "(?,?,?,?,?,?,?,?,?,?)"_s);
+    q.addBindValue(s.request.silenceId);
+    q.addBindValue(s.seq);
+    q.addBindValue(QJsonDocument(QJsonArray::fromStringList(s.request.nodeIds))
+                       .toJson(QJsonDocument::Compact));
+    q.addBindValue(optionalString(s.request.region));
+    q.addBindValue(s.startsAtMs);
+    q.addBindValue(s.request.endsAtMs);
+    q.addBindValue(s.endedAtMs ? QVariant(*s.endedAtMs)
+                               : QVariant(QMetaType::fromType<qlonglong>()));
+    q.addBindValue(s.request.reason);
+    q.addBindValue(s.createdBy);
+    q.addBindValue(s.createdAtMs);
+    q.exec();
+    warnIfFailed(q);
+}
+
+QList<AuditEntry> SimDatabase::loadAudit(const QString &action, const QString &subject) const
+{
+    QList<AuditEntry> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QStringList where{u"1"_s};
+    if (!action.isEmpty())
+        where << u"action = ?"_s;
+    if (!subject.isEmpty())
+        where << u"subject = ?"_s;
+    q.prepare(u"SELECT seq, at_ms, actor, action, subject, detail FROM audit WHERE %1 ORDER BY "
+              "seq"_s.arg(where.join(u" AND "_s)));
+    if (!action.isEmpty())
+        q.addBindValue(action);
+    if (!subject.isEmpty())
+        q.addBindValue(subject);
+    q.exec();
+    warnIfFailed(q);
+    while (q.next()) {
+        out.append(AuditEntry{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                              q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                              q.value(5).toString()});
+    }
+    return out;
+}
+
+void SimDatabase::appendAudit(const AuditEntry &e)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO audit (at_ms, actor, action, subject, detail) VALUES (?,?,?,?,?)"_s);
+    q.addBindValue(e.atMs);
+    q.addBindValue(e.actor);
+    q.addBindValue(e.action);
+    q.addBindValue(e.subject);
+    q.addBindValue(e.detail);
     q.exec();
     warnIfFailed(q);
 }

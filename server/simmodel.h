@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -112,6 +113,47 @@ struct Job
     QSet<QString> injectedFailuresSpent; // stages whose one injected failure already happened
 
     bool isActive() const { return status == u"Queued" || status == u"Running"; }
+};
+
+// The body of POST /internal/silences as accepted (control-plane-api.md, Silences): what a replay
+// with the same silence_id is compared against.
+struct SilenceRequest
+{
+    QString silenceId;
+    QStringList nodeIds;           // empty when the silence names a region
+    std::optional<QString> region; // set when it names a region instead of nodes
+    qint64 endsAtMs = 0;
+    QString reason;
+
+    bool operator==(const SilenceRequest &) const = default;
+};
+
+struct SilenceRecord
+{
+    qint64 seq = 0; // creation order
+    SilenceRequest request;
+    qint64 startsAtMs = 0;
+    std::optional<qint64> endedAtMs; // ended early (DELETE)
+    QString createdBy;               // the token's name
+    qint64 createdAtMs = 0;
+
+    // When it stopped or will stop being in force.
+    qint64 effectiveEndMs() const { return endedAtMs ? *endedAtMs : request.endsAtMs; }
+    bool isActiveAt(qint64 nowMs) const
+    {
+        return !endedAtMs && startsAtMs <= nowMs && nowMs < request.endsAtMs;
+    }
+};
+
+// An audit row of the control plane that belongs to no job (a job keeps its own rows): silences.
+struct AuditEntry
+{
+    qint64 seq = 0;
+    qint64 atMs = 0;
+    QString actor;
+    QString action;
+    QString subject; // what the row is about, e.g. a silence_id
+    QString detail;
 };
 
 } // namespace prego::sim

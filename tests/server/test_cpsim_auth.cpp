@@ -18,12 +18,16 @@ struct Call
     QByteArray body;
 };
 
-// Every /internal endpoint of the contract, with a plausible body.
+// Every /internal endpoint of the contract (and the optional capabilities the simulator offers by
+// default), with a plausible body.
 QList<Call> allEndpoints()
 {
     const QByteArray node = QJsonDocument(nodeBody(u"fsn1-shared-01"_s)).toJson();
     const QByteArray metrics = R"({"node_id":"fsn1-shared-01","cpu_pct":1})";
     const QByteArray job = QJsonDocument(sharedNewBody(u"acme"_s, u"fsn1"_s)).toJson();
+    const QByteArray silence =
+        R"({"silence_id":"00000000-0000-4000-8000-000000000001","node_ids":["fsn1-shared-01"],)"
+        R"("ends_at":"2099-01-01T00:00:00Z","reason":"kernel upgrade"})";
     return {
         {"GET", u"/internal/whoami"_s, {}},
         {"GET", u"/internal/nodes"_s, {}},
@@ -34,6 +38,9 @@ QList<Call> allEndpoints()
         {"GET", u"/internal/provision-jobs"_s, {}},
         {"GET", u"/internal/provision-jobs/00000000-0000-4000-8000-000000000000"_s, {}},
         {"POST", u"/internal/provision-jobs/00000000-0000-4000-8000-000000000000/retry"_s, {}},
+        {"GET", u"/internal/silences"_s, {}},
+        {"POST", u"/internal/silences"_s, silence},
+        {"DELETE", u"/internal/silences/00000000-0000-4000-8000-000000000000"_s, {}},
     };
 }
 

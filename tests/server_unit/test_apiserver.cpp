@@ -1,7 +1,9 @@
 #include "apiserver.h"
+#include "auditlog.h"
 #include "fleet.h"
 #include "fleetsimulator.h"
 #include "pipeline.h"
+#include "silences.h"
 #include "simclock.h"
 #include "simdatabase.h"
 #include "tokenstore.h"
@@ -24,7 +26,9 @@ TEST(ApiServer, RefusesACapabilityThatIsNotEnabledWithTheContractsNotFound)
     Fleet fleet(db);
     FleetSimulator simulator(db, fleet, clock, 1);
     Pipeline pipeline(db, fleet, clock, PipelineOptions{});
-    const ApiServer server(tokens, fleet, pipeline, simulator, clock, false,
+    AuditLog audit(db);
+    Silences silences(db, audit, fleet, clock);
+    const ApiServer server(tokens, fleet, pipeline, simulator, silences, audit, clock, false,
                            FeatureSet{Feature::Plans, Feature::Logs});
 
     EXPECT_FALSE(server.refuseUnlessEnabled(Feature::Plans));
@@ -45,7 +49,8 @@ TEST(ApiServer, RefusesACapabilityThatIsNotEnabledWithTheContractsNotFound)
         EXPECT_FALSE(error.contains(u"fields"_s));
     }
 
-    const ApiServer bare(tokens, fleet, pipeline, simulator, clock, false, FeatureSet{});
+    const ApiServer bare(tokens, fleet, pipeline, simulator, silences, audit, clock, false,
+                         FeatureSet{});
     for (const Feature feature : FeatureSet::AllFeatures)
         EXPECT_TRUE(bare.refuseUnlessEnabled(feature)) << FeatureSet::name(feature).toStdString();
 }

@@ -91,3 +91,14 @@ TEST(FeatureSet, DuplicatesEmptyNamesAndMixedKeywordsAreRefused)
         EXPECT_FALSE(FeatureSet::parse(list, implemented, &out).isEmpty());
     }
 }
+
+TEST(FeatureSet, TheSimulatorImplementsSilences)
+{
+    // What `--features all` offers and what a refused list names as accepted.
+    EXPECT_EQ(FeatureSet::implemented(), FeatureSet{Feature::Silences});
+    FeatureSet out;
+    const QString error = FeatureSet::parse(u"plans", FeatureSet::implemented(), &out);
+    EXPECT_TRUE(error.contains(u"plans is not implemented"_s)) << error.toStdString();
+    EXPECT_TRUE(error.contains(u"all, none, or a comma-separated list of silences"_s))
+        << error.toStdString();
+}

@@ -1,6 +1,8 @@
 #include "simdatabase.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -82,4 +84,83 @@ TEST(SimDatabase, RefusesAFileThatIsNotADatabase)
     f.close();
     SimDatabase db;
     EXPECT_FALSE(db.open(path).isEmpty());
+}
+
+namespace {
+// A file as the schema-version-1 simulator left it: one node, no silences or audit tables.
+void writeVersion1Database(const QString &path, const QString &version = u"1"_s)
+{
+    const QString connection = u"v1-writer"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(path);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
+        ASSERT_TRUE(q.exec(u"INSERT INTO meta VALUES ('schema_version', '%1')"_s.arg(version)));
+        ASSERT_TRUE(q.exec(
+            u"CREATE TABLE nodes (node_id TEXT PRIMARY KEY, hostname TEXT NOT NULL, ipv4 TEXT NOT "
+            "NULL, region TEXT NOT NULL, placement TEXT NOT NULL, role TEXT NOT NULL, tenant_id "
+            "TEXT, stack TEXT, accepts_tenants INTEGER NOT NULL, status TEXT NOT NULL, "
+            "created_at_ms INTEGER NOT NULL) WITHOUT ROWID"_s));
+        ASSERT_TRUE(q.exec(u"INSERT INTO nodes VALUES ('fsn1-shared-01', 'h', '198.18.0.1', "
+                           "'fsn1', 'shared', 'shared', NULL, 'fsn1', 1, 'active', 42)"_s));
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+} // namespace
+
+TEST(SimDatabase, Version1IsMigratedKeepingItsNodes)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v1.db"_s);
+    ASSERT_NO_FATAL_FAILURE(writeVersion1Database(path));
+
+    SimDatabase db;
+    ASSERT_EQ(db.open(path).toStdString(), "");
+    ASSERT_EQ(db.loadNodes().size(), 1);
+    EXPECT_EQ(db.loadNodes().first().nodeId, u"fsn1-shared-01"_s);
+
+    SilenceRecord s;
+    s.seq = 1;
+    s.request = {u"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"_s,
+                 {u"fsn1-shared-01"_s},
+                 std::nullopt,
+                 5000,
+                 u"커널 업그레이드"_s};
+    s.startsAtMs = 1000;
+    s.createdBy = u"alice-laptop"_s;
+    s.createdAtMs = 1000;
+    db.saveSilence(s);
+    db.appendAudit(
+        AuditEntry{0, 1000, u"alice-laptop"_s, u"silence.created"_s, s.request.silenceId, u"x"_s});
+    s.endedAtMs = 2000;
+    db.saveSilence(s);
+    db.appendAudit(AuditEntry{0, 2000, u"bob"_s, u"silence.ended"_s, s.request.silenceId, u"y"_s});
+
+    // Reopened, as the next start would: version 2 now, nothing migrated twice.
+    SimDatabase again;
+    ASSERT_EQ(again.open(path).toStdString(), "");
+    const QList<SilenceRecord> silences = again.loadSilences();
+    ASSERT_EQ(silences.size(), 1);
+    EXPECT_EQ(silences[0].request, s.request);
+    EXPECT_EQ(silences[0].endedAtMs, 2000);
+    EXPECT_EQ(silences[0].createdBy, u"alice-laptop"_s);
+    const QList<AuditEntry> all = again.loadAudit({}, {});
+    ASSERT_EQ(all.size(), 2);
+    EXPECT_LT(all[0].seq, all[1].seq);
+    const QList<AuditEntry> ended = again.loadAudit(u"silence.ended"_s, s.request.silenceId);
+    ASSERT_EQ(ended.size(), 1);
+    EXPECT_EQ(ended[0].actor, u"bob"_s);
+    EXPECT_TRUE(again.loadAudit({}, u"another"_s).isEmpty());
+}
+
+TEST(SimDatabase, RefusesANewerSchemaVersion)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"future.db"_s);
+    ASSERT_NO_FATAL_FAILURE(writeVersion1Database(path, u"99"_s));
+    SimDatabase db;
+    const QString error = db.open(path);
+    EXPECT_TRUE(error.contains(u"schema version 99"_s)) << error.toStdString();
 }
