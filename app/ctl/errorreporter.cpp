@@ -21,7 +21,11 @@ int ErrorReporter::fail(int exitCode, const QString &message) const
 
 int ErrorReporter::failApi(const ApiError &error) const
 {
-    return fail(exitCodeFor(error), error.message());
+    const int code = fail(exitCodeFor(error), error.message());
+    // 422 validation_failed names each refused field and why: one more line each.
+    for (auto it = error.fields.cbegin(); it != error.fields.cend(); ++it)
+        m_err << u"prego-ctl: "_s << it.key() << u": "_s << it.value() << Qt::endl;
+    return code;
 }
 
 int ErrorReporter::exitCodeFor(const ApiError &error)

@@ -17,7 +17,8 @@ public:
 
     // Prints the message and returns `exitCode`, for a command to return.
     int fail(int exitCode, const QString &message) const;
-    // The error's own translated message, with the exit code exitCodeFor() gives it.
+    // The error's own translated message, then one line per field the server refused, with the
+    // exit code exitCodeFor() gives it.
     int failApi(const ApiError &error) const;
 
     // 401/403: not authorized; 404: not found; another 4xx or an unusable profile: usage; the

@@ -13,6 +13,8 @@
 #include <QTextStream>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace prego {
@@ -174,7 +176,8 @@ int SilenceCommands::silence(const QStringList &args)
         return m_errors.failApi(*answer.error);
     if (output == u"json") {
         *m_io.out << QString::fromUtf8(
-            QJsonDocument(toJson(*answer.value, serverNow)).toJson(QJsonDocument::Indented));
+            QJsonDocument(toJson(*answer.value, std::max(serverNow, answer.value->startsAtMs)))
+                .toJson(QJsonDocument::Indented));
         return CtlApp::Ok;
     }
     printSilence(*answer.value, serverNow);
@@ -184,6 +187,8 @@ int SilenceCommands::silence(const QStringList &args)
 void SilenceCommands::printSilence(const Silence &s, qint64 serverNowMs)
 {
     using SilenceCodec::formatTimestamp;
+    // The answer was made after `serverNowMs` was read: it is at least as late as what it says.
+    serverNowMs = std::max({serverNowMs, s.startsAtMs, s.endedAtMs.value_or(0)});
     const QString target = s.region ? tr("region %1").arg(*s.region) : s.nodeIds.join(u", "_s);
     *m_io.out << tr("Silence %1 (%2): %3").arg(s.silenceId, stateKey(s, serverNowMs), target)
               << Qt::endl;
