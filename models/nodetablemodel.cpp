@@ -362,20 +362,28 @@ void NodeTableModel::resort()
 
 QString NodeTableModel::toolTip(const Node &n, int column) const
 {
+    QString tip;
     if (column == FreshnessColumn || column == LastReportColumn) {
         const Freshness f = freshnessOf(n);
-        if (!n.metrics)
-            return freshnessDescription(f);
-        const QString when =
-            QLocale().toString(QDateTime::fromMSecsSinceEpoch(n.metrics->updatedAtMs).toLocalTime(),
-                               QLocale::LongFormat);
-        return tr("%1\nLast report: %2").arg(freshnessDescription(f), when);
-    }
-    if (column == NodeColumn) {
+        if (!n.metrics) {
+            tip = freshnessDescription(f);
+        } else {
+            const QString when = QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(n.metrics->updatedAtMs).toLocalTime(),
+                QLocale::LongFormat);
+            tip = tr("%1\nLast report: %2").arg(freshnessDescription(f), when);
+        }
+    } else if (column == NodeColumn) {
         const QString tenant = n.tenantId.value_or(tr("–"));
-        return tr("%1\nHost: %2\nIPv4: %3\nTenant: %4").arg(n.nodeId, n.hostname, n.ipv4, tenant);
+        tip = tr("%1\nHost: %2\nIPv4: %3\nTenant: %4").arg(n.nodeId, n.hostname, n.ipv4, tenant);
     }
-    return {};
+    // The node's and the freshness cell's tooltips say what its mark is about.
+    if (column == NodeColumn || column == FreshnessColumn) {
+        const QString marks = m_marks.toolTip(n);
+        if (!marks.isEmpty())
+            tip += u'\n' + marks;
+    }
+    return tip;
 }
 
 QVariant NodeTableModel::data(const QModelIndex &index, int role) const
@@ -412,6 +420,24 @@ QVariant NodeTableModel::data(const QModelIndex &index, int role) const
     case SearchTextRole:
         return QStringList{n.nodeId, n.hostname, n.region, n.tenantId.value_or(QString())}.join(
             u'\n');
+    case SilencedRole:
+        return m_marks.silenceOf(n) != nullptr;
+    case AlertStateRole: {
+        const std::optional<AlertState> worst = m_marks.worstAlertOf(n.nodeId);
+        return worst ? QVariant(int(*worst)) : QVariant();
+    }
+    case MarkRole:
+        return int(m_marks.markOf(n));
+    case MarkTextRole:
+        return NodeMarks::markText(m_marks.markOf(n));
+    case Qt::AccessibleTextRole:
+        if (column == FreshnessColumn) {
+            const QString mark = NodeMarks::markText(m_marks.markOf(n));
+            const QString freshness = displayValue(n, column).toString();
+            //: the freshness cell read aloud with its mark: "Stale, Silenced"
+            return mark.isEmpty() ? freshness : tr("%1, %2").arg(freshness, mark);
+        }
+        return {};
     }
     return {};
 }
@@ -644,7 +670,33 @@ void NodeTableModel::setStaleAfterSeconds(int seconds)
 
 void NodeTableModel::tick()
 {
-    emitChanged(LastReportColumn, FreshnessColumn);
+    // A silence starting or ending moves marks on every row it covers: one repaint of all.
+    const qint64 now = m_clock ? m_clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+    emitChanged(m_marks.advanceTo(now) ? 0 : int(LastReportColumn), FreshnessColumn);
+}
+
+void NodeTableModel::setSilences(QList<Silence> silences, qint64 serverNowMs)
+{
+    if (m_marks.setSilences(std::move(silences), serverNowMs) && !m_order.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_order.size()) - 1, ColumnCount - 1));
+}
+
+void NodeTableModel::setAlerts(const QList<Alert> &alerts)
+{
+    const QStringList changed = m_marks.setAlerts(alerts);
+    if (changed.isEmpty() || m_order.isEmpty())
+        return;
+    // Beyond a few rows, one signal over all of them (as a poll's many changes are reported).
+    constexpr qsizetype MaxSingleRows = 64;
+    if (changed.size() > MaxSingleRows) {
+        Q_EMIT dataChanged(index(0, 0), index(int(m_order.size()) - 1, ColumnCount - 1));
+        return;
+    }
+    for (const QString &id : changed) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 void NodeTableModel::retranslate()

@@ -2,7 +2,10 @@
 
 #include "domain/freshness.h"
 #include "fleetsummary.h"
+#include "nodemarks.h"
+#include "types/alert.h"
 #include "types/node.h"
+#include "types/silence.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -45,6 +48,12 @@ public:
         FreshnessRole,                   // int(prego::Freshness)
         NodeIdRole,
         SearchTextRole, // node id, hostname, region and tenant, for the text filter
+        SilencedRole,   // bool: a maintenance silence is in force over the node
+        // int(prego::AlertState): the worst of the node's open alerts, silenced or not; no value
+        // when it has none. (The mark shows a silence instead of an alert.)
+        AlertStateRole,
+        MarkRole,     // int(NodeMarks::Mark): what the freshness cell marks
+        MarkTextRole, // the mark in words ("Silenced", "Firing"), empty when none
     };
     Q_ENUM(Role)
 
@@ -66,6 +75,20 @@ public:
     void tick();
     // After a language change: headers and texts in the new language.
     void retranslate();
+
+    // The maintenance silences as listed (active and recently ended); those in force at the
+    // server's time mark their nodes. A change of which are in force repaints every row once;
+    // tick() notices one starting or ending.
+    void setSilences(QList<Silence> silences, qint64 serverNowMs);
+    // The alerts as the rules left them after a poll (resolved ones are ignored): only the rows
+    // whose open alerts changed are reported.
+    void setAlerts(const QList<Alert> &alerts);
+    const NodeMarks &marks() const { return m_marks; }
+    const Silence *silenceAt(int row) const { return m_marks.silenceOf(nodeAt(row)); }
+    std::optional<AlertState> alertStateAt(int row) const
+    {
+        return m_marks.worstAlertOf(nodeAt(row).nodeId);
+    }
 
     // Rows in the order of a column's raw value (never reported / no value first when
     // ascending), ties by node id; column -1 keeps arrival order. Kept on every change.
@@ -106,6 +129,7 @@ private:
     void resort();
 
     const ServerClock *m_clock;
+    NodeMarks m_marks;
     QList<Node> m_nodes;            // by slot: arrival order
     QList<int> m_order;             // row → slot
     QList<int> m_rowOfSlot;         // slot → row

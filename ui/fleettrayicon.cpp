@@ -50,6 +50,10 @@ QIcon FleetTrayIcon::iconFor(FleetNotifier::State state)
         return QIcon(new TrayIconEngine(QColor(0xef, 0x6c, 0x00), TrayIconEngine::Mark::Clock));
     case FleetNotifier::State::Offline:
         return QIcon(new TrayIconEngine(QColor(0xc6, 0x28, 0x28), TrayIconEngine::Mark::Cross));
+    case FleetNotifier::State::AlertsFiring:
+        return QIcon(new TrayIconEngine(QColor(0xad, 0x14, 0x57), TrayIconEngine::Mark::Bang));
+    case FleetNotifier::State::AlertsPending:
+        return QIcon(new TrayIconEngine(QColor(0x15, 0x65, 0xc0), TrayIconEngine::Mark::Dots));
     case FleetNotifier::State::Unknown:
         break;
     }

@@ -11,12 +11,23 @@
 namespace prego {
 
 // The freshness cell: an icon and the state's name, never colour alone (filled circle: fresh;
-// clock: stale; hollow circle: never reported; question mark: unknown).
+// clock: stale; hollow circle: never reported; question mark: unknown). A node's mark
+// (NodeTableModel::MarkRole) is a small badge at the cell's right end with the mark in words:
+// "Silenced" (hatched, as the heatmap hatches silenced slots), or the worst open alert ("Firing",
+// "Pending", "Alert unknown"), outlined in its tone so that it informs without alarming.
 class FreshnessDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     explicit FreshnessDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The colour of a mark's badge (an int(NodeMarks::Mark)) on this palette.
+    static QColor markColor(int mark, const QPalette &palette);
+    // Where the badge of `text` goes in a cell's rectangle.
+    static QRect badgeRect(const QRect &cell, const QString &text, const QFontMetrics &metrics);
 
     // The state's colour on this palette (a lighter variant on a dark one).
     static QColor colorFor(Freshness f, const QPalette &palette);

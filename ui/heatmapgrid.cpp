@@ -70,6 +70,68 @@ QString HeatmapGrid::stateName(HeatCell state)
     return {};
 }
 
+void HeatmapGrid::paintHatch(QPainter *painter, const QRect &rect, const QColor &under)
+{
+    // Lines in the colour that reads on the cell, half strong: the state's colour stays visible.
+    QColor lines = StatusColors::textOn(under);
+    lines.setAlpha(150);
+    painter->fillRect(rect, QBrush(lines, Qt::BDiagPattern));
+}
+
+void HeatmapGrid::setSilences(const QList<Silence> &silences)
+{
+    m_silences = SilenceIndex(silences, m_heatmap.firstSlotStartMs);
+    updateSilencedSlots();
+    viewport()->update();
+}
+
+void HeatmapGrid::setRegionLookup(RegionLookup regionOf)
+{
+    m_regionOf = std::move(regionOf);
+    updateSilencedSlots();
+    viewport()->update();
+}
+
+void HeatmapGrid::updateSilencedSlots()
+{
+    m_silenced.clear();
+    if (m_silences.silences().isEmpty())
+        return;
+    // Two hash finds per row (node id, region), then a column range per silence found.
+    const qint64 from = m_heatmap.firstSlotStartMs;
+    const qint64 to = from + FreshnessHeatmap::SlotCount * FreshnessHeatmap::SlotMs;
+    const bool regions = m_silences.hasRegionSilences() && m_regionOf;
+    const auto floorDiv = [](qint64 a, qint64 b) {
+        return a >= 0 ? a / b : -((-a + b - 1) / b);
+    };
+    m_silenced.resize(m_heatmap.rows.size());
+    for (qsizetype r = 0; r < m_heatmap.rows.size(); ++r) {
+        const QString &id = m_heatmap.rows.at(r).nodeId;
+        for (const Silence *s :
+             m_silences.overlapping(id, regions ? m_regionOf(id) : QString(), from, to)) {
+            const qint64 first = floorDiv(s->startsAtMs - from, FreshnessHeatmap::SlotMs);
+            const qint64 last = floorDiv(s->effectiveEndMs() - from + FreshnessHeatmap::SlotMs - 1,
+                                         FreshnessHeatmap::SlotMs) -
+                                1;
+            m_silenced[r].append({int(std::max<qint64>(0, first)),
+                                  int(std::min<qint64>(FreshnessHeatmap::SlotCount - 1, last)), s});
+        }
+    }
+}
+
+const Silence *HeatmapGrid::silenceAt(int row, int column) const
+{
+    if (row < 0 || row >= m_silenced.size())
+        return nullptr;
+    const Silence *found = nullptr;
+    for (const SilencedSlots &slots : m_silenced.at(row)) {
+        if (column >= slots.first && column <= slots.last &&
+            (!found || slots.silence->effectiveEndMs() > found->effectiveEndMs()))
+            found = slots.silence; // of two, the one that lasts longer says more
+    }
+    return found;
+}
+
 void HeatmapGrid::setHeatmap(const Heatmap &heatmap)
 {
     const QString current = m_currentRow >= 0 && m_currentRow < m_heatmap.rows.size()
@@ -88,6 +150,7 @@ void HeatmapGrid::setHeatmap(const Heatmap &heatmap)
             widest = std::max(widest, fm.horizontalAdvance(row.nodeId));
     }
     m_labelWidth = std::clamp(widest + 2 * LabelPadding, MinLabelWidth, MaxLabelWidth);
+    updateSilencedSlots();
     updateScrollBars();
     viewport()->update();
 }
@@ -155,10 +218,13 @@ QString HeatmapGrid::toolTipFor(const Cell &cell) const
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(start);
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(start + FreshnessHeatmap::SlotMs);
     //: heatmap tooltip: node, slot start – end, state; e.g. "node-7 · 14:05 – 14:10: no push"
-    return tr("%1 · %2 – %3: %4")
-        .arg(row.nodeId, locale.toString(from, QLocale::ShortFormat),
-             locale.toString(to.time(), QLocale::ShortFormat),
-             stateName(row.cells.at(cell.column)));
+    const QString slot = tr("%1 · %2 – %3: %4")
+                             .arg(row.nodeId, locale.toString(from, QLocale::ShortFormat),
+                                  locale.toString(to.time(), QLocale::ShortFormat),
+                                  stateName(row.cells.at(cell.column)));
+    if (const Silence *silence = silenceAt(cell.row, cell.column))
+        return slot + u'\n' + SilenceIndex::describe(*silence);
+    return slot;
 }
 
 void HeatmapGrid::paintEvent(QPaintEvent *event)
@@ -186,6 +252,13 @@ void HeatmapGrid::paintEvent(QPaintEvent *event)
         for (int c = 0; c < row.cells.size(); ++c) {
             // One pixel of air between rows keeps 10,000 of them readable.
             p.fillRect(cellRect(r, c).adjusted(0, 1, 0, -1), colorOf(row.cells.at(c), pal));
+        }
+        if (r < m_silenced.size()) {
+            for (const SilencedSlots &slots : m_silenced.at(r)) {
+                for (int c = slots.first; c <= slots.last && c < row.cells.size(); ++c)
+                    paintHatch(&p, cellRect(r, c).adjusted(0, 1, 0, -1),
+                               colorOf(row.cells.at(c), pal));
+            }
         }
     }
     // The time axis on top: a tick and label every three hours, in local time.

@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +25,8 @@ HeatmapView::HeatmapView(QWidget *parent)
     , m_grid(new HeatmapGrid(this))
     , m_explanation(new QLabel(this))
     , m_summary(new QLabel(this))
+    , m_silencedSwatch(new QLabel(this))
+    , m_silencedText(new QLabel(this))
 {
     setObjectName(u"heatmapView"_s);
     m_explanation->setWordWrap(true);
@@ -38,6 +42,11 @@ HeatmapView::HeatmapView(QWidget *parent)
         legend->addWidget(m_legendText[i]);
         legend->addSpacing(12);
     }
+    // Hatching over any colour: drawn, not a fill (updateSwatches).
+    m_silencedSwatch->setObjectName(u"heatmapSilencedSwatch"_s);
+    m_silencedSwatch->setFixedSize(14, 14);
+    legend->addWidget(m_silencedSwatch);
+    legend->addWidget(m_silencedText);
     legend->addStretch(1);
     legend->addWidget(m_summary);
 
@@ -56,6 +65,16 @@ void HeatmapView::setHeatmap(const Heatmap &heatmap)
     m_unavailable.clear();
     m_grid->setHeatmap(heatmap);
     retranslate();
+}
+
+void HeatmapView::setSilences(const QList<Silence> &silences)
+{
+    m_grid->setSilences(silences);
+}
+
+void HeatmapView::setRegionLookup(std::function<QString(const QString &nodeId)> regionOf)
+{
+    m_grid->setRegionLookup(std::move(regionOf));
 }
 
 void HeatmapView::setUnavailable(const QString &reason)
@@ -77,6 +96,8 @@ void HeatmapView::retranslate()
            "the node."));
     for (size_t i = 0; i < LegendStates.size(); ++i)
         m_legendText[i]->setText(HeatmapGrid::stateName(LegendStates[i]));
+    //: heatmap legend: hatched slots were under a maintenance silence
+    m_silencedText->setText(tr("silenced"));
     m_grid->setAccessibleName(tr("Fleet freshness heatmap"));
     if (!m_unavailable.isEmpty()) {
         m_summary->setText(m_unavailable);
@@ -108,6 +129,15 @@ void HeatmapView::updateSwatches()
         pal.setColor(QPalette::Window, HeatmapGrid::colorOf(LegendStates[i], palette()));
         m_swatches[i]->setPalette(pal);
     }
+    const qreal ratio = devicePixelRatioF();
+    QPixmap hatched(QSize(14, 14) * ratio);
+    hatched.setDevicePixelRatio(ratio);
+    const QColor under = HeatmapGrid::colorOf(HeatCell::NoData, palette());
+    hatched.fill(under);
+    QPainter p(&hatched);
+    HeatmapGrid::paintHatch(&p, QRect(0, 0, 14, 14), under);
+    p.end();
+    m_silencedSwatch->setPixmap(hatched);
 }
 
 void HeatmapView::changeEvent(QEvent *event)

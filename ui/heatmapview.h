@@ -1,10 +1,12 @@
 #pragma once
 
 #include "domain/freshnessheatmap.h"
+#include "types/silence.h"
 
 #include <QWidget>
 
 #include <array>
+#include <functional>
 
 class QLabel;
 
@@ -21,6 +23,10 @@ public:
     explicit HeatmapView(QWidget *parent = nullptr);
 
     void setHeatmap(const Heatmap &heatmap);
+    // The silences as listed (active and recently ended): their slots are hatched.
+    void setSilences(const QList<Silence> &silences);
+    // A node's region by its id, for silences of a whole region.
+    void setRegionLookup(std::function<QString(const QString &nodeId)> regionOf);
     // The history is not available (failed to open): say so instead of an empty grid.
     void setUnavailable(const QString &reason);
     HeatmapGrid *grid() const { return m_grid; }
@@ -41,6 +47,8 @@ private:
     QLabel *m_summary;
     std::array<QLabel *, 5> m_legendText{};
     std::array<QLabel *, 5> m_swatches{};
+    QLabel *m_silencedSwatch;
+    QLabel *m_silencedText;
     QString m_unavailable;
     bool m_hasHeatmap = false;
 };

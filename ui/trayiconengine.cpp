@@ -55,6 +55,14 @@ void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mod
     case Mark::Dash:
         painter->drawLine(at(-0.42, 0.0), at(0.42, 0.0));
         break;
+    case Mark::Bang:
+        painter->drawLine(at(0.0, -0.5), at(0.0, 0.12));
+        painter->drawPoint(at(0.0, 0.45));
+        break;
+    case Mark::Dots:
+        for (const qreal x : {-0.4, 0.0, 0.4})
+            painter->drawPoint(at(x, 0.0));
+        break;
     }
     painter->restore();
 }

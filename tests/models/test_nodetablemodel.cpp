@@ -335,3 +335,162 @@ TEST(NodeTableModel, OnlyTheChangedPositionsOfADeltaAreApplied)
     model.applySnapshot(other);
     EXPECT_EQ(text(model, u"a"_s, NodeTableModel::CpuColumn), u"11.0 %"_s);
 }
+
+namespace {
+
+prego::Silence silenceOn(QStringList nodes, std::optional<QString> region, qint64 startsAt,
+                         qint64 endsAt)
+{
+    prego::Silence s;
+    s.silenceId = u"s-1"_s;
+    s.nodeIds = std::move(nodes);
+    s.region = std::move(region);
+    s.startsAtMs = startsAt;
+    s.endsAtMs = endsAt;
+    s.reason = u"kernel upgrade"_s;
+    s.createdBy = u"alice"_s;
+    return s;
+}
+
+prego::Alert alertOn(const QString &nodeId, prego::AlertRule rule, prego::AlertState state,
+                     std::optional<double> value = std::nullopt)
+{
+    prego::Alert a;
+    a.nodeId = nodeId;
+    a.region = u"fsn1"_s;
+    a.rule = rule;
+    a.state = state;
+    a.value = value;
+    a.detail = rule == prego::AlertRule::Freshness ? u"stale"_s : QString();
+    a.sinceMs = ServerNow - 600 * 1000;
+    a.firingSinceMs = ServerNow - 60 * 1000;
+    return a;
+}
+
+QVariant markData(const NodeTableModel &m, const QString &id, int role)
+{
+    return m.index(m.rowOf(id), NodeTableModel::FreshnessColumn).data(role);
+}
+
+} // namespace
+
+// A node under a maintenance silence is marked beside its freshness, says who silenced it, until
+// when and why, and the mark follows the silence's start and end with the clock.
+TEST(NodeTableModel, ASilencedNodeIsMarkedAndItsTooltipSaysWhoUntilWhenAndWhy)
+{
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.applySnapshot(
+        snapshot({node(u"a"_s, 900), node(u"b"_s, 10), node(u"c"_s, 10, 10.0, u"nbg1"_s)}));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    constexpr qint64 Min = 60 * 1000;
+    model.setSilences({silenceOn({u"a"_s}, std::nullopt, ServerNow - Min, ServerNow + 60 * Min),
+                       silenceOn({}, u"nbg1"_s, ServerNow + 5 * Min, ServerNow + 65 * Min)},
+                      ServerNow);
+    ASSERT_EQ(changed.size(), 1) << "one repaint of every row";
+    EXPECT_EQ(changed.first().at(0).value<QModelIndex>().row(), 0);
+    EXPECT_EQ(changed.first().at(1).value<QModelIndex>().row(), 2);
+
+    EXPECT_TRUE(markData(model, u"a"_s, NodeTableModel::SilencedRole).toBool());
+    EXPECT_EQ(markData(model, u"a"_s, NodeTableModel::MarkTextRole).toString(), u"Silenced"_s);
+    EXPECT_EQ(markData(model, u"a"_s, Qt::DisplayRole).toString(), u"Stale"_s); // still shown
+    EXPECT_EQ(markData(model, u"a"_s, Qt::AccessibleTextRole).toString(), u"Stale, Silenced"_s);
+    const QString until = prego::SilenceIndex::localTimeText(ServerNow + 60 * Min);
+    const QString tip = markData(model, u"a"_s, Qt::ToolTipRole).toString();
+    EXPECT_TRUE(tip.endsWith(u"\nSilenced by alice until %1: kernel upgrade"_s.arg(until)))
+        << tip.toStdString();
+    EXPECT_TRUE(model.index(model.rowOf(u"a"_s), NodeTableModel::NodeColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"Silenced by alice"_s));
+    EXPECT_FALSE(markData(model, u"b"_s, NodeTableModel::SilencedRole).toBool());
+    EXPECT_EQ(markData(model, u"b"_s, NodeTableModel::MarkTextRole).toString(), QString());
+    // The region's silence has not begun yet.
+    EXPECT_FALSE(markData(model, u"c"_s, NodeTableModel::SilencedRole).toBool());
+    EXPECT_EQ(model.silenceAt(model.rowOf(u"c"_s)), nullptr);
+
+    // The same list again: nothing to repaint.
+    changed.clear();
+    model.setSilences(model.marks().silences().silences(), ServerNow);
+    EXPECT_EQ(changed.size(), 0);
+
+    // Five minutes on, the region's silence starts; an hour on, a's has ended.
+    f.clock.advanceForTesting(5 * Min);
+    model.tick();
+    EXPECT_TRUE(markData(model, u"c"_s, NodeTableModel::SilencedRole).toBool());
+    f.clock.advanceForTesting(55 * Min);
+    model.tick();
+    EXPECT_FALSE(markData(model, u"a"_s, NodeTableModel::SilencedRole).toBool());
+    EXPECT_TRUE(markData(model, u"c"_s, NodeTableModel::SilencedRole).toBool());
+    EXPECT_EQ(markData(model, u"a"_s, Qt::AccessibleTextRole).toString(), u"Stale"_s);
+    model.setSilences({}, ServerNow + 60 * Min);
+    EXPECT_FALSE(markData(model, u"c"_s, NodeTableModel::SilencedRole).toBool());
+}
+
+// Alerts mark their node (the worst open one), quietly, only where no silence is in force; a
+// poll's alerts repaint only the rows whose alerts changed.
+TEST(NodeTableModel, ANodesWorstOpenAlertIsMarkedUnlessItIsSilenced)
+{
+    using prego::AlertRule;
+    using prego::AlertState;
+    Fixture f;
+    NodeTableModel model(&f.clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QList<Node> nodes;
+    for (int i = 0; i < 20; ++i)
+        nodes.append(node(u"n%1"_s.arg(i, 2, 10, QChar(u'0')), 10));
+    model.applySnapshot(snapshot(nodes));
+    model.setSilences(
+        {silenceOn({u"n00"_s}, std::nullopt, ServerNow - 1000, ServerNow + 3600 * 1000)},
+        ServerNow);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QList<prego::Alert> alerts{
+        alertOn(u"n00"_s, AlertRule::Freshness, AlertState::Firing), // silenced
+        alertOn(u"n05"_s, AlertRule::Disk, AlertState::Pending, 86.5),
+        alertOn(u"n05"_s, AlertRule::Cpu, AlertState::Firing, 93.2),
+        alertOn(u"n07"_s, AlertRule::Memory, AlertState::Pending, 91.0),
+        alertOn(u"n09"_s, AlertRule::Cpu, AlertState::Unknown),
+        alertOn(u"n11"_s, AlertRule::Cpu, AlertState::Resolved, 40.0), // not a mark
+    };
+    model.setAlerts(alerts);
+    ASSERT_EQ(changed.size(), 4) << "the rows of n00, n05, n07 and n09";
+    EXPECT_EQ(markData(model, u"n00"_s, NodeTableModel::MarkTextRole).toString(), u"Silenced"_s);
+    EXPECT_EQ(markData(model, u"n00"_s, NodeTableModel::AlertStateRole).toInt(),
+              int(AlertState::Firing)); // the raw fact stays for filters
+    EXPECT_EQ(markData(model, u"n05"_s, NodeTableModel::MarkTextRole).toString(), u"Firing"_s);
+    EXPECT_EQ(markData(model, u"n05"_s, NodeTableModel::MarkRole).toInt(),
+              int(prego::NodeMarks::Mark::AlertFiring));
+    EXPECT_EQ(markData(model, u"n07"_s, NodeTableModel::MarkTextRole).toString(), u"Pending"_s);
+    EXPECT_EQ(markData(model, u"n09"_s, NodeTableModel::MarkTextRole).toString(),
+              u"Alert unknown"_s);
+    EXPECT_FALSE(markData(model, u"n11"_s, NodeTableModel::AlertStateRole).isValid());
+    EXPECT_EQ(markData(model, u"n11"_s, NodeTableModel::MarkTextRole).toString(), QString());
+    EXPECT_EQ(model.alertStateAt(model.rowOf(u"n05"_s)), AlertState::Firing);
+    const QString since = prego::SilenceIndex::localTimeText(ServerNow - 60 * 1000);
+    const QString tip = markData(model, u"n05"_s, Qt::ToolTipRole).toString();
+    EXPECT_TRUE(tip.contains(u"\ndisk pending at 86.5 % since "_s)) << tip.toStdString();
+    EXPECT_TRUE(tip.endsWith(u"\nCPU firing at 93.2 % since %1"_s.arg(since))) << tip.toStdString();
+
+    // The next poll: the same alerts repaint nothing; one that resolves repaints its row only.
+    changed.clear();
+    model.setAlerts(alerts);
+    EXPECT_EQ(changed.size(), 0);
+    QList<prego::Alert> next = alerts;
+    next[3].state = AlertState::Resolved;
+    model.setAlerts(next);
+    ASSERT_EQ(changed.size(), 1);
+    EXPECT_EQ(changed.first().at(0).value<QModelIndex>().row(), model.rowOf(u"n07"_s));
+    EXPECT_EQ(markData(model, u"n07"_s, NodeTableModel::MarkTextRole).toString(), QString());
+
+    // Acknowledged: still marked, and the tooltip says who is on it.
+    next[2].ack = prego::AlertAck{u"carol"_s, ServerNow, u"looking"_s};
+    model.setAlerts(next);
+    EXPECT_TRUE(markData(model, u"n05"_s, Qt::ToolTipRole)
+                    .toString()
+                    .endsWith(u"since %1, acknowledged by carol"_s.arg(since)));
+    model.retranslate();
+    model.applySnapshot(snapshot({}));
+    model.setAlerts({});
+    EXPECT_EQ(model.rowCount(), 0);
+}

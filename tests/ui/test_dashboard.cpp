@@ -2,13 +2,16 @@
 #include "api/fleetpoller.h"
 #include "dashboardview.h"
 #include "domain/serverclock.h"
+#include "freshnessdelegate.h"
 #include "httptestclient.h"
 #include "i18n/translations.h"
 #include "mainwindow.h"
 #include "nodefilterproxy.h"
 #include "nodetablemodel.h"
 #include "simprocess.h"
+#include "testnodes.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -109,6 +112,85 @@ TEST(Dashboard, ShowsStaleAndNeverReportedNodesOfTheDemoFleet)
                             .endsWith(u" min ago"_s));
         }
     }
+}
+
+// Beside a node's freshness: a "Silenced" badge for a node under a maintenance silence (even a
+// stale one), its worst alert for a node not silenced, nothing for the others.
+TEST(Dashboard, MarksSilencedAndAlertingNodesBesideTheirFreshness)
+{
+    constexpr qint64 Now = 1'800'000'000'000;
+    const prego::test::AgedNodes node{Now};
+    prego::ServerClock clock([] { return Now; });
+    clock.sync(Now);
+    NodeTableModel model(&clock);
+    prego::DashboardView view(&model, &clock);
+    view.resize(1400, 500);
+    view.show();
+    prego::NodesSnapshot snapshot;
+    snapshot.serverTimeMs = Now;
+    snapshot.nodes = {node(u"a-silenced"_s, 900), node(u"b-firing"_s, 10), node(u"c-plain"_s, 10)};
+    model.applySnapshot(snapshot);
+    prego::Silence silence;
+    silence.silenceId = u"s-1"_s;
+    silence.nodeIds = {u"a-silenced"_s};
+    silence.startsAtMs = Now - 60'000;
+    silence.endsAtMs = Now + 3'600'000;
+    silence.reason = u"kernel upgrade"_s;
+    silence.createdBy = u"alice"_s;
+    model.setSilences({silence}, Now);
+    prego::Alert firing;
+    firing.nodeId = u"b-firing"_s;
+    firing.region = u"fsn1"_s;
+    firing.rule = prego::AlertRule::Cpu;
+    firing.state = prego::AlertState::Firing;
+    firing.value = 95.0;
+    model.setAlerts({firing});
+    QTableView *table = view.table();
+    table->clearSelection();
+    QApplication::processEvents();
+
+    const QImage image = table->viewport()->grab().toImage();
+    const auto cellOf = [&](const QString &id) {
+        const QAbstractItemModel *proxy = table->model();
+        for (int r = 0; r < proxy->rowCount(); ++r) {
+            if (proxy->index(r, 0).data(NodeTableModel::NodeIdRole).toString() == id)
+                return table->visualRect(proxy->index(r, NodeTableModel::FreshnessColumn));
+        }
+        return QRect();
+    };
+    // Pixels of about this colour in the cell.
+    const auto count = [&](const QRect &cell, const QColor &color) {
+        int n = 0;
+        for (int y = cell.top(); y <= cell.bottom(); ++y) {
+            for (int x = cell.left(); x <= cell.right() && x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
+                                 std::abs(c.blue() - color.blue()) <
+                             30
+                         ? 1
+                         : 0;
+            }
+        }
+        return n;
+    };
+    const QPalette pal = table->palette();
+    const QColor silenced =
+        prego::FreshnessDelegate::markColor(int(prego::NodeMarks::Mark::Silenced), pal);
+    const QColor alert =
+        prego::FreshnessDelegate::markColor(int(prego::NodeMarks::Mark::AlertFiring), pal);
+    const QRect a = cellOf(u"a-silenced"_s);
+    const QRect b = cellOf(u"b-firing"_s);
+    const QRect c = cellOf(u"c-plain"_s);
+    ASSERT_TRUE(a.isValid() && b.isValid() && c.isValid());
+    EXPECT_GE(count(a, silenced), 20) << "the silenced badge";
+    EXPECT_EQ(count(a, alert), 0);
+    EXPECT_GE(count(b, alert), 20) << "the alert's badge";
+    EXPECT_EQ(count(b, silenced), 0);
+    EXPECT_EQ(count(c, silenced) + count(c, alert), 0);
+    // The badge sits at the cell's right end, clear of the freshness text on the left.
+    const QRect badge =
+        prego::FreshnessDelegate::badgeRect(a, u"Silenced"_s, QFontMetrics(table->font()));
+    EXPECT_GT(badge.left(), a.left() + a.width() / 2);
 }
 
 // An empty table says why it is empty, over the table, in the operator's language; a loading one

@@ -23,6 +23,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -344,6 +345,116 @@ TEST(HeatmapGrid, CellsMapToRowsAndSlotsAndAClickOpensTheNode)
     QTest::keyClick(grid, Qt::Key_Return);
     ASSERT_EQ(opened.size(), 2);
     EXPECT_EQ(opened.last().first().toString(), u"late-one"_s);
+}
+
+namespace {
+
+prego::Silence silenceOf(QStringList nodes, std::optional<QString> region, qint64 startsAt,
+                         qint64 endsAt)
+{
+    prego::Silence s;
+    s.silenceId = u"s-1"_s;
+    s.nodeIds = std::move(nodes);
+    s.region = std::move(region);
+    s.startsAtMs = startsAt;
+    s.endsAtMs = endsAt;
+    s.reason = u"kernel upgrade"_s;
+    s.createdBy = u"alice"_s;
+    return s;
+}
+
+// The colours painted inside a cell (without the row's one pixel of air).
+QSet<QRgb> colorsIn(const QImage &image, const QRect &cell)
+{
+    QSet<QRgb> colors;
+    for (int y = cell.top() + 1; y < cell.bottom(); ++y)
+        for (int x = cell.left(); x <= cell.right(); ++x)
+            colors.insert(image.pixel(x, y));
+    return colors;
+}
+
+} // namespace
+
+// Slots under a maintenance silence are hatched over their state's colour (from the silence's
+// start to its end, or to when it was ended early; a region's silence over its nodes), the
+// legend names the hatching, and the tooltip says who silenced the node, until when and why.
+TEST(HeatmapGrid, SilencedSlotsAreHatchedAndSaySoOnHover)
+{
+    prego::HeatmapView view;
+    view.resize(1200, 400);
+    view.show();
+    const prego::Heatmap heatmap = knownHeatmap();
+    view.setHeatmap(heatmap);
+    const auto column = [&](qint64 t) {
+        return int((t - heatmap.firstSlotStartMs) / (5 * Min));
+    };
+    const prego::Silence maintenance =
+        silenceOf({u"late-one"_s}, std::nullopt, Now - 2 * Hour - 30 * Min, Now - Hour);
+    prego::Silence rack = silenceOf({}, u"nbg1"_s, Now - 6 * Hour, Now + Hour);
+    rack.endedAtMs = Now - 5 * Hour; // ended early
+    rack.createdBy = u"bob"_s;
+    view.setRegionLookup([](const QString &id) { return id == u"steady" ? u"nbg1"_s : u"fsn1"_s; });
+    view.setSilences({maintenance, rack});
+    QApplication::processEvents();
+    prego::HeatmapGrid *grid = view.grid();
+    const QImage image = grid->viewport()->grab().toImage();
+    const QPalette pal = grid->palette();
+    const QRgb onTime = prego::HeatmapGrid::colorOf(prego::HeatCell::OnTime, pal).rgb();
+    const QRgb noPush = prego::HeatmapGrid::colorOf(prego::HeatCell::NoPush, pal).rgb();
+
+    // late-one (row 0): pushed on time outside the silence (one colour) and inside it (the same
+    // colour crossed by hatching); its missed slots are hatched too.
+    const int before = column(Now - 4 * Hour);
+    const int inside = column(Now - 2 * Hour - 20 * Min);
+    const int missed = column(Now - 2 * Hour);
+    ASSERT_EQ(heatmap.rows.at(0).cells.at(before), prego::HeatCell::OnTime);
+    ASSERT_EQ(heatmap.rows.at(0).cells.at(inside), prego::HeatCell::OnTime);
+    ASSERT_EQ(heatmap.rows.at(0).cells.at(missed), prego::HeatCell::NoPush);
+    EXPECT_EQ(colorsIn(image, grid->cellRect(0, before)), QSet<QRgb>{onTime});
+    const QSet<QRgb> hatched = colorsIn(image, grid->cellRect(0, inside));
+    EXPECT_TRUE(hatched.contains(onTime)) << "the state's colour stays visible";
+    EXPECT_GE(hatched.size(), 2) << "hatching crosses the cell";
+    const QSet<QRgb> missedColors = colorsIn(image, grid->cellRect(0, missed));
+    EXPECT_TRUE(missedColors.contains(noPush));
+    EXPECT_GE(missedColors.size(), 2);
+    // After the silence's end: plain again.
+    EXPECT_EQ(colorsIn(image, grid->cellRect(0, column(Now - 30 * Min))), QSet<QRgb>{onTime});
+
+    // steady (row 1) in nbg1: hatched while the region's silence was in force, not after it was
+    // ended early.
+    EXPECT_GE(colorsIn(image, grid->cellRect(1, column(Now - 5 * Hour - 30 * Min))).size(), 2);
+    EXPECT_EQ(colorsIn(image, grid->cellRect(1, column(Now - 4 * Hour))), QSet<QRgb>{onTime});
+
+    const QString until = prego::SilenceIndex::localTimeText(Now - Hour);
+    const QString tip = grid->toolTipFor({0, missed});
+    EXPECT_TRUE(tip.endsWith(u": no push\nSilenced by alice until %1: kernel upgrade"_s.arg(until)))
+        << tip.toStdString();
+    EXPECT_FALSE(grid->toolTipFor({0, before}).contains(u"Silenced"_s));
+    EXPECT_TRUE(grid->toolTipFor({1, column(Now - 5 * Hour - 30 * Min)})
+                    .contains(u"Silenced by bob until %1"_s.arg(
+                        prego::SilenceIndex::localTimeText(Now - 5 * Hour))));
+
+    // The legend names the hatching, with a hatched swatch.
+    const auto *swatch = view.findChild<QLabel *>(u"heatmapSilencedSwatch"_s);
+    ASSERT_NE(swatch, nullptr);
+    const QImage swatchImage = swatch->pixmap().toImage();
+    QSet<QRgb> swatchColors;
+    for (int y = 0; y < swatchImage.height(); ++y)
+        for (int x = 0; x < swatchImage.width(); ++x)
+            swatchColors.insert(swatchImage.pixel(x, y));
+    EXPECT_GE(swatchColors.size(), 2);
+    bool named = false;
+    for (const QLabel *label : view.findChildren<QLabel *>())
+        named = named || label->text() == u"silenced"_s;
+    EXPECT_TRUE(named);
+
+    // Without a way to know regions, a region's silence hatches nothing; a new heatmap keeps the
+    // node's own.
+    view.setRegionLookup({});
+    view.setHeatmap(heatmap);
+    EXPECT_EQ(grid->silenceAt(1, column(Now - 5 * Hour - 30 * Min)), nullptr);
+    ASSERT_NE(grid->silenceAt(0, missed), nullptr);
+    EXPECT_EQ(grid->silenceAt(0, missed)->silenceId, u"s-1"_s);
 }
 
 namespace {

@@ -123,7 +123,8 @@ TEST(Tray, IconsShowEachStateAndAreDrawnAtTwiceTheResolution)
     using State = prego::FleetNotifier::State;
     QList<QRgb> fills;
     QList<QList<bool>> marks;
-    for (const State state : {State::Unknown, State::AllFresh, State::SomeStale, State::Offline}) {
+    for (const State state : {State::Unknown, State::AllFresh, State::SomeStale, State::Offline,
+                              State::AlertsFiring, State::AlertsPending}) {
         const QIcon icon = prego::FleetTrayIcon::iconFor(state);
         const QPixmap one = icon.pixmap(QSize(22, 22), 1.0);
         const QPixmap two = icon.pixmap(QSize(22, 22), 2.0);
