@@ -1,6 +1,6 @@
 #include "alerthistorymodel.h"
 
-#include "alerttext.h"
+#include "domain/alerttext.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include "alertlistmodel.h"
 
-#include "alerttext.h"
 #include "domain/agetext.h"
+#include "domain/alerttext.h"
 
 #include <QSet>
 
@@ -90,9 +90,8 @@ QVariant AlertListModel::displayValue(const Alert &alert, int column) const
     case RegionColumn:
         return alert.region;
     case RuleColumn:
-        return AlertText::ruleLabel(
-            alert.rule,
-            AlertText::effectiveThreshold(m_rules, alert.rule, alert.nodeId, alert.region));
+        return AlertText::ruleLabel(alert.rule,
+                                    m_rules.effective(alert.rule, alert.nodeId, alert.region));
     case StateColumn:
         return AlertText::stateName(alert.state);
     case ValueColumn:

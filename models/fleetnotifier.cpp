@@ -169,7 +169,7 @@ void FleetNotifier::announce(int kind, const QList<Item> &items)
     const AlertRule rule = first.rule;
     const int count = int(items.size());
     const auto thresholdOf = [&](const Item &i) {
-        return AlertMarks::effective(m_rules, i.rule, i.nodeId, i.region);
+        return m_rules.effective(i.rule, i.nodeId, i.region);
     };
     const auto percent = [](double v) {
         return QLocale().toString(v, 'f', 1);

@@ -1,6 +1,6 @@
 #include "silencelistmodel.h"
 
-#include "alerttext.h"
+#include "domain/alerttext.h"
 
 #include <QSet>
 

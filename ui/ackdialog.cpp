@@ -1,6 +1,6 @@
 #include "ackdialog.h"
 
-#include "alerttext.h"
+#include "domain/alerttext.h"
 #include "statuscolors.h"
 
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
 #include "alertoverridedialog.h"
 
-#include "alerttext.h"
+#include "domain/alerttext.h"
 #include "statuscolors.h"
 #include "windowspinbox.h"
 

@@ -1,7 +1,7 @@
 #include "alertrulesdialog.h"
 
-#include "alerttext.h"
 #include "domain/agetext.h"
+#include "domain/alerttext.h"
 #include "statuscolors.h"
 #include "windowspinbox.h"
 
@@ -125,7 +125,7 @@ void AlertRulesDialog::setRules(const AlertRules &rules)
 {
     m_rules = rules;
     for (AlertRule rule : AllAlertRules) {
-        const AlertThreshold &t = AlertText::defaults(rules, rule);
+        const AlertThreshold &t = rules.defaults(rule);
         RuleRow &r = row(rule);
         r.enabled->setChecked(t.enabled);
         if (rule == AlertRule::Freshness)
@@ -154,7 +154,7 @@ AlertRules AlertRulesDialog::rules() const
 {
     AlertRules r = m_rules;
     for (AlertRule rule : AllAlertRules) {
-        AlertThreshold &t = AlertText::defaults(r, rule);
+        AlertThreshold &t = r.defaults(rule);
         const RuleRow &w = row(rule);
         t.enabled = w.enabled->isChecked();
         if (rule == AlertRule::Freshness)
@@ -194,7 +194,7 @@ QString AlertRulesDialog::validate(const AlertRules &rules)
         return {};
     };
     for (AlertRule rule : MetricRules) {
-        if (const QString p = problemOf(AlertText::defaults(rules, rule)); !p.isEmpty()) {
+        if (const QString p = problemOf(rules.defaults(rule)); !p.isEmpty()) {
             //: %1: a rule (CPU, Memory, Disk), %2: what is wrong with its values
             return tr("%1: %2").arg(AlertText::ruleName(rule), p);
         }
@@ -204,8 +204,10 @@ QString AlertRulesDialog::validate(const AlertRules &rules)
             if (it.key().trimmed().isEmpty())
                 return tr("An override names no node or region.");
             for (AlertRule rule : MetricRules) {
-                const AlertThreshold t =
-                    AlertText::withOverride(AlertText::defaults(rules, rule), it->value(rule));
+                const auto change = it->constFind(rule);
+                if (change == it->cend())
+                    continue;
+                const AlertThreshold t = change->appliedTo(rules.defaults(rule));
                 if (const QString p = problemOf(t); !p.isEmpty()) {
                     //: %1: a node id or region, %2: a rule, %3: what is wrong with its values
                     return tr("The override for %1, %2: %3")

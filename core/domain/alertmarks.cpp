@@ -31,42 +31,6 @@ std::optional<AlertState> AlertMarks::worst(const QList<Alert> &alerts)
     return result;
 }
 
-AlertThreshold AlertMarks::effective(const AlertRules &rules, AlertRule rule, const QString &nodeId,
-                                     const QString &region)
-{
-    AlertThreshold t;
-    switch (rule) {
-    case AlertRule::Freshness:
-        t = rules.freshness;
-        break;
-    case AlertRule::Cpu:
-        t = rules.cpu;
-        break;
-    case AlertRule::Memory:
-        t = rules.memory;
-        break;
-    case AlertRule::Disk:
-        t = rules.disk;
-        break;
-    }
-    const auto apply = [&](const QMap<QString, AlertOverrides> &overrides, const QString &key) {
-        const auto byKey = overrides.constFind(key);
-        if (byKey == overrides.cend())
-            return;
-        const auto byRule = byKey->constFind(rule);
-        if (byRule == byKey->cend())
-            return;
-        const AlertOverride &o = *byRule;
-        t.enabled = o.enabled.value_or(t.enabled);
-        t.threshold = o.threshold.value_or(t.threshold);
-        t.windowSeconds = o.windowSeconds.value_or(t.windowSeconds);
-        t.clearMargin = o.clearMargin.value_or(t.clearMargin);
-    };
-    apply(rules.regionOverrides, region);
-    apply(rules.nodeOverrides, nodeId); // the node's own word counts last
-    return t;
-}
-
 QString AlertMarks::ruleName(AlertRule rule)
 {
     switch (rule) {

@@ -22,11 +22,6 @@ public:
     // The worst state among the alerts that are not resolved, or nullopt when every one is.
     static std::optional<AlertState> worst(const QList<Alert> &alerts);
 
-    // The rule as it applies to one node: the node's override over its region's over the
-    // profile's rule, field by field.
-    static AlertThreshold effective(const AlertRules &rules, AlertRule rule, const QString &nodeId,
-                                    const QString &region);
-
     // "CPU", "memory", "disk", "freshness".
     static QString ruleName(AlertRule rule);
     // "firing", "pending", "resolved", "unknown".

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <optional>
+#include <utility>
 
 namespace prego {
 
@@ -95,6 +96,19 @@ struct AlertOverride
     std::optional<double> clearMargin;
 
     bool isEmpty() const { return !enabled && !threshold && !windowSeconds && !clearMargin; }
+    // `base` with what this override sets.
+    AlertThreshold appliedTo(AlertThreshold base) const
+    {
+        if (enabled)
+            base.enabled = *enabled;
+        if (threshold)
+            base.threshold = *threshold;
+        if (windowSeconds)
+            base.windowSeconds = *windowSeconds;
+        if (clearMargin)
+            base.clearMargin = *clearMargin;
+        return base;
+    }
     bool operator==(const AlertOverride &) const = default;
 };
 
@@ -112,6 +126,42 @@ struct AlertRules
     AlertThreshold disk{true, 85, 300, 5};
     QMap<QString, AlertOverrides> nodeOverrides;   // node id -> rule -> override
     QMap<QString, AlertOverrides> regionOverrides; // region -> rule -> override
+
+    // The profile's default for a rule.
+    const AlertThreshold &defaults(AlertRule rule) const
+    {
+        switch (rule) {
+        case AlertRule::Freshness:
+            return freshness;
+        case AlertRule::Cpu:
+            return cpu;
+        case AlertRule::Memory:
+            return memory;
+        case AlertRule::Disk:
+            return disk;
+        }
+        return freshness;
+    }
+    AlertThreshold &defaults(AlertRule rule)
+    {
+        return const_cast<AlertThreshold &>(std::as_const(*this).defaults(rule));
+    }
+    // The rule as it applies to one node: the node's override over its region's over the
+    // default, field by field.
+    AlertThreshold effective(AlertRule rule, const QString &nodeId, const QString &region) const
+    {
+        AlertThreshold t = defaults(rule);
+        // Found, never value(): a default-made optional trips GCC 12's maybe-uninitialized.
+        const auto apply = [&](const QMap<QString, AlertOverrides> &overrides, const QString &key) {
+            if (const auto byKey = overrides.constFind(key); byKey != overrides.cend()) {
+                if (const auto byRule = byKey->constFind(rule); byRule != byKey->cend())
+                    t = byRule->appliedTo(t);
+            }
+        };
+        apply(regionOverrides, region);
+        apply(nodeOverrides, nodeId);
+        return t;
+    }
 
     bool operator==(const AlertRules &) const = default;
 };

@@ -1,6 +1,6 @@
 #include "alerthistorymodel.h"
 #include "alertlistmodel.h"
-#include "alerttext.h"
+#include "domain/alerttext.h"
 #include "silencelistmodel.h"
 
 #include <QAbstractItemModelTester>

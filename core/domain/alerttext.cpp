@@ -89,48 +89,4 @@ QString localDateTime(qint64 ms)
                               QLocale::ShortFormat);
 }
 
-AlertThreshold withOverride(AlertThreshold t, const AlertOverride &o)
-{
-    if (o.enabled)
-        t.enabled = *o.enabled;
-    if (o.threshold)
-        t.threshold = *o.threshold;
-    if (o.windowSeconds)
-        t.windowSeconds = *o.windowSeconds;
-    if (o.clearMargin)
-        t.clearMargin = *o.clearMargin;
-    return t;
-}
-
-AlertThreshold effectiveThreshold(const AlertRules &rules, AlertRule rule, const QString &nodeId,
-                                  const QString &region)
-{
-    AlertThreshold t = defaults(rules, rule);
-    if (const auto r = rules.regionOverrides.constFind(region); r != rules.regionOverrides.cend())
-        t = withOverride(t, r->value(rule));
-    if (const auto n = rules.nodeOverrides.constFind(nodeId); n != rules.nodeOverrides.cend())
-        t = withOverride(t, n->value(rule));
-    return t;
-}
-
-const AlertThreshold &defaults(const AlertRules &rules, AlertRule rule)
-{
-    switch (rule) {
-    case AlertRule::Freshness:
-        return rules.freshness;
-    case AlertRule::Cpu:
-        return rules.cpu;
-    case AlertRule::Memory:
-        return rules.memory;
-    case AlertRule::Disk:
-        return rules.disk;
-    }
-    return rules.freshness;
-}
-
-AlertThreshold &defaults(AlertRules &rules, AlertRule rule)
-{
-    return const_cast<AlertThreshold &>(defaults(std::as_const(rules), rule));
-}
-
 } // namespace prego::AlertText

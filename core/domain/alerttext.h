@@ -23,13 +23,4 @@ QString points(double value);
 // A date and time in local time, the locale's short format.
 QString localDateTime(qint64 ms);
 
-// The rule's settings for one node: the node's override over its region's over the defaults.
-AlertThreshold effectiveThreshold(const AlertRules &rules, AlertRule rule, const QString &nodeId,
-                                  const QString &region);
-// The settings with what an override changes.
-AlertThreshold withOverride(AlertThreshold threshold, const AlertOverride &change);
-// The profile's defaults for a rule.
-const AlertThreshold &defaults(const AlertRules &rules, AlertRule rule);
-AlertThreshold &defaults(AlertRules &rules, AlertRule rule);
-
 } // namespace prego::AlertText
