@@ -6,9 +6,9 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
-#include <QPaintEngine>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -25,8 +25,6 @@ constexpr qint64 DayMs = 24LL * 3600 * 1000;
 constexpr int TimeTicks = 7; // labels at both ends and five between
 constexpr int Margin = 4;    // around everything
 constexpr int LabelGap = 4;  // between a label and the plot
-// From this device pixel ratio on, the line is drawn as wide as the ratio (see paintEvent).
-constexpr qreal HighDpiRatio = 1.5;
 
 // Lighter lines on a dark palette, where the light ones sink into the background.
 QColor colorFor(HistoryChartView::Metric metric, const QPalette &palette)
@@ -94,6 +92,54 @@ void HistoryChartView::retranslate()
     setAccessibleName(title());
     updateAxes();
     relayout();
+    describeForAccessibility();
+}
+
+void HistoryChartView::describeForAccessibility()
+{
+    // The marks a mouse finds by hovering, for a screen reader (and the tests) in words.
+    QStringList marks;
+    for (const PlacedAnnotation &p : placedAnnotations())
+        marks << ChartAnnotationLayer::summary(p.annotation);
+    setAccessibleDescription(
+        marks.isEmpty() ? QString() : tr("Marked on this chart: %1").arg(marks.join(u"; "_s)));
+}
+
+bool HistoryChartView::showsRule(Metric metric, AlertRule rule)
+{
+    switch (rule) {
+    case AlertRule::Freshness:
+        return true;
+    case AlertRule::Cpu:
+        return metric == Metric::Cpu;
+    case AlertRule::Memory:
+        return metric == Metric::Memory;
+    case AlertRule::Disk:
+        return metric == Metric::Disk;
+    }
+    return false;
+}
+
+void HistoryChartView::setAnnotations(const QList<ChartAnnotation> &annotations)
+{
+    QList<ChartAnnotation> mine;
+    for (const ChartAnnotation &a : annotations) {
+        if (a.kind != ChartAnnotation::Kind::Alert || (a.rule && showsRule(m_metric, *a.rule)))
+            mine.append(a);
+    }
+    m_annotations.setAnnotations(std::move(mine));
+    describeForAccessibility();
+    update();
+}
+
+ChartFrame HistoryChartView::frame() const
+{
+    return {m_plot, m_fromMs, m_toMs, m_plot.top() - ChartAnnotationLayer::LaneHeight};
+}
+
+QRectF HistoryChartView::hoverArea() const
+{
+    return m_plot.adjusted(0, -ChartAnnotationLayer::LaneHeight, 0, 0);
 }
 
 QColor HistoryChartView::lineColor() const
@@ -134,6 +180,7 @@ void HistoryChartView::setData(qint64 fromMs, qint64 toMs, QList<QPointF> points
     updateAxes();
     layoutPlot();
     rethin();
+    describeForAccessibility();
 }
 
 void HistoryChartView::clear(qint64 fromMs, qint64 toMs)
@@ -191,7 +238,9 @@ void HistoryChartView::layoutPlot()
     const int firstHalf = m_xLabels.isEmpty() ? 0 : fm.horizontalAdvance(m_xLabels.first()) / 2;
     const int lastHalf = m_xLabels.isEmpty() ? 0 : fm.horizontalAdvance(m_xLabels.last()) / 2;
     const double left = Margin + std::max(yLabelWidth + LabelGap, firstHalf);
-    const double top = Margin + titleFm.height() + LabelGap + fm.height() / 2.0;
+    // Room above the plot for half the top value label, and for the job flags.
+    const double top = Margin + titleFm.height() + LabelGap +
+                       std::max(fm.height() / 2.0, ChartAnnotationLayer::LaneHeight);
     const double right = width() - Margin - lastHalf;
     const double bottom = height() - Margin - fm.height() - LabelGap;
     m_plot = QRectF(QPointF(left, top), QPointF(std::max(left, right), std::max(top, bottom)));
@@ -221,6 +270,9 @@ void HistoryChartView::rethin()
     m_thinnedForWidth = plotWidthPx();
     m_drawn = SeriesThinning::thin(m_points, double(m_fromMs), double(m_toMs),
                                    std::max(1, m_thinnedForWidth));
+    // The tenant count holds until the next push: steps, not slopes.
+    m_line.set(m_drawn, m_gaps,
+               m_metric == Metric::Tenants ? ChartLine::Shape::Steps : ChartLine::Shape::Straight);
     update();
 }
 
@@ -296,50 +348,28 @@ void HistoryChartView::paintEvent(QPaintEvent *event)
     painter.drawLine(QPointF(axisX, m_plot.top()), QPointF(axisX, axisY));
     painter.drawLine(QPointF(axisX, axisY), QPointF(m_plot.right(), axisY));
 
-    // Push gaps: a shade and a hatch, so they do not rest on colour alone.
-    QColor shade = text;
-    shade.setAlpha(40);
-    QColor hatch = text;
-    hatch.setAlpha(70);
-    for (const QRectF &r : gapRects()) {
-        painter.fillRect(r, shade);
-        painter.fillRect(r, QBrush(hatch, Qt::BDiagPattern));
+    // Silences behind the push gaps (flat, the gaps hatched), the line, then firing strips and
+    // job markers in front of it.
+    const ChartFrame chartFrame = frame();
+    const QList<PlacedAnnotation> placed = m_annotations.place(chartFrame);
+    for (const PlacedAnnotation &p : placed) {
+        if (p.annotation.kind == ChartAnnotation::Kind::Silence)
+            ChartAnnotationLayer::paintSilenceBand(painter, p.rect, pal);
     }
-
-    // The line: through the thinned points (at most four per pixel column), one logical pixel
-    // wide. A cosmetic one-pixel pen as one polyline takes the raster engine's direct line
-    // drawer. On a high-DPI device one device pixel is too thin to read, and a wider pen on a
-    // polyline is stroked with its joins into a path: ~100 times slower (230 ms for 2,400
-    // points at 200 %). There the points are drawn as separate segments with a cosmetic pen as
-    // wide as the device pixel ratio (2.7 ms instead of 1.4 ms).
-    painter.setRenderHint(QPainter::Antialiasing);
+    for (const QRectF &r : gapRects())
+        paintGapShade(painter, r, pal);
     const QColor lineColour = colorFor(m_metric, pal);
-    if (!m_drawn.isEmpty()) {
-        m_polyline.resize(m_drawn.size());
-        QPointF *out = m_polyline.data();
-        const double sx = m_plot.width() / double(m_toMs - m_fromMs);
-        const double sy = m_plot.height() / m_yMax;
-        const double x0 = m_plot.left() - double(m_fromMs) * sx;
-        for (const QPointF &p : std::as_const(m_drawn))
-            *out++ = QPointF(x0 + p.x() * sx, m_plot.bottom() - p.y() * sy);
-        // The device painted on (a grab or a print can differ from the widget's screen).
-        const qreal ratio = painter.paintEngine()->paintDevice()->devicePixelRatio();
-        QPen pen(lineColour, ratio >= HighDpiRatio ? ratio : 1);
-        pen.setCosmetic(true);
-        painter.setPen(pen);
-        painter.setClipRect(m_plot.adjusted(-1, -1, 1, 1));
-        if (ratio < HighDpiRatio || m_polyline.size() < 2) {
-            painter.drawPolyline(m_polyline.constData(), int(m_polyline.size()));
-        } else {
-            m_segments.resize(m_polyline.size() - 1);
-            for (qsizetype i = 1; i < m_polyline.size(); ++i)
-                m_segments[i - 1] = QLineF(m_polyline[i - 1], m_polyline[i]);
-            painter.drawLines(m_segments.constData(), int(m_segments.size()));
-        }
-        painter.setClipping(false);
+    m_line.paint(painter, m_plot, m_fromMs, m_toMs, m_yMax, lineColour);
+    for (const PlacedAnnotation &p : placed) {
+        if (p.annotation.kind == ChartAnnotation::Kind::Alert)
+            ChartAnnotationLayer::paintFiringStrip(painter, p.rect, pal);
+        else if (p.annotation.kind == ChartAnnotation::Kind::Job)
+            ChartAnnotationLayer::paintJobMarker(painter, p.rect.center().x(), chartFrame.laneTop,
+                                                 m_plot.bottom(), p.annotation.isOpen(), pal);
     }
 
     if (m_crosshair) {
+        painter.setRenderHint(QPainter::Antialiasing);
         QPen pen(text);
         pen.setStyle(Qt::DashLine);
         painter.setPen(pen);
@@ -350,6 +380,18 @@ void HistoryChartView::paintEvent(QPaintEvent *event)
             painter.drawEllipse(*m_crosshairPoint, 4, 4);
         }
     }
+}
+
+void HistoryChartView::paintGapShade(QPainter &painter, const QRectF &rect, const QPalette &palette)
+{
+    // A shade and a hatch, so a gap does not rest on colour alone.
+    const QColor text = palette.color(QPalette::Text);
+    QColor shade = text;
+    shade.setAlpha(40);
+    QColor hatch = text;
+    hatch.setAlpha(70);
+    painter.fillRect(rect, shade);
+    painter.fillRect(rect, QBrush(hatch, Qt::BDiagPattern));
 }
 
 QString HistoryChartView::gapText(const TimeSpan &gap) const
@@ -363,7 +405,7 @@ QString HistoryChartView::gapText(const TimeSpan &gap) const
 
 void HistoryChartView::hoverAt(const QPointF &pos)
 {
-    if (!m_plot.contains(pos)) {
+    if (!hoverArea().contains(pos)) {
         m_crosshair.reset();
         m_crosshairPoint.reset();
         m_hoverText.clear();
@@ -392,12 +434,46 @@ void HistoryChartView::hoverAt(const QPointF &pos)
         if (x >= double(gap.startMs) && x < double(gap.endMs))
             lines << gapText(gap);
     }
+    // What is marked here: each with what, who and when, after a blank line.
+    for (const ChartAnnotation &a : m_annotations.at(frame(), pos))
+        lines << QString() << ChartAnnotationLayer::describe(a);
     m_hoverText = lines.join(u'\n');
     update();
 }
 
+bool HistoryChartView::event(QEvent *event)
+{
+    // A tooltip asked for without moving the mouse (a help key, a pause after a click).
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        hoverAt(help->pos());
+        if (m_hoverText.isEmpty()) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), m_hoverText, this);
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void HistoryChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (const auto job = m_annotations.jobAt(frame(), event->position())) {
+            Q_EMIT jobActivated(job->jobId);
+            event->accept();
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
 void HistoryChartView::mouseMoveEvent(QMouseEvent *event)
 {
+    const bool onJob = m_annotations.jobAt(frame(), event->position()).has_value();
+    setCursor(onJob ? Qt::PointingHandCursor : Qt::ArrowCursor);
     hoverAt(event->position());
     if (m_hoverText.isEmpty())
         QToolTip::hideText();

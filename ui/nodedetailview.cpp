@@ -1,5 +1,7 @@
 #include "nodedetailview.h"
 
+#include "charteventlist.h"
+#include "chartlegend.h"
 #include "domain/agetext.h"
 #include "domain/freshness.h"
 #include "domain/pushgaps.h"
@@ -107,6 +109,8 @@ NodeDetailView::NodeDetailView(const ServerClock *clock, QWidget *parent)
     , m_title(new QLabel(this))
     , m_source(new QLabel(this))
     , m_rangeGroup(new QButtonGroup(this))
+    , m_legend(new ChartLegend(this))
+    , m_events(new ChartEventList(this))
 {
     setObjectName(u"nodeDetail"_s);
     QFont big = m_title->font();
@@ -155,13 +159,19 @@ NodeDetailView::NodeDetailView(const ServerClock *clock, QWidget *parent)
     for (int i = 0; i < 4; ++i) {
         m_charts[i] = new HistoryChartView(metrics[i], this);
         charts->addWidget(m_charts[i], i / 2, i % 2);
+        connect(m_charts[i], &HistoryChartView::jobActivated, this, &NodeDetailView::jobActivated);
     }
+    connect(m_events, &ChartEventList::jobActivated, this, &NodeDetailView::jobActivated);
+    m_events->setObjectName(u"chartAnnotations"_s);
+    m_events->hide(); // until something is marked in the range shown
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(facts);
     layout->addLayout(ranges);
     layout->addLayout(charts, 1);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_events);
     resize(1100, 760);
     retranslate();
 }
@@ -200,6 +210,24 @@ void NodeDetailView::setHistory(HistoryService *history)
 void NodeDetailView::setStaleAfterSeconds(int seconds)
 {
     m_staleAfterSeconds = seconds;
+    m_legend->setStaleAfterSeconds(seconds);
+}
+
+void NodeDetailView::setAnnotations(QList<ChartAnnotation> annotations)
+{
+    m_annotations = std::move(annotations);
+    for (HistoryChartView *c : m_charts)
+        c->setAnnotations(m_annotations);
+    showAnnotationList();
+}
+
+void NodeDetailView::showAnnotationList()
+{
+    // The range the charts show (before the first answer: the one asked for).
+    const HistoryChartView *c = m_charts[0];
+    const ChartFrame frame = c->frame();
+    m_events->setAnnotations(m_annotations, frame.fromMs, frame.toMs);
+    m_events->setVisible(m_events->topLevelItemCount() > 0);
 }
 
 void NodeDetailView::showNode(const Node &node)
@@ -211,6 +239,7 @@ void NodeDetailView::showNode(const Node &node)
         m_series.reset();
         for (HistoryChartView *c : m_charts)
             c->clear(m_clock->nowMs() - rangeMs(m_range), m_clock->nowMs());
+        setAnnotations({}); // the previous node's
     }
     updateHeader();
     refresh();
@@ -278,6 +307,7 @@ void NodeDetailView::onSeries(int requestId, const QString &nodeId, const Histor
                                                 qint64(m_staleAfterSeconds) * 1000);
     for (int i = 0; i < 4; ++i)
         m_charts[i]->setData(m_shownFromMs, m_shownToMs, std::move(points[i]), gaps);
+    showAnnotationList();
     retranslate();
     Q_EMIT historyShown();
 }

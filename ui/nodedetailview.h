@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/nodeannotations.h"
 #include "historychartview.h"
 #include "storage/historysample.h"
 #include "types/node.h"
@@ -16,12 +17,16 @@ class QAbstractButton;
 
 namespace prego {
 
+class ChartEventList;
+class ChartLegend;
 class HistoryService;
 class ServerClock;
 
 // One node: identity, current values and charts of CPU, memory, disk and tenant count over
 // 1 h … 30 d from the local history (asked of the HistoryService's reader thread, never the UI
 // thread). A node that is no longer in the fleet keeps its history on screen, marked as gone.
+// The charts carry the node's annotations (jobs, silences, firing periods), listed again under
+// them for the keyboard, with a legend telling them from the push gaps.
 class NodeDetailView final : public QWidget
 {
     Q_OBJECT
@@ -43,6 +48,10 @@ public:
     // The latest values of the node shown, from a new snapshot; the charts are asked again when
     // the node pushed since.
     void updateNode(const Node &node);
+    // What happened to the node shown (NodeAnnotations::build); repaints and is kept across range
+    // switches and refreshes. Showing another node clears them: set them after showNode().
+    void setAnnotations(QList<ChartAnnotation> annotations);
+    const QList<ChartAnnotation> &annotations() const { return m_annotations; }
     void setRange(Range range);
     Range range() const { return m_range; }
     QString nodeId() const { return m_nodeId; }
@@ -53,6 +62,8 @@ public:
 
     HistoryChartView *chart(HistoryChartView::Metric metric) const;
     QAbstractButton *rangeButton(Range range) const;
+    ChartEventList *annotationList() const { return m_events; }
+    ChartLegend *legend() const { return m_legend; }
     QString sourceText() const;
     QString fieldText(int field) const;
     bool isWaitingForHistory() const { return m_pendingRequest != 0; }
@@ -60,6 +71,8 @@ public:
 Q_SIGNALS:
     // The charts show the answer to the last request.
     void historyShown();
+    // A job's marker on a chart was clicked, or its row in the list activated.
+    void jobActivated(const QString &jobId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -68,6 +81,7 @@ private:
     void onSeries(int requestId, const QString &nodeId, const HistorySeries &series);
     void retranslate();
     void updateHeader();
+    void showAnnotationList();
 
     const ServerClock *m_clock;
     QPointer<HistoryService> m_history;
@@ -79,6 +93,7 @@ private:
     qint64 m_shownFromMs = 0;
     qint64 m_shownToMs = 0;
     std::optional<HistorySeries> m_series;
+    QList<ChartAnnotation> m_annotations;
 
     enum Field {
         HostnameField,
@@ -104,6 +119,8 @@ private:
     QLabel *m_source;
     QButtonGroup *m_rangeGroup;
     std::array<HistoryChartView *, 4> m_charts{};
+    ChartLegend *m_legend;
+    ChartEventList *m_events;
 };
 
 } // namespace prego

@@ -30,4 +30,24 @@ QList<TimeSpan> find(const QList<qint64> &pushTimesMs, qint64 fromMs, qint64 now
     return gaps;
 }
 
+QList<QList<QPointF>> splitAtGaps(const QList<QPointF> &points, const QList<TimeSpan> &gaps)
+{
+    QList<QList<QPointF>> runs;
+    if (points.isEmpty())
+        return runs;
+    runs.append(QList<QPointF>{points.first()});
+    qsizetype g = 0;
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        const double a = points.at(i - 1).x();
+        const double b = points.at(i).x();
+        while (g < gaps.size() && double(gaps.at(g).endMs) <= a)
+            ++g;
+        // The segment a-b overlaps the gap: cut it. (Points at a gap's edges are its pushes.)
+        if (g < gaps.size() && double(gaps.at(g).startMs) < b)
+            runs.append(QList<QPointF>());
+        runs.last().append(points.at(i));
+    }
+    return runs;
+}
+
 } // namespace prego::PushGaps

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPointF>
 #include <QtGlobal>
 
 namespace prego {
@@ -24,6 +25,11 @@ namespace PushGaps {
 // history may simply not reach back that far.
 QList<TimeSpan> find(const QList<qint64> &pushTimesMs, qint64 fromMs, qint64 nowMs,
                      qint64 staleAfterMs);
+
+// The runs a chart's line is drawn in: `points` (x in ms, sorted) cut between two consecutive
+// points wherever a gap lies between them, so no segment stands for a time without pushes. A run
+// may hold a single point (a push between two gaps). `gaps` as find() returns them.
+QList<QList<QPointF>> splitAtGaps(const QList<QPointF> &points, const QList<TimeSpan> &gaps);
 
 } // namespace PushGaps
 } // namespace prego

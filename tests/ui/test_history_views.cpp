@@ -1,6 +1,5 @@
 // Issue 4 on screen: node detail charts (thinning, gap shading, hover), the heatmap grid, the
 // views in the main window, and the stored snapshot shown at start when the control plane is gone.
-#include "../history/historytestdata.h"
 #include "consoleapp.h"
 #include "dashboardview.h"
 #include "domain/serverclock.h"
@@ -8,7 +7,7 @@
 #include "heatmapview.h"
 #include "historychartview.h"
 #include "mainwindow.h"
-#include "nodedetailview.h"
+#include "nodedetailfixture.h"
 #include "nodetablemodel.h"
 #include "simprocess.h"
 #include "storage/historyservice.h"
@@ -38,68 +37,6 @@ using namespace Qt::StringLiterals;
 using namespace prego::test;
 using prego::HistoryChartView;
 using prego::NodeDetailView;
-
-namespace {
-
-constexpr qint64 Now = T0;
-// Pushes every minute for the last six hours, none between 3 h and 2 h 20 min ago, and one CPU
-// spike to 99 % an hour ago between values around 20 %.
-constexpr qint64 GapFrom = Now - 3 * Hour;
-constexpr qint64 GapTo = Now - 2 * Hour - 20 * Min;
-constexpr qint64 SpikeAt = Now - Hour;
-
-QList<prego::HistorySample> sixHours()
-{
-    QList<prego::HistorySample> out;
-    for (qint64 t = Now - 6 * Hour; t <= Now; t += Min) {
-        if (t >= GapFrom && t < GapTo)
-            continue;
-        out.append(sample(u"n1"_s, t, t == SpikeAt ? 99.0 : 20.0 + double((t / Min) % 7)));
-    }
-    return out;
-}
-
-bool writeHistory(const QString &path, const QList<prego::HistorySample> &samples)
-{
-    prego::HistoryStore store(prego::HistoryStore::connectionNameForThisThread(u"test"_s));
-    if (!store.open(path).ok)
-        return false;
-    return store.ingest(samples).error.isEmpty() && store.rollUp(Now) >= 0;
-}
-
-struct Detail
-{
-    QTemporaryDir dir;
-    prego::ServerClock clock;
-    std::unique_ptr<prego::HistoryService> history;
-    std::unique_ptr<NodeDetailView> view;
-
-    bool open()
-    {
-        const QString path = dir.filePath(u"history-test.sqlite"_s);
-        if (!writeHistory(path, sixHours()))
-            return false;
-        clock.sync(Now);
-        history = std::make_unique<prego::HistoryService>(path);
-        view = std::make_unique<NodeDetailView>(&clock);
-        view->setStaleAfterSeconds(300);
-        view->setHistory(history.get());
-        view->resize(1100, 760);
-        view->show();
-        QSignalSpy shown(view.get(), &NodeDetailView::historyShown);
-        view->showNode(node(u"n1"_s, Now, 21.0));
-        return shown.wait(10000);
-    }
-
-    bool switchTo(NodeDetailView::Range range)
-    {
-        QSignalSpy shown(view.get(), &NodeDetailView::historyShown);
-        view->rangeButton(range)->click();
-        return shown.wait(10000);
-    }
-};
-
-} // namespace
 
 TEST(NodeDetail, ChartsAreThinnedToThePlotWidthAndKeepThePeak)
 {
