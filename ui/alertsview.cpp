@@ -260,11 +260,16 @@ void AlertsView::acknowledgeSelected()
 
 void AlertsView::silenceSelected()
 {
+    silenceNodes(selectedNodeIds());
+}
+
+void AlertsView::silenceNodes(const QStringList &nodeIds)
+{
     if (!m_silencesAvailable || m_silencePending)
         return;
     if (m_silenceDialog)
         m_silenceDialog->close();
-    auto *dialog = new SilenceDialog(selectedNodeIds(), regions(), this);
+    auto *dialog = new SilenceDialog(nodeIds, regions(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setServerTimeOffset(m_offsetMs);
     connect(dialog, &SilenceDialog::silenceRequested, this, [this](const SilenceRequest &request) {

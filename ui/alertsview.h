@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ackdialog.h"
+#include "alertrulesdialog.h"
+#include "silencedialog.h"
 #include "types/alert.h"
 #include "types/silence.h"
 
@@ -13,13 +16,10 @@ class QTableView;
 
 namespace prego {
 
-class AckDialog;
 class AlertHistoryModel;
 class AlertListModel;
-class AlertRulesDialog;
 class ColumnFitter;
 class EmptyState;
-class SilenceDialog;
 class SilenceListModel;
 class SilenceListView;
 
@@ -70,6 +70,10 @@ public:
     // The buttons' actions: each opens its dialog (window-modal) or asks.
     void acknowledgeSelected();
     void silenceSelected();
+    // Opens the silence dialog for these nodes (the fleet table's "Silence…"); the request comes
+    // back as silenceRequested() like one from this page.
+    void silenceNodes(const QStringList &nodeIds);
+    QString silencesUnavailableReason() const { return m_unavailableReason; }
     void endSelectedSilence();
     void editRules();
 

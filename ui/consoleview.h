@@ -2,7 +2,7 @@
 
 namespace prego {
 
-// The pages of the main window, in the order of the View menu (Ctrl+1 … Ctrl+4).
-enum class ConsoleView { Dashboard, Heatmap, Jobs, Verification };
+// The pages of the main window, in the order of the View menu (Ctrl+1 … Ctrl+5).
+enum class ConsoleView { Dashboard, Heatmap, Alerts, Jobs, Verification };
 
 } // namespace prego

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSet>
 #include <QTableView>
@@ -178,6 +179,11 @@ DashboardView::DashboardView(NodeTableModel *model, const ServerClock *clock, QW
             Q_EMIT nodeActivated(id);
     });
 
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        if (QMenu *menu = rowMenu(position))
+            menu->popup(m_table->viewport()->mapToGlobal(position));
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DashboardView::rememberCurrent);
     connect(m_model, &NodeTableModel::nodesUpdated, this, [this] {
@@ -238,6 +244,48 @@ QWidget *DashboardView::makeCounter(Counter *counter, const QString &objectName,
     grid->addWidget(counter->value);
     grid->addWidget(counter->caption);
     return box;
+}
+
+void DashboardView::setSilenceAvailable(bool available, const QString &reason)
+{
+    m_silenceAvailable = available;
+    m_silenceUnavailableReason = reason;
+}
+
+QStringList DashboardView::nodeIdsAt(const QPoint &position) const
+{
+    QStringList ids;
+    const QModelIndex clicked = m_table->indexAt(position);
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    // The selection when the click was on it (or came from the keyboard), else the row clicked.
+    if (!clicked.isValid() || m_table->selectionModel()->isRowSelected(clicked.row(), {})) {
+        for (const QModelIndex &index : selected)
+            ids.append(index.data(NodeTableModel::NodeIdRole).toString());
+    } else {
+        ids.append(clicked.data(NodeTableModel::NodeIdRole).toString());
+    }
+    ids.removeAll(QString());
+    return ids;
+}
+
+QMenu *DashboardView::rowMenu(const QPoint &position)
+{
+    const QStringList ids = nodeIdsAt(position);
+    if (ids.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setToolTipsVisible(true);
+    QAction *open = menu->addAction(tr("Open details"));
+    connect(open, &QAction::triggered, this,
+            [this, id = ids.first()] { Q_EMIT nodeActivated(id); });
+    QAction *silence = menu->addAction(tr("Silence…"));
+    silence->setObjectName(u"silenceNodesAction"_s);
+    silence->setEnabled(m_silenceAvailable);
+    if (!m_silenceAvailable)
+        silence->setToolTip(m_silenceUnavailableReason);
+    connect(silence, &QAction::triggered, this, [this, ids] { Q_EMIT silenceRequested(ids); });
+    return menu;
 }
 
 void DashboardView::retranslate()

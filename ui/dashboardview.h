@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -51,11 +52,18 @@ public:
     QString currentNodeId() const { return m_currentNodeId; }
     // The column widths came from the profile's stored layout: do not fit them to the data.
     void setKeepColumnWidths(bool keep) { m_keepColumnWidths = keep; }
+    // Whether the row menu's "Silence…" can be used; when not, it is disabled with the reason.
+    void setSilenceAvailable(bool available, const QString &reason);
+    // The row menu (right click or the Menu key) for the rows at `position` / selected; a test
+    // triggers its actions directly.
+    QMenu *rowMenu(const QPoint &position);
 
 Q_SIGNALS:
     void tokenPromptRequested();
     // Double-click or Enter on a row.
     void nodeActivated(const QString &nodeId);
+    // The row menu's "Silence…": these nodes (the selected rows, or the one clicked).
+    void silenceRequested(const QStringList &nodeIds);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -78,6 +86,7 @@ private:
     void updateBanner();
     void updateSkew();
     void rememberCurrent();
+    QStringList nodeIdsAt(const QPoint &position) const;
     void restoreCurrent();
     void applyFreshnessFilter();
 
@@ -104,6 +113,8 @@ private:
     std::optional<qint64> m_dataServerTimeMs;
     bool m_storedData = false;
     bool m_keepColumnWidths = false;
+    bool m_silenceAvailable = false;
+    QString m_silenceUnavailableReason;
 };
 
 } // namespace prego

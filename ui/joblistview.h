@@ -16,7 +16,7 @@ class EmptyState;
 class JobListModel;
 struct JobListing;
 
-// View → Jobs (Ctrl+3): the control plane's jobs merged with local ones it has not confirmed
+// View → Jobs (Ctrl+4): the control plane's jobs merged with local ones it has not confirmed
 // yet (a JobsPoller's listings), filtered by status, path and text. While shown it asks for
 // listings (watchedChanged), which keep coming every few seconds while any job is active.
 class JobListView final : public QWidget

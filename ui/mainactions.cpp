@@ -60,8 +60,9 @@ MainActions::MainActions(QMainWindow *window)
     m_dashboardAction = addView(ConsoleView::Dashboard, Qt::Key_1);
     m_dashboardAction->setChecked(true);
     m_heatmapAction = addView(ConsoleView::Heatmap, Qt::Key_2);
-    m_jobsAction = addView(ConsoleView::Jobs, Qt::Key_3);
-    m_verificationAction = addView(ConsoleView::Verification, Qt::Key_4);
+    m_alertsAction = addView(ConsoleView::Alerts, Qt::Key_3);
+    m_jobsAction = addView(ConsoleView::Jobs, Qt::Key_4);
+    m_verificationAction = addView(ConsoleView::Verification, Qt::Key_5);
     m_viewMenu->addSeparator();
     m_refreshAction = m_viewMenu->addAction(QString());
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -127,6 +128,7 @@ void MainActions::setCurrentView(ConsoleView view)
 {
     m_dashboardAction->setChecked(view == ConsoleView::Dashboard);
     m_heatmapAction->setChecked(view == ConsoleView::Heatmap);
+    m_alertsAction->setChecked(view == ConsoleView::Alerts);
     m_jobsAction->setChecked(view == ConsoleView::Jobs);
     m_verificationAction->setChecked(view == ConsoleView::Verification);
 }
@@ -162,6 +164,7 @@ void MainActions::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_dashboardAction->setText(tr("&Dashboard"));
     m_heatmapAction->setText(tr("&Heatmap"));
+    m_alertsAction->setText(tr("&Alerts"));
     m_jobsAction->setText(tr("&Jobs"));
     m_verificationAction->setText(tr("&Verification"));
     m_provisionAction->setText(tr("&New provisioning…"));

@@ -71,6 +71,7 @@ private:
     QMenu *m_viewMenu;
     QAction *m_dashboardAction;
     QAction *m_heatmapAction;
+    QAction *m_alertsAction;
     QAction *m_jobsAction;
     QAction *m_verificationAction;
     QAction *m_refreshAction;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "alertsview.h"
 #include "api/provisionsubmitter.h"
 #include "appearance.h"
 #include "dashboardview.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     , m_model(new NodeTableModel(clock, this))
     , m_dashboard(new DashboardView(m_model, clock, this))
     , m_heatmap(new HeatmapView(this))
+    , m_alerts(new AlertsView(this))
     , m_jobs(new JobListView(this))
     , m_verification(new VerificationView(this))
     , m_stack(new QStackedWidget(this))
@@ -45,6 +47,7 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     m_stack->addWidget(m_dashboard);
     m_stack->addWidget(m_heatmap);
+    m_stack->addWidget(m_alerts);
     m_stack->addWidget(m_jobs);
     m_stack->addWidget(m_verification);
     setCentralWidget(m_stack);
@@ -80,6 +83,14 @@ MainWindow::MainWindow(ServerClock *clock, QWidget *parent)
             &MainWindow::tokenPromptRequested);
     connect(m_dashboard, &DashboardView::nodeActivated, this, &MainWindow::openNode);
     connect(m_heatmap, &HeatmapView::nodeActivated, this, &MainWindow::openNode);
+    connect(m_alerts, &AlertsView::nodeActivated, this, &MainWindow::openNode);
+    // The fleet table's "Silence…" opens the alerts page's dialog: one way to set a silence.
+    connect(m_dashboard, &DashboardView::silenceRequested, m_alerts, &AlertsView::silenceNodes);
+    // Region silences hatch the heatmap's slots of every node in the region.
+    m_heatmap->setRegionLookup([this](const QString &id) {
+        const int row = m_model->rowOf(id);
+        return row < 0 ? QString() : m_model->nodeAt(row).region;
+    });
     connect(m_jobs, &JobListView::jobActivated, this, &MainWindow::openJob);
     connect(m_jobs, &JobListView::newProvisioningRequested, this, &MainWindow::openWizard);
     connect(m_verification, &VerificationView::nodeActivated, this, &MainWindow::openNode);
@@ -191,6 +202,8 @@ void MainWindow::showView(View view)
     QWidget *page = m_dashboard;
     if (view == View::Heatmap)
         page = m_heatmap;
+    else if (view == View::Alerts)
+        page = m_alerts;
     else if (view == View::Jobs)
         page = m_jobs;
     else if (view == View::Verification)
@@ -205,6 +218,8 @@ MainWindow::View MainWindow::currentView() const
 {
     if (m_stack->currentWidget() == m_heatmap)
         return View::Heatmap;
+    if (m_stack->currentWidget() == m_alerts)
+        return View::Alerts;
     if (m_stack->currentWidget() == m_jobs)
         return View::Jobs;
     if (m_stack->currentWidget() == m_verification)
@@ -224,6 +239,7 @@ bool MainWindow::openNode(const QString &nodeId)
         m_nodeDetail = new NodeDetailView(m_clock, this);
         m_nodeDetail->setWindowFlag(Qt::Window);
         m_nodeDetail->setHistory(m_historyFeed->history());
+        connect(m_nodeDetail, &NodeDetailView::jobActivated, this, &MainWindow::openJob);
         if (m_viewStates)
             m_viewStates->restore(m_viewProfile, m_nodeDetail);
     }
@@ -240,6 +256,7 @@ bool MainWindow::openNode(const QString &nodeId)
     m_nodeDetail->show();
     m_nodeDetail->raise();
     m_nodeDetail->activateWindow();
+    Q_EMIT nodeOpened(nodeId);
     return row >= 0;
 }
 
@@ -431,6 +448,7 @@ void MainWindow::restoreViews()
     const QStringList headers = m_viewStates->restore(m_viewProfile, this, !isVisible());
     m_dashboard->setKeepColumnWidths(headers.contains(m_dashboard->table()->objectName()));
     m_jobs->setKeepColumnWidths(headers.contains(m_jobs->table()->objectName()));
+    m_alerts->setKeepColumnWidths(headers);
     if (m_nodeDetail)
         m_viewStates->restore(m_viewProfile, m_nodeDetail, !m_nodeDetail->isVisible());
     if (m_jobWindow)

@@ -24,6 +24,7 @@ class QStackedWidget;
 
 namespace prego {
 
+class AlertsView;
 class DashboardView;
 class HeatmapView;
 class HistoryFeed;
@@ -72,6 +73,8 @@ public:
     // a control plane to ask (the verification checks).
     void setProvisioning(bool canSubmit, bool connected);
     JobListView *jobListView() const { return m_jobs; }
+    // View → Alerts (Ctrl+3): alerts, their history and the maintenance silences.
+    AlertsView *alertsView() const { return m_alerts; }
     JobWindow *jobWindow() const { return m_jobWindow; }
     ProvisionWizard *wizard() const;
     // File → New provisioning… (Ctrl+N); returns the open wizard (null when provisioning is off).
@@ -137,6 +140,8 @@ Q_SIGNALS:
     void jobWindowCreated(prego::JobWindow *view);
     // A provisioning wizard was opened: the owner answers its submitRequested().
     void wizardOpened(prego::ProvisionWizard *wizard);
+    // The node detail window now shows this node: the owner hands it the node's annotations.
+    void nodeOpened(const QString &nodeId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -154,6 +159,7 @@ private:
     NodeTableModel *m_model;
     DashboardView *m_dashboard;
     HeatmapView *m_heatmap;
+    AlertsView *m_alerts;
     JobListView *m_jobs;
     VerificationView *m_verification;
     QStackedWidget *m_stack;

@@ -12,7 +12,7 @@ class QTreeWidgetItem;
 
 namespace prego {
 
-// View → Verification (Ctrl+4): the Definition-of-Done checklist on live data, re-evaluated on
+// View → Verification (Ctrl+5): the Definition-of-Done checklist on live data, re-evaluated on
 // every poll while shown, each check expandable to the rows that prove it (a node or a job opens
 // on double-click), and "Export report" to Markdown.
 class VerificationView final : public QWidget

@@ -626,7 +626,7 @@ TEST(VerificationView, ShowsTheChecksWithEvidenceThatOpensTheNode)
     Console c;
     ASSERT_TRUE(c.open()) << c.sim.error().toStdString();
     QSignalSpy evaluated(c.window()->verificationView(), &prego::VerificationView::evaluated);
-    QTest::keyClick(c.window(), Qt::Key_4, Qt::ControlModifier);
+    QTest::keyClick(c.window(), Qt::Key_5, Qt::ControlModifier);
     ASSERT_EQ(c.window()->currentView(), prego::MainWindow::View::Verification);
     ASSERT_TRUE(evaluated.wait(10000));
     prego::VerificationView *view = c.window()->verificationView();
