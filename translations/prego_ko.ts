@@ -62,6 +62,58 @@
         </message>
     </context>
     <context>
+        <name>prego::AckDialog</name>
+        <message>
+            <source>Write a comment: who is on it, or why it can wait.</source>
+            <translation>메모를 입력하세요: 누가 처리 중인지, 또는 왜 미뤄도 되는지.</translation>
+        </message>
+        <message>
+            <source>The comment is %1 characters long; at most %2 are allowed.</source>
+            <extracomment>%1: the comment's length, %2: the most allowed (500)</extracomment>
+            <translation>메모가 %1자입니다. 최대 %2자까지 입력할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <extracomment>characters used of those allowed: "12 / 500"</extracomment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Acknowledge alerts</source>
+            <translation>경보 확인 처리</translation>
+        </message>
+        <message>
+            <source>Acknowledged alerts stay listed but do not notify again until they resolve. Say who is on it or why it can wait.</source>
+            <translation>확인 처리한 경보는 목록에 남지만 해결될 때까지 다시 알리지 않습니다. 누가 처리 중인지, 또는 왜 미뤄도 되는지 적으세요.</translation>
+        </message>
+        <message>
+            <source>%1 — %2 — %3</source>
+            <extracomment>one alert in a list: node id — rule — state</extracomment>
+            <translation>%1 — %2 — %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>and %n more</source>
+            <translation>
+                <numerusform>외 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Comment:</source>
+            <translation>메모(&amp;C):</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>메모</translation>
+        </message>
+        <message>
+            <source>e.g. “alice: replacing the disk, back by 15:00”</source>
+            <translation>예: “alice: 디스크 교체 중, 15:00까지 복구”</translation>
+        </message>
+        <message>
+            <source>&amp;Acknowledge</source>
+            <translation>확인 처리(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::AgeText</name>
         <message>
             <source>never</source>
@@ -125,6 +177,535 @@
             <translation>
                 <numerusform>%n일</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertHistoryModel</name>
+        <message>
+            <source>Time</source>
+            <translation>시각</translation>
+        </message>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>규칙</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>변경</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>New → %1</source>
+            <extracomment>an alert began in this state</extracomment>
+            <translation>새로 발생 → %1</translation>
+        </message>
+        <message>
+            <source>%1 → %2</source>
+            <extracomment>an alert's change of state: from → to</extracomment>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
+            <source>Region %1</source>
+            <translation>리전 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertListModel</name>
+        <message>
+            <source>Node</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>규칙</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>시작</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>확인 처리</translation>
+        </message>
+        <message>
+            <source>Silenced</source>
+            <translation>사일런스</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>who acknowledged the alert · their comment</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>Over the threshold since %1, firing since %2</source>
+            <translation>%1부터 임계값 초과, %2부터 발생 중</translation>
+        </message>
+        <message>
+            <source>Since %1</source>
+            <translation>%1부터</translation>
+        </message>
+        <message>
+            <source>Acknowledged by %1 at %2: %3</source>
+            <extracomment>%1: who, %2: when, %3: their comment</extracomment>
+            <translation>%2에 %1이(가) 확인 처리함: %3</translation>
+        </message>
+        <message>
+            <source>Silenced by %1 until %2: %3</source>
+            <extracomment>%1: who set the silence, %2: when it ends, %3: why</extracomment>
+            <translation>%1이(가) %2까지 사일런스 설정: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertMarks</name>
+        <message>
+            <source>freshness</source>
+            <extracomment>the alert rule on a node's freshness (stale, never reported)</extracomment>
+            <translation>신선도</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <extracomment>an alert's state: over the threshold, its window not yet full</extracomment>
+            <translation>대기 중</translation>
+        </message>
+        <message>
+            <source>firing</source>
+            <extracomment>an alert's state: over the threshold for its whole window</extracomment>
+            <translation>발생 중</translation>
+        </message>
+        <message>
+            <source>resolved</source>
+            <translation>해결됨</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <extracomment>an alert's state: the node stopped pushing, so we cannot tell</extracomment>
+            <translation>알 수 없음</translation>
+        </message>
+        <message>
+            <source>never reported</source>
+            <extracomment>a freshness alert's condition: the node has never pushed metrics</extracomment>
+            <translation>보고 없음</translation>
+        </message>
+        <message>
+            <source>stale</source>
+            <extracomment>a freshness alert's condition: the node's last push is older than the threshold</extracomment>
+            <translation>지연</translation>
+        </message>
+        <message>
+            <source>CPU ≥ %1 %</source>
+            <extracomment>an alert's condition, e.g. "CPU ≥ 90 %"</extracomment>
+            <translation>CPU ≥ %1 %</translation>
+        </message>
+        <message>
+            <source>memory ≥ %1 %</source>
+            <extracomment>an alert's condition, e.g. "memory ≥ 90 %"</extracomment>
+            <translation>메모리 ≥ %1 %</translation>
+        </message>
+        <message>
+            <source>disk ≥ %1 %</source>
+            <extracomment>an alert's condition, e.g. "disk ≥ 85 %"</extracomment>
+            <translation>디스크 ≥ %1 %</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertOverrideDialog</name>
+        <message>
+            <source>Enter the node id.</source>
+            <translation>노드 ID를 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Enter the region.</source>
+            <translation>리전을 입력하세요.</translation>
+        </message>
+        <message>
+            <source>Tick at least one setting to change.</source>
+            <translation>바꿀 설정을 하나 이상 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The clear margin (%1) must be smaller than the threshold (%2).</source>
+            <translation>해제 여유(%1)는 임계값(%2)보다 작아야 합니다.</translation>
+        </message>
+        <message>
+            <source>region, e.g. fsn1</source>
+            <translation>리전, 예: fsn1</translation>
+        </message>
+        <message>
+            <source>node id, e.g. fsn1-shared-07</source>
+            <translation>노드 ID, 예: fsn1-shared-07</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Node id</source>
+            <translation>노드 ID</translation>
+        </message>
+        <message>
+            <source>Alert rule override</source>
+            <translation>경보 규칙 재정의</translation>
+        </message>
+        <message>
+            <source>Changes one rule for one node or for every node of a region. What is not ticked comes from the region's override, then from the defaults; a node's override wins over its region's.</source>
+            <translation>노드 하나 또는 리전의 모든 노드에 대해 규칙 하나를 바꿉니다. 선택하지 않은 설정은 리전의 재정의를, 그다음 기본값을 따릅니다. 노드의 재정의가 리전의 재정의보다 우선합니다.</translation>
+        </message>
+        <message>
+            <source>&amp;Applies to:</source>
+            <translation>적용 대상(&amp;A):</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>이름(&amp;N):</translation>
+        </message>
+        <message>
+            <source>&amp;Rule:</source>
+            <translation>규칙(&amp;R):</translation>
+        </message>
+        <message>
+            <source>A node</source>
+            <translation>노드 하나</translation>
+        </message>
+        <message>
+            <source>Every node of a region</source>
+            <translation>리전의 모든 노드</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>켜짐</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>꺼짐</translation>
+        </message>
+        <message>
+            <source>Rule on or off</source>
+            <translation>규칙 켜기/끄기</translation>
+        </message>
+        <message>
+            <source>Rule &amp;on or off:</source>
+            <translation>규칙 켜기/끄기(&amp;O):</translation>
+        </message>
+        <message>
+            <source>&amp;Threshold:</source>
+            <translation>임계값(&amp;T):</translation>
+        </message>
+        <message>
+            <source>&amp;Window:</source>
+            <translation>기간(&amp;W):</translation>
+        </message>
+        <message>
+            <source>&amp;Clear margin:</source>
+            <translation>해제 여유(&amp;C):</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <extracomment>a percentage's unit, after the number</extracomment>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source> points</source>
+            <extracomment>percentage points, after the number</extracomment>
+            <translation>포인트</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertRulesDialog</name>
+        <message>
+            <source>the threshold must be between 1 % and 100 %.</source>
+            <translation>임계값은 1 %에서 100 % 사이여야 합니다.</translation>
+        </message>
+        <message>
+            <source>the window must be at most 24 hours.</source>
+            <translation>기간은 24시간 이하여야 합니다.</translation>
+        </message>
+        <message>
+            <source>the clear margin (%1) must be smaller than the threshold (%2).</source>
+            <translation>해제 여유(%1)는 임계값(%2)보다 작아야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>%1: a rule (CPU, Memory, Disk), %2: what is wrong with its values</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>An override names no node or region.</source>
+            <translation>노드나 리전을 지정하지 않은 재정의가 있습니다.</translation>
+        </message>
+        <message>
+            <source>The override for %1, %2: %3</source>
+            <extracomment>%1: a node id or region, %2: a rule, %3: what is wrong with its values</extracomment>
+            <translation>%1의 %2 재정의: %3</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>켜짐</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>꺼짐</translation>
+        </message>
+        <message>
+            <source>threshold %1</source>
+            <translation>임계값 %1</translation>
+        </message>
+        <message>
+            <source>window %1</source>
+            <translation>기간 %1</translation>
+        </message>
+        <message>
+            <source>clear margin %1</source>
+            <translation>해제 여유 %1</translation>
+        </message>
+        <message>
+            <source>Node %1</source>
+            <translation>노드 %1</translation>
+        </message>
+        <message>
+            <source>Region %1</source>
+            <translation>리전 %1</translation>
+        </message>
+        <message>
+            <source>Alert rules</source>
+            <translation>경보 규칙</translation>
+        </message>
+        <message>
+            <source>An alert is pending while a value stays at or above its threshold, and fires once the window is full. It clears only after the value stays below the threshold minus the clear margin for a whole window, so a value hovering at the threshold fires once.</source>
+            <translation>값이 임계값 이상으로 유지되는 동안 경보는 대기 중이며, 기간이 다 차면 발생합니다. 값이 임계값에서 해제 여유를 뺀 값보다 낮게 기간 내내 유지되어야 해제되므로, 임계값 근처를 오가는 값은 한 번만 발생합니다.</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>규칙</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>임계값</translation>
+        </message>
+        <message>
+            <source>Window</source>
+            <translation>기간</translation>
+        </message>
+        <message>
+            <source>Clear margin</source>
+            <translation>해제 여유</translation>
+        </message>
+        <message>
+            <source>A node fires when it is stale or has never reported; the window is the profile's stale threshold.</source>
+            <translation>노드가 지연되거나 보고한 적이 없으면 발생합니다. 기간은 프로필의 지연 기준입니다.</translation>
+        </message>
+        <message>
+            <source>%1 rule on</source>
+            <extracomment>%1: a rule's name</extracomment>
+            <translation>%1 규칙 켜기</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <extracomment>a percentage's unit, after the number</extracomment>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source> points</source>
+            <extracomment>percentage points, after the number</extracomment>
+            <translation>포인트</translation>
+        </message>
+        <message>
+            <source>%1 threshold</source>
+            <translation>%1 임계값</translation>
+        </message>
+        <message>
+            <source>%1 window</source>
+            <translation>%1 기간</translation>
+        </message>
+        <message>
+            <source>%1 clear margin</source>
+            <translation>%1 해제 여유</translation>
+        </message>
+        <message>
+            <source>&amp;Overrides for nodes and regions:</source>
+            <translation>노드 및 리전별 재정의(&amp;O):</translation>
+        </message>
+        <message>
+            <source>Applies to</source>
+            <translation>적용 대상</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>변경 내용</translation>
+        </message>
+        <message>
+            <source>Overrides</source>
+            <translation>재정의</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>추가(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>편집(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>제거(&amp;M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertText</name>
+        <message>
+            <source>Stale or never reported</source>
+            <translation>지연 또는 보고 없음</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>메모리</translation>
+        </message>
+        <message>
+            <source>Disk</source>
+            <translation>디스크</translation>
+        </message>
+        <message>
+            <source>%1 ≥ %2</source>
+            <extracomment>%1: the rule's metric (CPU, Memory, Disk), %2: a percentage ("90 %")</extracomment>
+            <translation>%1 ≥ %2</translation>
+        </message>
+        <message>
+            <source>%1 ≥ %2 for %3</source>
+            <extracomment>%1: the rule's metric (CPU, Memory, Disk), %2: a percentage ("90 %"), %3: a duration</extracomment>
+            <translation>%1 ≥ %2, %3 동안</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <extracomment>alert state: over the threshold, the window not yet full</extracomment>
+            <translation>대기 중</translation>
+        </message>
+        <message>
+            <source>Firing</source>
+            <extracomment>alert state: over the threshold for the whole window</extracomment>
+            <translation>발생 중</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <extracomment>alert state</extracomment>
+            <translation>해결됨</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <extracomment>alert state: the node stopped pushing, so the alert can be neither firing nor resolved</extracomment>
+            <translation>알 수 없음</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>지연</translation>
+        </message>
+        <message>
+            <source>Never reported</source>
+            <translation>보고 없음</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>%1 points</source>
+            <extracomment>percentage points, the distance below a threshold at which an alert clears</extracomment>
+            <translation>%1포인트</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertsView</name>
+        <message>
+            <source>Select alerts that are not acknowledged yet.</source>
+            <translation>아직 확인 처리하지 않은 경보를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Acknowledge the selected alerts with a comment.</source>
+            <translation>선택한 경보를 메모와 함께 확인 처리합니다.</translation>
+        </message>
+        <message>
+            <source>Silence a region. Select alerts to silence their nodes.</source>
+            <translation>리전에 사일런스를 설정합니다. 노드에 설정하려면 경보를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Silence the selected alerts' nodes for a while.</source>
+            <translation>선택한 경보의 노드에 일정 시간 사일런스를 설정합니다.</translation>
+        </message>
+        <message>
+            <source>No alerts firing or pending.</source>
+            <translation>발생 중이거나 대기 중인 경보가 없습니다.</translation>
+        </message>
+        <message>
+            <source>No alert changed state in the last 7 days.</source>
+            <translation>최근 7일 동안 상태가 바뀐 경보가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>현재</translation>
+        </message>
+        <message>
+            <source>History (7 days)</source>
+            <translation>기록 (7일)</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>유지보수</translation>
+        </message>
+        <message>
+            <source>&amp;Acknowledge…</source>
+            <translation>확인 처리(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Silence…</source>
+            <translation>사일런스(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Rules…</source>
+            <translation>규칙(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Current alerts</source>
+            <translation>현재 경보</translation>
+        </message>
+        <message>
+            <source>Alert history</source>
+            <translation>경보 기록</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>경보</translation>
         </message>
     </context>
     <context>
@@ -305,6 +886,107 @@
         <message>
             <source>The control plane answered HTTP %1: %2</source>
             <translation>제어 플레인 응답 HTTP %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ChartAnnotationLayer</name>
+        <message>
+            <source>since %1</source>
+            <extracomment>an annotation still going, e.g. "since 2025-05-04 14:00"</extracomment>
+            <translation>%1부터</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <extracomment>a time span, e.g. "5/4/25 14:00 – 16:00"</extracomment>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>an annotation in one line: what, when</extracomment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>%1 (%2, by %3)</source>
+            <extracomment>an annotation in one line: what, when, who</extracomment>
+            <translation>%1 (%2, 작성자: %3)</translation>
+        </message>
+        <message>
+            <source>Job %1</source>
+            <translation>작업 %1</translation>
+        </message>
+        <message>
+            <source>Requested by %1</source>
+            <translation>요청자: %1</translation>
+        </message>
+        <message>
+            <source>Click the marker to open the job.</source>
+            <translation>표시를 클릭하면 작업이 열립니다.</translation>
+        </message>
+        <message>
+            <source>Set by %1</source>
+            <translation>설정자: %1</translation>
+        </message>
+        <message>
+            <source>From %1 until %2</source>
+            <translation>%1부터 %2까지</translation>
+        </message>
+        <message>
+            <source>Since %1</source>
+            <translation>%1부터</translation>
+        </message>
+        <message>
+            <source>Fired from %1 until %2</source>
+            <translation>%1부터 %2까지 발생</translation>
+        </message>
+        <message>
+            <source>Firing since %1</source>
+            <translation>%1부터 발생 중</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ChartEventList</name>
+        <message>
+            <source>When</source>
+            <translation>시각</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>내용</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>작성자</translation>
+        </message>
+        <message>
+            <source>Marked on the charts</source>
+            <translation>차트에 표시된 항목</translation>
+        </message>
+        <message>
+            <source>Press Enter on a provisioning job to open it.</source>
+            <translation>프로비저닝 작업에서 Enter 키를 누르면 작업이 열립니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::ChartLegend</name>
+        <message>
+            <source>Hatched: no push for longer than %1</source>
+            <translation>빗금: %1 넘게 푸시 없음</translation>
+        </message>
+        <message>
+            <source>Flat band: silenced for maintenance</source>
+            <translation>단색 띠: 유지보수 사일런스</translation>
+        </message>
+        <message>
+            <source>Strip along the top: alert firing</source>
+            <translation>위쪽 띠: 경보 발생 중</translation>
+        </message>
+        <message>
+            <source>Flag: provisioning job (click to open)</source>
+            <translation>깃발: 프로비저닝 작업 (클릭하면 열림)</translation>
+        </message>
+        <message>
+            <source>Chart legend</source>
+            <translation>차트 범례</translation>
         </message>
     </context>
     <context>
@@ -781,6 +1463,14 @@ Exit codes:
             <source>The control plane lists no nodes yet. A tenant provisioned on a new shared node or on a dedicated stack registers its servers here.</source>
             <translation>제어 플레인에 등록된 노드가 아직 없습니다. 새 공유 노드나 전용 스택에 테넌트를 프로비저닝하면 그 서버가 여기에 등록됩니다.</translation>
         </message>
+        <message>
+            <source>Open details</source>
+            <translation>세부 정보 열기</translation>
+        </message>
+        <message>
+            <source>Silence…</source>
+            <translation>사일런스…</translation>
+        </message>
     </context>
     <context>
         <name>prego::DemoControlPlane</name>
@@ -803,16 +1493,6 @@ Exit codes:
     </context>
     <context>
         <name>prego::FleetNotifier</name>
-        <message numerus="yes">
-            <source>%n node(s) stopped reporting</source>
-            <translation>
-                <numerusform>노드 %n개가 보고를 멈췄습니다</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Node %1 stopped reporting</source>
-            <translation>노드 %1이(가) 보고를 멈췄습니다</translation>
-        </message>
         <message>
             <source>No metrics for longer than the stale threshold.</source>
             <translation>지연 기준보다 오래 메트릭이 없습니다.</translation>
@@ -868,6 +1548,92 @@ Exit codes:
         <message>
             <source>Prego: control plane unreachable</source>
             <translation>Prego: 제어 플레인에 연결할 수 없음</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>a notification's title: node, then what fired: "fsn1-shared-07: disk ≥ 85 %"</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>At %1 %, over the threshold for the whole window.</source>
+            <translation>%1 %로 기간 내내 임계값을 넘었습니다.</translation>
+        </message>
+        <message>
+            <source>Over the threshold for the whole window.</source>
+            <translation>기간 내내 임계값을 넘었습니다.</translation>
+        </message>
+        <message>
+            <source>It has never pushed any metrics.</source>
+            <translation>이 노드는 메트릭을 푸시한 적이 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1: %2 back to normal</source>
+            <extracomment>a notification's title: node, then the rule: "fsn1-shared-07: disk back to normal"</extracomment>
+            <translation>%1: %2 정상으로 돌아옴</translation>
+        </message>
+        <message>
+            <source>Below %1 % for the whole window.</source>
+            <translation>기간 내내 %1 % 미만이었습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) never reported</source>
+            <translation>
+                <numerusform>보고 없는 노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n node(s) stale</source>
+            <translation>
+                <numerusform>지연된 노드 %n개</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 on %n node(s)</source>
+            <extracomment>e.g. "CPU ≥ 90 % on 2 nodes"</extracomment>
+            <translation>
+                <numerusform>노드 %n개에서 %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 over its threshold on %n node(s)</source>
+            <extracomment>e.g. "CPU over its threshold on 2 nodes"</extracomment>
+            <translation>
+                <numerusform>노드 %n개에서 %1 임계값 초과</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 back to normal on %n node(s)</source>
+            <extracomment>e.g. "CPU back to normal on 2 nodes"</extracomment>
+            <translation>
+                <numerusform>노드 %n개에서 %1 정상으로 돌아옴</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2 %)</source>
+            <translation>%1 (%2 %)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <extracomment>the end of a notification's list of nodes: "a, b, c and 4 more"</extracomment>
+            <translation>
+                <numerusform>%1 외 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Prego: every bound node is fresh or silenced</source>
+            <translation>Prego: 모든 대상 노드가 최신이거나 사일런스 중</translation>
+        </message>
+        <message numerus="yes">
+            <source>Prego: %n alert(s) firing</source>
+            <translation>
+                <numerusform>Prego: 경보 %n개 발생 중</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Prego: %n alert(s) pending or unknown</source>
+            <translation>
+                <numerusform>Prego: 경보 %n개 대기 중 또는 알 수 없음</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -956,6 +1722,11 @@ Exit codes:
                 <numerusform>%n개는 구간을 하나 이상 놓침</numerusform>
             </translation>
         </message>
+        <message>
+            <source>silenced</source>
+            <extracomment>heatmap legend: hatched slots were under a maintenance silence</extracomment>
+            <translation>사일런스</translation>
+        </message>
     </context>
     <context>
         <name>prego::HistoryChartView</name>
@@ -996,6 +1767,10 @@ Exit codes:
             <source>%1%</source>
             <extracomment>a value axis label, e.g. "25%"</extracomment>
             <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Marked on this chart: %1</source>
+            <translation>이 차트에 표시된 항목: %1</translation>
         </message>
     </context>
     <context>
@@ -1122,14 +1897,6 @@ Exit codes:
     </context>
     <context>
         <name>prego::JobCodec</name>
-        <message>
-            <source>the answer is not valid JSON (%1 at byte %2)</source>
-            <translation>응답이 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
-        </message>
-        <message>
-            <source>the answer is not a JSON object</source>
-            <translation>응답이 JSON 객체가 아닙니다</translation>
-        </message>
         <message>
             <source>a job has no job_id or no status</source>
             <translation>작업에 job_id 또는 status가 없습니다</translation>
@@ -1776,6 +2543,10 @@ Exit codes:
             <source>&lt;h3&gt;Prego Operator Console %1&lt;/h3&gt;&lt;p&gt;Watches the fleet of the Prego control plane and provisions tenants.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3), QtKeychain and SQLite.&lt;/p&gt;&lt;p&gt;Qt is used under the GNU LGPL version 3; QtKeychain under the BSD licence; SQLite is in the public domain.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Prego 운영 콘솔 %1&lt;/h3&gt;&lt;p&gt;Prego 제어 플레인의 플릿을 지켜보고 테넌트를 프로비저닝합니다.&lt;/p&gt;&lt;p&gt;Qt %2(실행 중인 Qt %3), QtKeychain, SQLite로 만들었습니다.&lt;/p&gt;&lt;p&gt;Qt는 GNU LGPL 버전 3, QtKeychain은 BSD 라이선스로 사용하며, SQLite는 퍼블릭 도메인입니다.&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>&amp;Alerts</source>
+            <translation>경보(&amp;A)</translation>
+        </message>
     </context>
     <context>
         <name>prego::MainWindow</name>
@@ -1802,6 +2573,77 @@ Exit codes:
         <message>
             <source>Prego Operator Console — %1</source>
             <translation>Prego 운영 콘솔 — %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::NodeAnnotations</name>
+        <message>
+            <source>%1 %</source>
+            <extracomment>a percentage in an alert's title, e.g. "93.5 %"</extracomment>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>Tenant %1 placed</source>
+            <translation>테넌트 %1 배치됨</translation>
+        </message>
+        <message>
+            <source>Placing tenant %1 failed</source>
+            <translation>테넌트 %1 배치 실패</translation>
+        </message>
+        <message>
+            <source>Placing tenant %1…</source>
+            <translation>테넌트 %1 배치 중…</translation>
+        </message>
+        <message>
+            <source>Node created for tenant %1</source>
+            <translation>테넌트 %1용 노드 생성됨</translation>
+        </message>
+        <message>
+            <source>Dedicated %1 server created for tenant %2</source>
+            <extracomment>%1 is the server's role as the control plane names it (app, db, redis)</extracomment>
+            <translation>테넌트 %2용 전용 %1 서버 생성됨</translation>
+        </message>
+        <message>
+            <source>%1 (job: %2)</source>
+            <extracomment>%1 what the job did to the node, %2 the job's status (Running, Failed…)</extracomment>
+            <translation>%1 (작업: %2)</translation>
+        </message>
+        <message>
+            <source>Alert firing: never reported</source>
+            <translation>경보 발생: 보고 없음</translation>
+        </message>
+        <message>
+            <source>Alert firing: node stale</source>
+            <translation>경보 발생: 노드 지연</translation>
+        </message>
+        <message>
+            <source>CPU alert firing at %1</source>
+            <translation>CPU 경보 발생 (%1)</translation>
+        </message>
+        <message>
+            <source>CPU alert firing</source>
+            <translation>CPU 경보 발생</translation>
+        </message>
+        <message>
+            <source>Memory alert firing at %1</source>
+            <translation>메모리 경보 발생 (%1)</translation>
+        </message>
+        <message>
+            <source>Memory alert firing</source>
+            <translation>메모리 경보 발생</translation>
+        </message>
+        <message>
+            <source>Disk alert firing at %1</source>
+            <translation>디스크 경보 발생 (%1)</translation>
+        </message>
+        <message>
+            <source>Disk alert firing</source>
+            <translation>디스크 경보 발생</translation>
+        </message>
+        <message>
+            <source>Silenced: %1</source>
+            <extracomment>%1 is the reason the operator gave for the maintenance silence</extracomment>
+            <translation>사일런스: %1</translation>
         </message>
     </context>
     <context>
@@ -1944,6 +2786,49 @@ Exit codes:
         </message>
     </context>
     <context>
+        <name>prego::NodeMarks</name>
+        <message>
+            <source>Silenced</source>
+            <extracomment>a mark beside a node under a maintenance silence</extracomment>
+            <translation>사일런스 중</translation>
+        </message>
+        <message>
+            <source>Firing</source>
+            <extracomment>a mark beside a node with an alert over its threshold for the whole window</extracomment>
+            <translation>경보 발생</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <extracomment>a mark beside a node with an alert over its threshold, the window not yet full</extracomment>
+            <translation>경보 대기</translation>
+        </message>
+        <message>
+            <source>Alert unknown</source>
+            <extracomment>a mark beside a node whose alert cannot be told: it stopped pushing</extracomment>
+            <translation>경보 알 수 없음</translation>
+        </message>
+        <message>
+            <source>%1 %2 (%3) since %4</source>
+            <extracomment>e.g. "freshness firing (stale) since 14/03/2026 16:00 CET"</extracomment>
+            <translation>%1 %2 (%3), %4부터</translation>
+        </message>
+        <message>
+            <source>%1 %2 at %3 % since %4</source>
+            <extracomment>e.g. "CPU firing at 93.2 % since 14/03/2026 16:00 CET"</extracomment>
+            <translation>%1 %2: %3 %, %4부터</translation>
+        </message>
+        <message>
+            <source>%1 %2 since %3</source>
+            <extracomment>e.g. "disk unknown since 14/03/2026 16:00 CET"</extracomment>
+            <translation>%1 %2, %3부터</translation>
+        </message>
+        <message>
+            <source>%1, acknowledged by %2</source>
+            <extracomment>%1: an alert line, %2: who acknowledged it</extracomment>
+            <translation>%1, %2이(가) 확인함</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::NodeTableModel</name>
         <message>
             <source>%1 %</source>
@@ -2072,6 +2957,11 @@ IPv4: %3
         <message>
             <source>retired</source>
             <translation>퇴역</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <extracomment>the freshness cell read aloud with its mark: "Stale, Silenced"</extracomment>
+            <translation>%1, %2</translation>
         </message>
     </context>
     <context>
@@ -2714,6 +3604,392 @@ verify: 0 모든 검사 통과, 1 실패했거나 데이터가 부족한 검사�
         </message>
     </context>
     <context>
+        <name>prego::SilenceCodec</name>
+        <message>
+            <source>a silence has no silence_id, no valid starts_at or ends_at, or names no node</source>
+            <translation>사일런스에 silence_id나 올바른 starts_at 또는 ends_at이 없거나, 노드를 하나도 지정하지 않았습니다</translation>
+        </message>
+        <message>
+            <source>server_time or the silences list is missing</source>
+            <translation>server_time 또는 사일런스 목록이 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilenceCommands</name>
+        <message>
+            <source>
+Maintenance commands (when the control plane offers silences):
+  silence NODE… | --region R  --for DURATION | --until TIME  --reason TEXT
+          --profile NAME    silence nodes or a region until an end (at most 7 days;
+                            DURATION such as 90m, 4h or 1d; TIME in RFC 3339)
+  silences --profile NAME [--active] [--output table|json]
+                            list silences in force and those ended in 7 days
+  unsilence ID --profile NAME
+                            end a silence now (ID or its first characters)
+Exit code 7: the control plane does not offer this capability.
+</source>
+            <translation>
+유지보수 명령 (제어 플레인이 사일런스를 제공할 때):
+  silence NODE… | --region R  --for DURATION | --until TIME  --reason TEXT
+          --profile NAME    노드 또는 리전을 종료 시각까지 사일런스합니다 (최대 7일;
+                            DURATION 예: 90m, 4h, 1d; TIME은 RFC 3339)
+  silences --profile NAME [--active] [--output table|json]
+                            적용 중인 사일런스와 7일 안에 끝난 사일런스를 나열합니다
+  unsilence ID --profile NAME
+                            사일런스를 지금 끝냅니다 (ID 또는 그 앞부분)
+종료 코드 7: 제어 플레인이 이 기능을 제공하지 않습니다.
+</translation>
+        </message>
+        <message>
+            <source>Name the nodes to silence or give --region R, not both.</source>
+            <translation>사일런스할 노드를 지정하거나 --region R을 주십시오. 둘 다는 안 됩니다.</translation>
+        </message>
+        <message>
+            <source>%1 is not a node id.</source>
+            <translation>%1은(는) 노드 ID가 아닙니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>One silence names at most %n node(s).</source>
+            <translation>
+                <numerusform>사일런스 하나에는 노드를 최대 %n개까지 지정할 수 있습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Give the end: --for DURATION or --until TIME.</source>
+            <translation>종료 시각을 주십시오: --for DURATION 또는 --until TIME.</translation>
+        </message>
+        <message>
+            <source>--reason wants a text of 1 to %1 characters.</source>
+            <translation>--reason에는 1~%1자의 글이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>--output is text or json.</source>
+            <translation>--output은 text 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>--for wants a duration such as 90m, 4h or 1d, at most 7 days.</source>
+            <translation>--for에는 90m, 4h, 1d 같은 기간이 필요합니다 (최대 7일).</translation>
+        </message>
+        <message>
+            <source>--until wants a time such as 2026-12-24T18:00:00Z.</source>
+            <translation>--until에는 2026-12-24T18:00:00Z 같은 시각이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>The end %1 is not after the control plane's time %2.</source>
+            <translation>종료 시각 %1이(가) 제어 플레인의 시각 %2 이후가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>A silence lasts at most 7 days.</source>
+            <translation>사일런스는 최대 7일까지 유지됩니다.</translation>
+        </message>
+        <message>
+            <source>region %1</source>
+            <translation>리전 %1</translation>
+        </message>
+        <message>
+            <source>Silence %1 (%2): %3</source>
+            <translation>사일런스 %1 (%2): %3</translation>
+        </message>
+        <message>
+            <source>  from %1 until %2, set by %3: %4</source>
+            <translation>  %1부터 %2까지, 설정: %3: %4</translation>
+        </message>
+        <message>
+            <source>--output is table or json.</source>
+            <translation>--output은 table 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>SILENCE</source>
+            <translation>사일런스</translation>
+        </message>
+        <message>
+            <source>STATE</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>TARGET</source>
+            <translation>대상</translation>
+        </message>
+        <message>
+            <source>UNTIL</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>SET BY</source>
+            <translation>설정한 사람</translation>
+        </message>
+        <message>
+            <source>REASON</source>
+            <translation>사유</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n silence(s)</source>
+            <translation>
+                <numerusform>사일런스 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Give exactly one silence id: prego-ctl unsilence ID --profile NAME.</source>
+            <translation>사일런스 ID를 정확히 하나 주십시오: prego-ctl unsilence ID --profile NAME.</translation>
+        </message>
+        <message>
+            <source>No silence starts with %1.</source>
+            <translation>%1(으)로 시작하는 사일런스가 없습니다.</translation>
+        </message>
+        <message>
+            <source>%1 could be %2: give more of the id.</source>
+            <translation>%1은(는) %2 중 하나일 수 있습니다. ID를 더 길게 주십시오.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilenceDialog</name>
+        <message>
+            <source>Choose the region to silence.</source>
+            <translation>사일런스를 설정할 리전을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>%1 nodes are selected; a silence names at most %2. Silence their region instead, or fewer nodes.</source>
+            <extracomment>%1: how many nodes are selected, %2: the most one silence may name (500)</extracomment>
+            <translation>노드가 %1개 선택되었습니다. 사일런스 하나에는 최대 %2개까지 지정할 수 있습니다. 대신 리전에 설정하거나 노드 수를 줄이세요.</translation>
+        </message>
+        <message>
+            <source>Choose when the silence ends.</source>
+            <translation>사일런스가 끝나는 시점을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>The end is in the past. Choose a later time.</source>
+            <translation>종료 시각이 과거입니다. 더 늦은 시각을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>A silence can last at most 7 days. Choose an earlier end.</source>
+            <translation>사일런스는 최대 7일까지 유지됩니다. 더 이른 종료 시각을 선택하세요.</translation>
+        </message>
+        <message>
+            <source>Write a reason: what is planned or expected.</source>
+            <translation>사유를 입력하세요: 어떤 작업이 예정되어 있거나 예상되는지.</translation>
+        </message>
+        <message>
+            <source>The reason is %1 characters long; at most %2 are allowed.</source>
+            <extracomment>%1: the reason's length, %2: the most allowed (500)</extracomment>
+            <translation>사유가 %1자입니다. 최대 %2자까지 입력할 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Local time, %1 (UTC%2)</source>
+            <extracomment>%1: the time zone's name (Europe/Berlin), %2: its offset from UTC (+01:00)</extracomment>
+            <translation>현지 시간, %1 (UTC%2)</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Silence</source>
+            <translation>사일런스</translation>
+        </message>
+        <message>
+            <source>A silence is shared with every operator of this control plane. Silenced nodes are still monitored and shown, but they do not notify, and the Definition-of-Done check M1 lists them as excused.</source>
+            <translation>사일런스는 이 제어 플레인의 모든 운영자와 공유됩니다. 사일런스가 설정된 노드도 계속 모니터링되고 표시되지만 알림을 보내지 않으며, 완료 정의 검사 M1에서 예외로 표시됩니다.</translation>
+        </message>
+        <message>
+            <source>&amp;These nodes:</source>
+            <translation>이 노드(&amp;T):</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <extracomment>%1: the first node ids, then how many more are silenced</extracomment>
+            <translation>
+                <numerusform>%1 외 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A &amp;region:</source>
+            <translation>리전(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Choose a region…</source>
+            <translation>리전 선택…</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>리전</translation>
+        </message>
+        <message>
+            <source>Ends</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>in 1 &amp;hour</source>
+            <translation>1시간 후(&amp;H)</translation>
+        </message>
+        <message>
+            <source>in &amp;4 hours</source>
+            <translation>4시간 후(&amp;4)</translation>
+        </message>
+        <message>
+            <source>in 1 &amp;day</source>
+            <translation>1일 후(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Until:</source>
+            <translation>지정 시각(&amp;U):</translation>
+        </message>
+        <message>
+            <source>End date and time, local time</source>
+            <translation>종료 날짜와 시각 (현지 시간)</translation>
+        </message>
+        <message>
+            <source>R&amp;eason:</source>
+            <translation>사유(&amp;E):</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>사유</translation>
+        </message>
+        <message>
+            <source>e.g. “kernel upgrade on the fsn1 hosts”</source>
+            <translation>예: “fsn1 호스트 커널 업그레이드”</translation>
+        </message>
+        <message>
+            <source>Waiting for the control plane…</source>
+            <translation>제어 플레인의 응답을 기다리는 중…</translation>
+        </message>
+        <message>
+            <source>&amp;Silence</source>
+            <translation>사일런스 설정(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilenceIndex</name>
+        <message>
+            <source>%1 %2</source>
+            <extracomment>a moment in local time, then its time zone: "14/03/2026 16:00 CET"</extracomment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>Silenced until %1: %2</source>
+            <extracomment>%1: when the silence ends (local time and zone), %2: the reason given</extracomment>
+            <translation>%1까지 사일런스: %2</translation>
+        </message>
+        <message>
+            <source>Silenced by %1 until %2: %3</source>
+            <extracomment>%1: who set the silence (a token name), %2: when it ends (local time and zone), %3: the reason given</extracomment>
+            <translation>%1이(가) %2까지 사일런스: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilenceListModel</name>
+        <message>
+            <source>Silenced</source>
+            <translation>대상</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>사유</translation>
+        </message>
+        <message>
+            <source>Set by</source>
+            <translation>설정한 사람</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>시작</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>종료</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <extracomment>a maintenance silence in force now</extracomment>
+            <translation>활성</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <extracomment>a maintenance silence that starts later</extracomment>
+            <translation>예약됨</translation>
+        </message>
+        <message>
+            <source>Ended early</source>
+            <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <extracomment>a maintenance silence that reached its end</extracomment>
+            <translation>만료됨</translation>
+        </message>
+        <message>
+            <source>Region %1</source>
+            <translation>리전 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 and %n more</source>
+            <extracomment>%1: the first node ids, then how many more nodes the silence names</extracomment>
+            <translation>
+                <numerusform>%1 외 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Ended early at %1</source>
+            <translation>%1에 조기 종료됨</translation>
+        </message>
+        <message>
+            <source>Set at %1</source>
+            <translation>%1에 설정됨</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilenceListView</name>
+        <message>
+            <source>Waiting for the control plane…</source>
+            <translation>제어 플레인의 응답을 기다리는 중…</translation>
+        </message>
+        <message>
+            <source>Select an active or scheduled silence.</source>
+            <translation>활성 또는 예약된 사일런스를 선택하세요.</translation>
+        </message>
+        <message>
+            <source>End the selected silence now, for every operator.</source>
+            <translation>선택한 사일런스를 모든 운영자에 대해 지금 종료합니다.</translation>
+        </message>
+        <message>
+            <source>The silence could not be set: %1</source>
+            <extracomment>%1: the control plane's answer</extracomment>
+            <translation>사일런스를 설정하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>The silence could not be ended: %1</source>
+            <extracomment>%1: the control plane's answer</extracomment>
+            <translation>사일런스를 종료하지 못했습니다: %1</translation>
+        </message>
+        <message>
+            <source>This control plane does not offer maintenance silences.</source>
+            <translation>이 제어 플레인은 유지보수 사일런스를 제공하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>No maintenance silences in the last 7 days. Select alerts and choose “Silence…” to add one.</source>
+            <translation>최근 7일 동안 유지보수 사일런스가 없습니다. 경보를 선택하고 “사일런스…”를 눌러 추가하세요.</translation>
+        </message>
+        <message>
+            <source>&amp;End silence</source>
+            <translation>사일런스 종료(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Maintenance silences</source>
+            <translation>유지보수 사일런스</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::SilencesPoller</name>
+        <message>
+            <source>The silences could not be listed: %1</source>
+            <translation>사일런스 목록을 가져오지 못했습니다: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::StorageError</name>
         <message>
             <source>the disk is full (%1)</source>
@@ -3051,6 +4327,23 @@ You can keep the token for this session only.</source>
             <source>| Check | Result | What it asks | Finding |</source>
             <translation>| 검사 | 결과 | 검사 내용 | 확인 결과 |</translation>
         </message>
+        <message>
+            <source>%1 — excused: silenced by %2 until %3 (%4)</source>
+            <extracomment>%1 is what the node did ("fsn1-shared-07: never pushed"), %2 who set the silence, %3 when it ends (UTC), %4 the reason they gave</extracomment>
+            <translation>%1 — 면제: %2이(가) %3까지 사일런스함 (%4)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every bound node pushed within %1 or is under maintenance: %n excused by a silence.</source>
+            <translation>
+                <numerusform>모든 대상 노드가 %1 안에 푸시했거나 유지보수 중입니다: %n개는 사일런스로 면제되었습니다.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more excused by a silence.</source>
+            <translation>
+                <numerusform>%n개는 사일런스로 면제되었습니다.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>prego::VerificationView</name>
@@ -3141,6 +4434,11 @@ You can keep the token for this session only.</source>
                 <numerusform>평가 불가 %n</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Excused</source>
+            <extracomment>an evidence row of a node under a maintenance silence, not counted as a failure</extracomment>
+            <translation>면제</translation>
+        </message>
     </context>
     <context>
         <name>prego::VerifyCommand</name>
@@ -3191,6 +4489,14 @@ You can keep the token for this session only.</source>
         <message>
             <source>Not every check passes.</source>
             <translation>통과하지 못한 검사가 있습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::WindowSpinBox</name>
+        <message>
+            <source> min</source>
+            <extracomment>a window's unit: minutes, after the number</extracomment>
+            <translation>분</translation>
         </message>
     </context>
 </TS>
