@@ -17,13 +17,17 @@ echo
 QT_QPA_PLATFORM=offscreen build/bench/bench_console --benchmark_repetitions="$reps" \
   --benchmark_report_aggregates_only=true --benchmark_format=json --benchmark_out="$work/console.json" \
   --benchmark_out_format=json >/dev/null 2>"$work/console.err" || { cat "$work/console.err"; exit 1; }
+# Alert rules per poll, beside a per-node history query.
+build/bench/bench_alerts --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
+  --benchmark_format=json --benchmark_out="$work/alerts.json" --benchmark_out_format=json \
+  >/dev/null 2>"$work/alerts.err" || { cat "$work/alerts.err"; exit 1; }
 # A whole simulated day: the disk figure and whether ingest stays flat as the file grows.
 build/bench/bench_history_day 1000 24 "$work" > "$work/day.txt"
 
-python3 - "$work/console.json" "$work/day.txt" <<'PY'
+python3 - "$work/console.json" "$work/day.txt" "$work/alerts.json" <<'PY'
 import json, sys
 rows = {}
-for b in json.load(open(sys.argv[1]))["benchmarks"]:
+for b in json.load(open(sys.argv[1]))["benchmarks"] + json.load(open(sys.argv[3]))["benchmarks"]:
     if b.get("aggregate_name") != "median":
         continue
     name = b["run_name"]
@@ -81,6 +85,15 @@ for n in (1000, 100000):
          f"HistoryIngest_OneTransaction/{n}", None, "growth")
 line("history read, one node, 24 h", "HistoryRead_Store/24", "HistoryRead_PlainIndex/24", "≤ 1 ms")
 line("history read, one node, 30 d", "HistoryRead_Store/720", "HistoryRead_PlainIndex/720", "≤ 10 ms")
+line("alert rules, 10,000 nodes per poll (a fifth pushed; the monitor's worker thread)",
+     "AlertEvaluate/10000", "AlertNaiveHistory/10000/iterations:3",
+     "off the UI thread, or ≤ 2 ms on it")
+line("alert rules, 10,000 nodes: the UI thread's part per poll (post the shared snapshot)",
+     "AlertMonitorPost/10000/iterations:300", None, "≤ 2 ms")
+line("alert rules and their save to the alerts file, 10,000 nodes per poll (worker thread)",
+     "AlertEvaluateAndSave/10000", "AlertNaiveHistory/10000/iterations:3", "—")
+for n in (1000, 100000):
+    line(f"alert rules, {n:,} nodes per poll (growth)", f"AlertEvaluate/{n}", None, "growth")
 print()
 print("History on disk:", open(sys.argv[2]).read().strip())
 PY
