@@ -117,6 +117,12 @@ void FleetSimulator::createDemoFleet(int sharedNodes)
     int silentIndex = 0;
     for (const QString &id : std::as_const(ids)) {
         Agent a = newAgent(id);
+        // With six or more: the first node's disk is nearly full and the second runs hot, so the
+        // console's disk and CPU alerts have something to fire on.
+        if (sharedNodes >= 6 && id == ids.at(0))
+            a.disk = 87.5;
+        if (sharedNodes >= 6 && id == ids.at(1))
+            a.cpu = a.cpuBase = 97;
         if (neverPushed.contains(id)) {
             a.pushing = false;
         } else if (silent.contains(id)) {

@@ -78,6 +78,26 @@
     </message>
 </context>
 <context>
+    <name>prego::AlertCommands</name>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>prego::AlertStore</name>
+    <message numerus="yes">
+        <source>%n stored alert(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>%n stored alert could not be read and was left out.</numerusform>
+            <numerusform>%n stored alerts could not be read and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>prego::ApiError</name>
     <message numerus="yes">
         <source>The control plane is busy (429); the console waits %n second(s) before trying again.</source>

@@ -180,6 +180,99 @@
         </message>
     </context>
     <context>
+        <name>prego::AlertCommands</name>
+        <message>
+            <source>
+Alert commands:
+  alerts --profile NAME [--output table|json] [--exit-code]
+                            poll once, evaluate the alert rules and list what is
+                            firing, pending or unknown; --exit-code exits 8 while
+                            an alert of a node that is not silenced fires
+  ack NODE[/RULE]… --comment TEXT --profile NAME
+                            acknowledge alerts (all of a node's, or one rule's:
+                            freshness, cpu, memory, disk); they stay quiet until
+                            they resolve
+</source>
+            <translation>
+경보 명령:
+  alerts --profile NAME [--output table|json] [--exit-code]
+                            한 번 폴링하여 경보 규칙을 평가하고 발생 중, 대기 중,
+                            알 수 없음인 경보를 나열합니다; --exit-code는 사일런스되지
+                            않은 노드의 경보가 발생 중이면 8로 끝납니다
+  ack NODE[/RULE]… --comment TEXT --profile NAME
+                            경보를 확인 처리합니다 (노드의 모든 경보, 또는 규칙 하나:
+                            freshness, cpu, memory, disk); 해결될 때까지
+                            다시 알리지 않습니다
+</translation>
+        </message>
+        <message>
+            <source>--output is table or json.</source>
+            <translation>--output은 table 또는 json입니다.</translation>
+        </message>
+        <message>
+            <source>NODE</source>
+            <translation>노드</translation>
+        </message>
+        <message>
+            <source>RULE</source>
+            <translation>규칙</translation>
+        </message>
+        <message>
+            <source>STATE</source>
+            <translation>상태</translation>
+        </message>
+        <message>
+            <source>VALUE</source>
+            <translation>값</translation>
+        </message>
+        <message>
+            <source>SINCE</source>
+            <translation>시작</translation>
+        </message>
+        <message>
+            <source>ACKNOWLEDGED</source>
+            <translation>확인 처리</translation>
+        </message>
+        <message>
+            <source>SILENCED</source>
+            <translation>사일런스</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>until %1 (%2)</source>
+            <translation>%1까지 (%2)</translation>
+        </message>
+        <message>
+            <source>No alert is pending or firing.</source>
+            <translation>대기 중이거나 발생 중인 경보가 없습니다.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n alert(s)</source>
+            <translation>
+                <numerusform>경보 %n개</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name the alerts: NODE for all of a node's, NODE/RULE for one.</source>
+            <translation>경보를 지정하십시오: 노드의 모든 경보는 NODE, 하나는 NODE/RULE.</translation>
+        </message>
+        <message>
+            <source>--comment wants a text of 1 to 500 characters.</source>
+            <translation>--comment에는 1~500자의 글이 필요합니다.</translation>
+        </message>
+        <message>
+            <source>No pending, firing or unknown alert matches %1; prego-ctl alerts lists them.</source>
+            <translation>%1에 해당하는 대기 중, 발생 중 또는 알 수 없음 경보가 없습니다. prego-ctl alerts로 목록을 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <source>Acknowledged %1.</source>
+            <translation>%1을(를) 확인 처리했습니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::AlertHistoryModel</name>
         <message>
             <source>Time</source>
@@ -339,6 +432,15 @@
         </message>
     </context>
     <context>
+        <name>prego::AlertMonitor</name>
+        <message>
+            <source>%1
+Alerts are still evaluated, but they are not kept across a restart.</source>
+            <translation>%1
+경보는 계속 평가되지만 다시 시작하면 유지되지 않습니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>prego::AlertOverrideDialog</name>
         <message>
             <source>Enter the node id.</source>
@@ -437,6 +539,65 @@
             <source> points</source>
             <extracomment>percentage points, after the number</extracomment>
             <translation>포인트</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertRulesCodec</name>
+        <message>
+            <source>The setting %1 must be a number from 0 to 100 (percent).</source>
+            <translation>설정 %1은(는) 0에서 100 사이의 숫자(퍼센트)여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 must be a whole number of seconds from 0 to 86400 (one day).</source>
+            <translation>설정 %1은(는) 0에서 86400(하루) 사이의 정수 초여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 must be a number of percentage points from 0 to 50.</source>
+            <translation>설정 %1은(는) 0에서 50 사이의 퍼센트포인트여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 does not exist: the freshness rule can only be turned on or off (its window is the profile's stale threshold).</source>
+            <translation>설정 %1은(는) 없습니다. 신선도 규칙은 켜거나 끌 수만 있습니다(기간은 프로필의 지연 기준입니다).</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid node id (lowercase letters, digits and hyphens, at most 63).</source>
+            <translation>%1은(는) 올바른 노드 ID가 아닙니다(영문 소문자, 숫자, 하이픈으로 최대 63자).</translation>
+        </message>
+        <message>
+            <source>%1 names a region with an empty name.</source>
+            <translation>%1에 이름이 비어 있는 리전이 있습니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 must be a JSON object.</source>
+            <translation>설정 %1은(는) JSON 객체여야 합니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 must be a number.</source>
+            <translation>설정 %1은(는) 숫자여야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1 is not an alert rule; the rules are freshness, cpu, memory and disk.</source>
+            <translation>%1은(는) 경보 규칙이 아닙니다. 규칙은 freshness, cpu, memory, disk입니다.</translation>
+        </message>
+        <message>
+            <source>The setting %1 must be true or false.</source>
+            <translation>설정 %1은(는) true 또는 false여야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1 is not a setting of an alert rule; the settings are enabled, threshold, window_seconds and clear_margin.</source>
+            <translation>%1은(는) 경보 규칙의 설정이 아닙니다. 설정은 enabled, threshold, window_seconds, clear_margin입니다.</translation>
+        </message>
+        <message>
+            <source>The alert rules are not valid JSON (%1 at byte %2).</source>
+            <translation>경보 규칙이 올바른 JSON이 아닙니다(바이트 %2에서 %1).</translation>
+        </message>
+        <message>
+            <source>The alert rules must be a JSON object.</source>
+            <translation>경보 규칙은 JSON 객체여야 합니다.</translation>
+        </message>
+        <message>
+            <source>%1 is not part of the alert rules; they are freshness, cpu, memory, disk, node_overrides and region_overrides.</source>
+            <translation>%1은(는) 경보 규칙의 항목이 아닙니다. 항목은 freshness, cpu, memory, disk, node_overrides, region_overrides입니다.</translation>
         </message>
     </context>
     <context>
@@ -577,6 +738,74 @@
         <message>
             <source>Re&amp;move</source>
             <translation>제거(&amp;M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertSession</name>
+        <message>
+            <source>There is no pending, firing or unknown alert %1 to acknowledge; it may have resolved meanwhile.</source>
+            <translation>확인할 대기, 발생 또는 알 수 없음 상태의 경보 %1이(가) 없습니다. 그사이 해결되었을 수 있습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>prego::AlertStore</name>
+        <message>
+            <source>The folder %1 for the alerts database cannot be created.</source>
+            <translation>경보 데이터베이스 폴더 %1을(를) 만들 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>The file %1 is not an alerts database of this console. It was left untouched; move it elsewhere so that alerts can be kept.</source>
+            <translation>파일 %1은(는) 이 콘솔의 경보 데이터베이스가 아닙니다. 파일은 그대로 두었습니다. 경보를 보관하려면 파일을 다른 곳으로 옮기세요.</translation>
+        </message>
+        <message>
+            <source>The alerts database %1 cannot be opened: %2</source>
+            <translation>경보 데이터베이스 %1을(를) 열 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The alerts database %1 is damaged (%2). It was left untouched; move it elsewhere so that alerts can be kept.</source>
+            <translation>경보 데이터베이스 %1이(가) 손상되었습니다(%2). 파일은 그대로 두었습니다. 경보를 보관하려면 파일을 다른 곳으로 옮기세요.</translation>
+        </message>
+        <message>
+            <source>The alerts database %1 cannot be used: %2</source>
+            <translation>경보 데이터베이스 %1을(를) 사용할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The alerts database %1 was written by a newer version (schema %2); this version understands schema %3.</source>
+            <translation>경보 데이터베이스 %1은(는) 더 새로운 버전이 기록했습니다(스키마 %2). 이 버전은 스키마 %3까지 이해합니다.</translation>
+        </message>
+        <message>
+            <source>The alerts database %1 cannot be set up: %2</source>
+            <translation>경보 데이터베이스 %1을(를) 준비할 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>The alerts database is not open.</source>
+            <translation>경보 데이터베이스가 열려 있지 않습니다.</translation>
+        </message>
+        <message>
+            <source>The stored alert rules cannot be read, so the default rules apply: %1</source>
+            <translation>저장된 경보 규칙을 읽을 수 없어 기본 규칙을 적용합니다: %1</translation>
+        </message>
+        <message>
+            <source>The stored alert rules cannot be used, so the default rules apply until rules are saved again: %1</source>
+            <translation>저장된 경보 규칙을 사용할 수 없어 규칙을 다시 저장할 때까지 기본 규칙을 적용합니다: %1</translation>
+        </message>
+        <message>
+            <source>The alert rules could not be saved: %1</source>
+            <translation>경보 규칙을 저장할 수 없습니다: %1</translation>
+        </message>
+        <message>
+            <source>The stored alerts cannot be read: %1</source>
+            <translation>저장된 경보를 읽을 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stored alert(s) could not be read and were left out.</source>
+            <translation>
+                <numerusform>저장된 경보 %n개를 읽을 수 없어 제외했습니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The alerts could not be saved: %1</source>
+            <translation>경보를 저장할 수 없습니다: %1</translation>
         </message>
     </context>
     <context>

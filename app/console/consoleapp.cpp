@@ -1,5 +1,7 @@
 #include "consoleapp.h"
 
+#include "alertingsession.h"
+
 #include "api/apiclient.h"
 #include "api/controlplane.h"
 #include "api/fleetpoller.h"
@@ -94,6 +96,7 @@ ConsoleApp::~ConsoleApp()
     delete m_client;
     m_history.reset();
     stopProvisioning();
+    delete m_alerting;
     m_window.reset();
     delete m_demo;
 }
@@ -211,6 +214,7 @@ void ConsoleApp::connectWith(const Profile &profile, const QString &token, Secre
     m_window->showProfile(profile);
     startHistory(profile);
     startProvisioning(profile);
+    startAlerting(profile);
     // One subscriber per poll result, which hands it to everyone who shows or keeps it.
     connect(m_poller, &FleetPoller::snapshotReceived, this, &ConsoleApp::onSnapshot);
     connect(m_poller, &FleetPoller::notModified, m_window.get(), &MainWindow::showNotModified);
@@ -284,6 +288,21 @@ void ConsoleApp::startProvisioning(const Profile &profile)
             15000);
 }
 
+AlertingSession *ConsoleApp::alerting() const
+{
+    return m_alerting;
+}
+
+void ConsoleApp::startAlerting(const Profile &profile)
+{
+    delete m_alerting;
+    const QString dir = dataDir();
+    m_alerting = new AlertingSession(
+        profile, m_controlPlane, &m_clock,
+        dir.isEmpty() ? QString() : QDir(dir).filePath(u"alerts-%1.sqlite"_s.arg(profile.name)),
+        m_window.get(), this);
+}
+
 void ConsoleApp::startHistory(const Profile &profile)
 {
     m_history.reset(); // the previous profile's history finishes writing first
@@ -302,14 +321,20 @@ void ConsoleApp::startHistory(const Profile &profile)
 void ConsoleApp::onSnapshot(const NodesSnapshot &snapshot)
 {
     m_window->showSnapshot(snapshot);
-    if (!m_history)
-        return;
-    m_history->ingest(snapshot);
-    // The demo's simulated past day, once, from the first live poll's nodes.
+    if (m_history)
+        m_history->ingest(snapshot);
+    // The demo's simulated past day, once, from the first live poll's nodes: into the history,
+    // and through the alert rules before the live poll (so its alerts have a past too).
     if (m_demo && !m_demoPastWritten) {
         m_demoPastWritten = true;
-        m_history->ingestSamples(DemoHistory::pastDay(snapshot), snapshot.serverTimeMs);
+        const QList<HistorySample> past = DemoHistory::pastDay(snapshot);
+        if (m_history)
+            m_history->ingestSamples(past, snapshot.serverTimeMs);
+        if (m_alerting)
+            m_alerting->replayPast(DemoHistory::asSnapshots(snapshot, past));
     }
+    if (m_alerting)
+        m_alerting->observe(snapshot);
 }
 
 void ConsoleApp::onPollFailed(const ApiError &error)
@@ -421,6 +446,7 @@ void ConsoleApp::removeProfile(const QString &name)
         m_window->setHistory(nullptr);
         m_history.reset();
         stopProvisioning();
+        delete m_alerting;
         m_profile = Profile();
         const QList<Profile> remaining = store.list();
         if (!remaining.isEmpty()) {

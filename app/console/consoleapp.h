@@ -22,6 +22,7 @@ class QTemporaryDir;
 
 namespace prego {
 
+class AlertingSession;
 class ConsoleSettings;
 class ControlPlane;
 class HistoryService;
@@ -71,6 +72,8 @@ public:
     // The typed API of the connected profile (null before one is connected).
     ControlPlane *controlPlane() const;
     ProvisionSubmitter *submitter() const;
+    // Alerts and silences of the connected profile (null before one is connected).
+    AlertingSession *alerting() const;
     SecretStore *sessionStore() { return &m_session; }
     const Profile &currentProfile() const { return m_profile; }
 
@@ -90,6 +93,7 @@ private:
     bool screenshotRun() const { return m_tour != nullptr; }
     void startHistory(const Profile &profile);
     void startProvisioning(const Profile &profile);
+    void startAlerting(const Profile &profile);
     void stopProvisioning();
     // Where this profile's databases live: the app data directory, or the demo's own temp dir.
     QString dataDir();
@@ -115,6 +119,7 @@ private:
     SecretStore *m_profileStore = nullptr; // where the current profile's token lives
     std::unique_ptr<HistoryService> m_history;
     QPointer<ProvisioningSession> m_provisioning;
+    QPointer<AlertingSession> m_alerting;
     std::unique_ptr<QTemporaryDir> m_demoDataDir; // the demo's history never mixes with a profile's
     bool m_demoPastWritten = false;
     bool m_firstSnapshotSeen = false;

@@ -103,4 +103,39 @@ QList<HistorySample> pastDay(const NodesSnapshot &snapshot)
     return out;
 }
 
+QList<NodesSnapshot> asSnapshots(const NodesSnapshot &now, const QList<HistorySample> &past)
+{
+    constexpr qint64 StepMs = 60 * 1000;
+    QList<HistorySample> samples = past;
+    std::sort(samples.begin(), samples.end(), [](const HistorySample &a, const HistorySample &b) {
+        return a.updatedAtMs < b.updatedAtMs;
+    });
+    QList<NodesSnapshot> out;
+    if (samples.isEmpty())
+        return out;
+    // Every node as now, without metrics until its first push of the past.
+    NodesSnapshot current;
+    QHash<QString, qsizetype> position;
+    for (const Node &n : now.nodes) {
+        position.insert(n.nodeId, current.nodes.size());
+        Node copy = n;
+        copy.metrics.reset();
+        current.nodes.append(copy);
+    }
+    qsizetype next = 0;
+    for (qint64 t = samples.first().updatedAtMs + StepMs; t < now.serverTimeMs; t += StepMs) {
+        for (; next < samples.size() && samples.at(next).updatedAtMs <= t; ++next) {
+            const HistorySample &s = samples.at(next);
+            const auto at = position.constFind(s.nodeId);
+            if (at == position.cend())
+                continue;
+            current.nodes[*at].metrics =
+                NodeMetrics{s.cpuPct, s.memoryPct, s.diskPct, s.tenantCount, s.updatedAtMs};
+        }
+        current.serverTimeMs = t;
+        out.append(current);
+    }
+    return out;
+}
+
 } // namespace prego::DemoHistory

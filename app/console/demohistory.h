@@ -14,4 +14,8 @@ namespace prego::DemoHistory {
 // throwaway history database: a real profile's history is only what the console has seen.
 QList<HistorySample> pastDay(const NodesSnapshot &snapshot);
 
+// The same past as the snapshots a poller would have seen once a minute (each node with its
+// latest push by then), oldest first, for the alert rules to evaluate.
+QList<NodesSnapshot> asSnapshots(const NodesSnapshot &now, const QList<HistorySample> &past);
+
 } // namespace prego::DemoHistory

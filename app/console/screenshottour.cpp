@@ -1,5 +1,7 @@
 #include "screenshottour.h"
 
+#include "alertsview.h"
+
 #include "fleettrayicon.h"
 #include "heatmapgrid.h"
 #include "heatmapview.h"
@@ -100,6 +102,23 @@ void ScreenshotTour::step()
     }
     case Stage::Heatmap: {
         save(m_window, u"heatmap"_s);
+        // The alerts page: its current alerts, then the maintenance silences.
+        m_stage = Stage::Alerts;
+        m_window->showView(MainWindow::View::Alerts);
+        m_window->alertsView()->tabs()->setCurrentIndex(int(AlertsView::Tab::Current));
+        QTimer::singleShot(1500, this, &ScreenshotTour::settleThenStep);
+        return;
+    }
+    case Stage::Alerts: {
+        save(m_window, u"alerts"_s);
+        m_stage = Stage::Maintenance;
+        m_window->alertsView()->tabs()->setCurrentIndex(int(AlertsView::Tab::Maintenance));
+        settleThenStep();
+        return;
+    }
+    case Stage::Maintenance: {
+        save(m_window, u"alerts-maintenance"_s);
+        m_window->alertsView()->tabs()->setCurrentIndex(int(AlertsView::Tab::Current));
         m_stage = Stage::Node;
         // The node asked for, else the worst row of the heatmap (it has a gap to show).
         QString node = m_node;
@@ -111,8 +130,9 @@ void ScreenshotTour::step()
         m_window->openNode(node);
         NodeDetailView *detail = m_window->nodeDetail();
         connect(detail, &NodeDetailView::historyShown, this, [this] {
+            // A moment more for the node's jobs (the annotations) to come.
             if (m_stage == Stage::Node)
-                settleThenStep();
+                QTimer::singleShot(1000, this, &ScreenshotTour::settleThenStep);
         });
         return;
     }
@@ -192,11 +212,13 @@ void ScreenshotTour::finish()
 {
     m_stage = Stage::Done;
     // The tray icon of each state, as a 22 px tray draws it at 100 % and at 200 %.
-    const std::array<std::pair<FleetNotifier::State, const char *>, 4> states{
+    const std::array<std::pair<FleetNotifier::State, const char *>, 6> states{
         {{FleetNotifier::State::Unknown, "unknown"},
          {FleetNotifier::State::AllFresh, "all-fresh"},
          {FleetNotifier::State::SomeStale, "some-stale"},
-         {FleetNotifier::State::Offline, "offline"}}};
+         {FleetNotifier::State::Offline, "offline"},
+         {FleetNotifier::State::AlertsFiring, "alerts-firing"},
+         {FleetNotifier::State::AlertsPending, "alerts-pending"}}};
     for (const auto &[state, name] : states) {
         const QIcon icon = FleetTrayIcon::iconFor(state);
         for (const int scale : {1, 2}) {
@@ -206,7 +228,7 @@ void ScreenshotTour::finish()
                 qWarning("prego-console: could not write %s", qUtf8Printable(file));
         }
     }
-    const int expected = m_demo ? 10 : 6;
+    const int expected = m_demo ? 12 : 8;
     Q_EMIT finished(m_saved == expected ? 0 : 1);
 }
 

@@ -37,6 +37,8 @@ private:
         Waiting,
         Dashboard,
         Heatmap,
+        Alerts,
+        Maintenance,
         Node,
         Jobs,
         Verification,

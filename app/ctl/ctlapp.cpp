@@ -1,5 +1,6 @@
 #include "ctlapp.h"
 
+#include "alertcommands.h"
 #include "api/apicodec.h"
 #include "api/controlplane.h"
 #include "api/waitfor.h"
@@ -99,7 +100,7 @@ QString CtlApp::helpText()
               "  3  the control plane could not be reached or answered wrongly\n"
               "  4  the keychain could not be used\n"
               "  5  unknown profile or item\n") +
-           ProvisionCommands::helpText() + SilenceCommands::helpText();
+           ProvisionCommands::helpText() + AlertCommands::helpText() + SilenceCommands::helpText();
 }
 
 std::optional<QString> CtlApp::profileOption(const QStringList &args, int *exitCode)
@@ -167,6 +168,8 @@ int CtlApp::run(const QStringList &arguments)
         return HistoryCommand(m_settings, m_io).run(args);
     if (JobQueryCommands::handles(command))
         return JobQueryCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
+    if (AlertCommands::handles(command))
+        return AlertCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     if (SilenceCommands::handles(command))
         return SilenceCommands(m_settings, m_secrets, m_nam, m_io).run(command, args);
     if (ProvisionCommands::handles(command))

@@ -15,18 +15,6 @@ constexpr std::size_t index(AlertRule rule)
     return std::size_t(rule);
 }
 
-void apply(AlertThreshold &settings, const AlertOverride &o)
-{
-    if (o.enabled)
-        settings.enabled = *o.enabled;
-    if (o.threshold)
-        settings.threshold = *o.threshold;
-    if (o.windowSeconds)
-        settings.windowSeconds = *o.windowSeconds;
-    if (o.clearMargin)
-        settings.clearMargin = *o.clearMargin;
-}
-
 std::optional<double> metricValue(const NodeMetrics &m, AlertRule rule)
 {
     switch (rule) {
@@ -63,7 +51,7 @@ void AlertEngine::setRules(const AlertRules &rules)
     for (auto it = rules.regionOverrides.begin(); it != rules.regionOverrides.end(); ++it) {
         Settings s = m_defaults;
         for (auto o = it->begin(); o != it->end(); ++o)
-            apply(s[index(o.key())], o.value());
+            s[index(o.key())] = o.value().appliedTo(s[index(o.key())]);
         m_regionSettings.insert(it.key(), s);
     }
     m_nodeOverrides.clear();
@@ -81,7 +69,7 @@ AlertEngine::Settings AlertEngine::settingsFor(const QString &nodeId, const QStr
     if (!m_nodeOverrides.isEmpty()) {
         if (const auto it = m_nodeOverrides.constFind(nodeId); it != m_nodeOverrides.cend()) {
             for (auto o = it->begin(); o != it->end(); ++o)
-                apply(s[index(o.key())], o.value());
+                s[index(o.key())] = o.value().appliedTo(s[index(o.key())]);
         }
     }
     return s;

@@ -110,6 +110,31 @@ void AlertMonitor::observe(std::shared_ptr<const NodesSnapshot> snapshot, int st
         });
 }
 
+void AlertMonitor::replay(QList<std::shared_ptr<const NodesSnapshot>> snapshots,
+                          int staleAfterSeconds)
+{
+    AlertMonitorWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [this, worker, snapshots = std::move(snapshots),
+                                       staleAfterSeconds] {
+        AlertSession &session = worker->ensureSession();
+        QString error;
+        for (const auto &snapshot : snapshots) {
+            if (!snapshot)
+                continue;
+            const AlertSession::Observed observed = session.observe(*snapshot, staleAfterSeconds);
+            if (error.isEmpty())
+                error = observed.error;
+        }
+        const QList<Alert> current = session.current();
+        // What the past brought is in the history; nothing of it is news to announce.
+        QMetaObject::invokeMethod(this, [=, this] {
+            if (!error.isEmpty())
+                Q_EMIT failed(error);
+            Q_EMIT alertsUpdated(current, {});
+        });
+    });
+}
+
 void AlertMonitor::acknowledge(const QString &key, const AlertAck &ack)
 {
     AlertMonitorWorker *worker = m_worker;

@@ -39,6 +39,10 @@ public:
     void open(const QString &path);
     // Evaluates one poll (every sample counts, so none is skipped); shared, never copied.
     void observe(std::shared_ptr<const NodesSnapshot> snapshot, int staleAfterSeconds);
+    // Evaluates a series of older snapshots in order (the demo's simulated past) and answers
+    // once, with the alerts as they then stand and no transitions: the past is history (kept in
+    // the store), not news for notifications.
+    void replay(QList<std::shared_ptr<const NodesSnapshot>> snapshots, int staleAfterSeconds);
     void acknowledge(const QString &key, const AlertAck &ack);
     // Validated on the worker: invalid rules are refused with failed() and change nothing; valid
     // ones are saved, announced with rulesLoaded() and applied to the last snapshot at once.

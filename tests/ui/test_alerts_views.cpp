@@ -14,10 +14,7 @@
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
@@ -91,43 +88,14 @@ QStringList column(const QTableView *table, int column)
     return texts;
 }
 
-// The Korean of strings not merged into prego_ko.ts yet (translations/pending/alertviews.json),
-// installed over the application's translation; without the file it adds nothing.
-class PendingTranslator final : public QTranslator
-{
-public:
-    PendingTranslator()
-    {
-        QFile file(QStringLiteral(PREGO_PENDING_KO));
-        if (!file.open(QIODevice::ReadOnly))
-            return;
-        const QJsonObject contexts = QJsonDocument::fromJson(file.readAll()).object();
-        for (auto c = contexts.begin(); c != contexts.end(); ++c) {
-            const QJsonObject texts = c.value().toObject();
-            for (auto t = texts.begin(); t != texts.end(); ++t)
-                m_texts.insert(c.key() + u'\x1f' + t.key(), t.value().toString());
-        }
-    }
-    bool isEmpty() const override { return m_texts.isEmpty(); }
-    QString translate(const char *context, const char *source, const char *, int) const override
-    {
-        return m_texts.value(QString::fromUtf8(context) + u'\x1f' + QString::fromUtf8(source));
-    }
-
-private:
-    QHash<QString, QString> m_texts;
-};
-
-void installKorean(PendingTranslator &pending)
+void installKorean()
 {
     prego::Translations::install(QLocale(QLocale::Korean, QLocale::SouthKorea));
-    QCoreApplication::installTranslator(&pending);
     QCoreApplication::processEvents();
 }
 
-void installEnglish(PendingTranslator &pending)
+void installEnglish()
 {
-    QCoreApplication::removeTranslator(&pending);
     prego::Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
     QCoreApplication::processEvents();
 }
@@ -567,7 +535,6 @@ TEST(AlertsView, RulesChangedCarriesWhatTheRulesDialogConfirmed)
 
 TEST(AlertsView, SwitchesToKoreanAtRunTime)
 {
-    PendingTranslator pending;
     AlertsView view;
     view.show();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -577,7 +544,7 @@ TEST(AlertsView, SwitchesToKoreanAtRunTime)
               u"Node"_s);
     EXPECT_EQ(view.acknowledgeButton()->text(), u"&Acknowledge…"_s);
 
-    installKorean(pending);
+    installKorean();
     EXPECT_EQ(m->headerData(prego::AlertListModel::NodeColumn, Qt::Horizontal).toString(),
               u"노드"_s);
     EXPECT_EQ(view.acknowledgeButton()->text(), u"확인 처리(&A)…"_s);
@@ -587,7 +554,7 @@ TEST(AlertsView, SwitchesToKoreanAtRunTime)
     view.showAlerts({alert(u"fsn1-a"_s, AlertRule::Cpu, AlertState::Firing, now)}, now);
     EXPECT_EQ(m->index(0, prego::AlertListModel::StateColumn).data().toString(), u"발생 중"_s);
 
-    installEnglish(pending);
+    installEnglish();
     EXPECT_EQ(m->headerData(prego::AlertListModel::NodeColumn, Qt::Horizontal).toString(),
               u"Node"_s);
     EXPECT_EQ(view.acknowledgeButton()->text(), u"&Acknowledge…"_s);
