@@ -3,6 +3,7 @@
 #include "api/controlplane.h"
 #include "api/waitfor.h"
 #include "domain/agetext.h"
+#include "domain/alertmarks.h"
 #include "domain/alerttext.h"
 #include "domain/jobtext.h"
 #include "storage/alertsession.h"
@@ -25,22 +26,6 @@ namespace prego {
 namespace {
 
 using JobText::rfc3339;
-
-// Firing first, then unknown, then pending; by node within each.
-int rank(AlertState state)
-{
-    switch (state) {
-    case AlertState::Firing:
-        return 0;
-    case AlertState::Unknown:
-        return 1;
-    case AlertState::Pending:
-        return 2;
-    case AlertState::Resolved:
-        return 3;
-    }
-    return 3;
-}
 
 const Silence *silenceOf(const QList<Silence> &silences, const Alert &alert, qint64 nowMs)
 {
@@ -128,8 +113,10 @@ int AlertCommands::alerts(const QStringList &args)
         *m_io.err << u"prego-ctl: "_s << result.warning << Qt::endl;
 
     QList<Alert> alerts = result.current;
+    // The worst first (firing, pending, unknown), by node within each.
     std::sort(alerts.begin(), alerts.end(), [](const Alert &a, const Alert &b) {
-        return std::pair(rank(a.state), a.key()) < std::pair(rank(b.state), b.key());
+        return std::pair(-AlertMarks::severity(a.state), a.key()) <
+               std::pair(-AlertMarks::severity(b.state), b.key());
     });
     const qint64 now = snapshot.serverTimeMs;
     bool loud = false;
