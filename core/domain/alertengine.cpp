@@ -314,7 +314,8 @@ AlertEngine::Slot &AlertEngine::begin(NodeTracks &tracks, const Node &node, Aler
                                       const QString &detail, const Round &round)
 {
     std::optional<Slot> &slot = tracks.slots[index(rule)];
-    slot.emplace();
+    slot = Slot{AlertTrack{}, false}; // not emplace(): clang cannot default-construct a nested
+                                      // struct with member initializers here
     ++m_trackCount;
     Alert &a = slot->track.alert;
     a.nodeId = node.nodeId;
