@@ -1,6 +1,7 @@
 #include "alertlistmodel.h"
 
 #include "domain/agetext.h"
+#include "domain/alertmarks.h"
 #include "domain/alerttext.h"
 
 #include <QSet>
@@ -59,17 +60,8 @@ QVariant AlertListModel::headerData(int section, Qt::Orientation orientation, in
 
 int AlertListModel::stateRank(AlertState state)
 {
-    switch (state) {
-    case AlertState::Firing:
-        return 0;
-    case AlertState::Pending:
-        return 1;
-    case AlertState::Unknown:
-        return 2;
-    case AlertState::Resolved:
-        return 3;
-    }
-    return 4;
+    // Worst first: firing, pending, unknown, resolved.
+    return 3 - AlertMarks::severity(state);
 }
 
 std::optional<Silence> AlertListModel::silenceFor(const Alert &alert) const

@@ -1,5 +1,7 @@
 #include "ackdialog.h"
 
+#include "dialogproblem.h"
+
 #include "domain/alerttext.h"
 #include "statuscolors.h"
 
@@ -100,12 +102,7 @@ void AckDialog::accept()
 
 void AckDialog::updateState()
 {
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(why.isEmpty());
-    ok->setToolTip(why);
+    showDialogProblem(m_problem, m_buttons, problem());
     //: characters used of those allowed: "12 / 500"
     m_count->setText(tr("%1 / %2").arg(QLocale().toString(comment().size()),
                                        QLocale().toString(MaxCommentLength)));

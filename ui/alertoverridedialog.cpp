@@ -1,5 +1,7 @@
 #include "alertoverridedialog.h"
 
+#include "dialogproblem.h"
+
 #include "domain/alerttext.h"
 #include "statuscolors.h"
 #include "windowspinbox.h"
@@ -197,12 +199,7 @@ void AlertOverrideDialog::updateState()
     m_threshold->setEnabled(metric && m_setThreshold->isChecked());
     m_window->setEnabled(metric && m_setWindow->isChecked());
     m_margin->setEnabled(metric && m_setMargin->isChecked());
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(why.isEmpty());
-    ok->setToolTip(why);
+    showDialogProblem(m_problem, m_buttons, problem());
 }
 
 void AlertOverrideDialog::retranslate()

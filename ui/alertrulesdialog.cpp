@@ -1,5 +1,7 @@
 #include "alertrulesdialog.h"
 
+#include "dialogproblem.h"
+
 #include "domain/agetext.h"
 #include "domain/alerttext.h"
 #include "statuscolors.h"
@@ -344,12 +346,7 @@ void AlertRulesDialog::updateState()
     const bool selected = selectedOverride() >= 0;
     m_edit->setEnabled(selected);
     m_remove->setEnabled(selected);
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(why.isEmpty());
-    ok->setToolTip(why);
+    showDialogProblem(m_problem, m_buttons, problem());
 }
 
 void AlertRulesDialog::retranslate()

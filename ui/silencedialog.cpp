@@ -1,5 +1,7 @@
 #include "silencedialog.h"
 
+#include "dialogproblem.h"
+
 #include "statuscolors.h"
 
 #include <QButtonGroup>
@@ -351,13 +353,14 @@ void SilenceDialog::updateState()
     //: %1: the time zone's name (Europe/Berlin), %2: its offset from UTC (+01:00)
     m_zone->setText(tr("Local time, %1 (UTC%2)").arg(zone, utcOffsetText(offset)));
 
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
+    showDialogProblem(m_problem, m_buttons, problem());
+    // While the control plane has not answered, OK waits too, and says so.
     m_status->setVisible(m_waiting);
-    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(why.isEmpty() && !m_waiting);
-    ok->setToolTip(m_waiting ? m_status->text() : why);
+    if (m_waiting) {
+        QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+        ok->setEnabled(false);
+        ok->setToolTip(m_status->text());
+    }
     m_count->setText(tr("%1 / %2").arg(QLocale().toString(reason().size()),
                                        QLocale().toString(SilenceRequest::MaxReasonLength)));
 }
